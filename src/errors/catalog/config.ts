@@ -1,0 +1,25 @@
+import type { ErrorDefinition } from "../error-definition.js";
+
+/** Errors in the site's configuration file, its plugins and the command line. */
+export const configErrors = {
+  ConfigLoad: {
+    title: "The config file failed to load",
+    hint: "Fix the error in your config file; it runs as ordinary JavaScript.",
+  },
+  UnsupportedApi: {
+    title: "Not supported yet by Plinth",
+    hint: "See COMPAT.md for the supported surface. Remove the call or build this site with Eleventy until Plinth supports it.",
+  },
+  InputNotFound: {
+    title: "Input folder not found",
+    hint: "Pass an existing folder with `--input`, or run Plinth from your site's folder.",
+  },
+  CliUsage: {
+    title: "Invalid command line",
+    hint: "Run `plinth --help` for the commands and options.",
+  },
+  PluginFailed: {
+    title: "A plugin failed",
+    hint: "See the cause below; the plugin's function threw while it configured the site.",
+  },
+} as const satisfies Record<string, ErrorDefinition>;
