@@ -1,0 +1,102 @@
+/** The `plinth` command line: parses arguments and hands over to a command. */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { PlinthError } from "../errors/plinth-error.js";
+import { runBuild } from "./build-command.js";
+import { reportError } from "./report-error.js";
+
+const HELP = `plinth — build Eleventy-style sites fast, with a members roster for foundations.
+
+Usage:
+  plinth build [options]        Build the site into the output folder
+  plinth serve [options]        Build, serve and rebuild on change (http://127.0.0.1:8080)
+  plinth members <command>      Check, list, add and announce member organisations
+  plinth --help | --version
+
+Options for build and serve:
+  --input DIR        Input folder (default: .)
+  --output DIR       Output folder (default: _site)
+  --config FILE      Config file (default: eleventy.config.js, .eleventy.js, ... in the working folder)
+  --pathprefix P     URL prefix for the url filter (default: /)
+  --formats LIST     Template formats, comma-separated (default: liquid,md,njk,html)
+  --quiet            Print only errors and the summary line
+  --dryrun           Build without writing anything
+  --to json          Print the pages as JSON instead of writing them
+  --port N           (serve) Port to listen on (default: 8080)
+  --host H           (serve) Address to bind (default: 127.0.0.1)
+`;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+};
+
+export const buildOptionSpec = {
+  input: { type: "string" },
+  output: { type: "string" },
+  config: { type: "string" },
+  pathprefix: { type: "string" },
+  formats: { type: "string" },
+  quiet: { type: "boolean" },
+  dryrun: { type: "boolean" },
+  to: { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
+  open: { type: "boolean" },
+  "to-disk": { type: "boolean" },
+  incremental: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (command === "--version" || command === "-v") {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    if (command === "members") {
+      // Loaded by name so the engine builds while the members module is developed beside it.
+      const membersModule = "../members/cli.js";
+      const { runMembersCommand } = (await import(membersModule)) as { runMembersCommand: (argv: string[], io: CliIo) => Promise<number> };
+      return await runMembersCommand(rest, io);
+    }
+    if (command !== "build" && command !== "serve") {
+      throw new PlinthError("CliUsage", `Unknown command "${command}".`);
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: buildOptionSpec, allowPositionals: false, strict: true });
+    } catch (cause) {
+      throw new PlinthError("CliUsage", (cause as Error).message, { cause });
+    }
+    if (parsed.values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (command === "serve") {
+      const { runServe } = await import("./serve-command.js");
+      return await runServe(parsed.values, io);
+    }
+    return await runBuild(parsed.values, io);
+  } catch (error) {
+    reportError(error, io.stderr);
+    return 1;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Finds and runs a site's config file (Eleventy's names, CommonJS or ESM), then its plugins,
+ * and resolves the project's options.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
+import { defaultOptions, type DirectoryOptions, type ProjectOptions } from "./project-options.js";
+import { UserConfig, guardUnsupported, type UserFunction } from "./user-config.js";
+
+export const configFileNames = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** Explicit config path from `--config`; otherwise the working directory is searched. */
+  configPath?: string;
+  /** CLI overrides, which win over the config file. */
+  input?: string;
+  output?: string;
+  pathPrefix?: string;
+  formats?: string;
+  /** Runs on the fresh config before the site's config file: built-in filters and plugins. */
+  beforeConfig?: (config: UserConfig) => void;
+}
+
+export interface LoadedConfig {
+  options: ProjectOptions;
+  userConfig: UserConfig;
+  /** Absolute path of the config file, when there is one. */
+  configFile?: string;
+}
+
+export function findConfigFile(cwd: string, explicit?: string): string | undefined {
+  if (explicit) {
+    const abs = path.resolve(cwd, explicit);
+    if (!existsSync(abs)) {
+      throw new PlinthError("ConfigLoad", `The config file ${explicit} does not exist.`, {
+        hint: "Check the path given to --config.",
+      });
+    }
+    return abs;
+  }
+  for (const name of configFileNames) {
+    const abs = path.join(cwd, name);
+    if (existsSync(abs)) return abs;
+  }
+  return undefined;
+}
+
+type ConfigModule = { default?: unknown; config?: unknown; "module.exports"?: unknown };
+
+async function importConfig(file: string): Promise<ConfigModule> {
+  try {
+    return (await import(pathToFileURL(file).href)) as ConfigModule;
+  } catch (cause) {
+    throw new PlinthError("ConfigLoad", `${path.basename(file)} threw while loading: ${errorMessage(cause)}`, {
+      location: { file, ...errorLine(cause, file) },
+      cause,
+    });
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Finds the config file's own line in a stack trace, so the error points into the user's code. */
+function errorLine(error: unknown, file: string): { line?: number; column?: number } {
+  const stack = error instanceof Error ? error.stack ?? "" : "";
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function runPlugins(config: UserConfig, proxy: UserConfig): Promise<void> {
+  // Plugins may add plugins; run until the queue is empty, in order.
+  for (let i = 0; i < config.plugins.length; i++) {
+    const { plugin, options } = config.plugins[i]!;
+    const fn: UserFunction | undefined =
+      typeof plugin === "function" ? plugin : isRecord(plugin) && typeof plugin.configFunction === "function" ? plugin.configFunction : undefined;
+    if (!fn) {
+      throw new PlinthError("PluginFailed", "addPlugin was given something that is not a plugin function.", {
+        hint: "Pass the plugin's function (often the package's default export) to addPlugin.",
+      });
+    }
+    try {
+      await fn(proxy, options);
+    } catch (cause) {
+      if (isPlinthError(cause)) throw cause;
+      throw new PlinthError("PluginFailed", `The plugin ${fn.name || "(anonymous)"} threw: ${errorMessage(cause)}`, { cause });
+    }
+  }
+}
+
+export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
+  const userConfig = new UserConfig();
+  const proxy = guardUnsupported(userConfig);
+  opts.beforeConfig?.(userConfig);
+  const configFile = findConfigFile(opts.cwd, opts.configPath);
+  if (configFile) {
+    const mod = await importConfig(configFile);
+    const exported = mod.default ?? mod["module.exports"];
+    if (isRecord(mod.config)) Object.assign(userConfig.returnedOptions, mod.config);
+    if (typeof exported === "function") {
+      let returned: unknown;
+      try {
+        returned = await (exported as UserFunction)(proxy);
+      } catch (cause) {
+        if (isPlinthError(cause)) throw cause;
+        throw new PlinthError("ConfigLoad", `${path.basename(configFile)} threw: ${errorMessage(cause)}`, {
+          location: { file: configFile, ...errorLine(cause, configFile) },
+          cause,
+        });
+      }
+      if (isRecord(returned)) mergeReturned(userConfig.returnedOptions, returned);
+    } else if (isRecord(exported)) {
+      mergeReturned(userConfig.returnedOptions, exported);
+    }
+  }
+  await runPlugins(userConfig, proxy);
+  const options = resolveOptions(userConfig, opts);
+  return { options, userConfig: proxy, configFile };
+}
+
+function mergeReturned(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (key === "dir" && isRecord(value) && isRecord(target.dir)) target.dir = { ...target.dir, ...value };
+    else target[key] = value;
+  }
+}
+
+function resolveOptions(userConfig: UserConfig, cli: LoadConfigOptions): ProjectOptions {
+  const options = defaultOptions();
+  const returned = userConfig.returnedOptions;
+  const dir: DirectoryOptions = { ...options.dir, ...userConfig.dir, ...(isRecord(returned.dir) ? (returned.dir as Partial<DirectoryOptions>) : {}) };
+  if (cli.input) dir.input = cli.input;
+  if (cli.output) dir.output = cli.output;
+  options.dir = dir;
+
+  const formats = returned.templateFormats ?? userConfig.templateFormats;
+  if (typeof formats === "string" || Array.isArray(formats)) {
+    options.templateFormats = (Array.isArray(formats) ? formats.map(String) : formats.split(",")).map((f) => f.trim()).filter(Boolean);
+  }
+  if (cli.formats) options.templateFormats = cli.formats === "*" ? options.templateFormats : cli.formats.split(",").map((f) => f.trim());
+  options.templateFormats = [...new Set([...options.templateFormats, ...userConfig.addedTemplateFormats])];
+
+  for (const key of ["markdownTemplateEngine", "htmlTemplateEngine", "dataTemplateEngine"] as const) {
+    const value = returned[key];
+    if (typeof value === "string" || value === false) options[key] = value;
+  }
+  const prefix = cli.pathPrefix ?? (typeof returned.pathPrefix === "string" ? returned.pathPrefix : userConfig.pathPrefix);
+  if (prefix) options.pathPrefix = normalizePathPrefix(prefix);
+  return options;
+}
+
+export function normalizePathPrefix(prefix: string): string {
+  let p = prefix.trim();
+  if (!p.startsWith("/")) p = `/${p}`;
+  if (!p.endsWith("/")) p = `${p}/`;
+  return p.replace(/\/+/g, "/");
+}

@@ -1,0 +1,346 @@
+/**
+ * The `eleventyConfig` object handed to a site's config file and its plugins.
+ * It only records what the site asks for; the engine reads the records.
+ * Names and signatures follow Eleventy 3 so existing config files run unchanged.
+ */
+import { PlinthError } from "../errors/plinth-error.js";
+import type { DirectoryOptions } from "./project-options.js";
+
+/** A function from a site's config or a plugin: user code of unknown shape. */
+export type UserFunction = (this: unknown, ...args: unknown[]) => unknown;
+
+export interface FunctionEntry {
+  fn: UserFunction;
+  async: boolean;
+}
+
+/** Filters, shortcodes and paired shortcodes, each kept per template language. */
+export interface CallableRegistry {
+  universal: Map<string, FunctionEntry>;
+  nunjucks: Map<string, FunctionEntry>;
+  liquid: Map<string, FunctionEntry>;
+  javascript: Map<string, FunctionEntry>;
+}
+
+const registry = (): CallableRegistry => ({
+  universal: new Map(),
+  nunjucks: new Map(),
+  liquid: new Map(),
+  javascript: new Map(),
+});
+
+export interface PassthroughEntry {
+  /** A path or glob relative to the working directory. */
+  from: string;
+  /** Destination relative to the output folder; undefined keeps the input-relative path. */
+  to?: string;
+  options?: Record<string, unknown>;
+}
+
+export interface DataExtension {
+  parser: UserFunction;
+  read: boolean;
+  encoding: BufferEncoding;
+}
+
+export interface VirtualTemplate {
+  /** Path relative to the input folder, for example `feed.njk`. */
+  path: string;
+  content: unknown;
+  data: Record<string, unknown>;
+}
+
+export type EventName = "eleventy.before" | "eleventy.after" | "eleventy.beforeWatch" | "eleventy.beforeConfig";
+
+interface PluginCall {
+  plugin: UserFunction | { configFunction: UserFunction; initArguments?: unknown };
+  options: unknown;
+}
+
+/** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
+const knownUnsupported = [
+  "addExtension",
+  "addJavaScriptFunction",
+  "addJavaScriptFilter",
+  "addJavaScriptShortcode",
+  "setPrecompiledNunjucks",
+  "addNunjucksAsyncGlobal",
+  "setServerPassthroughCopyBehavior",
+  "setWatchJavaScriptDependencies",
+  "setWatchThrottleWaitTime",
+  "setChokidarConfig",
+  "setDynamicPermalinks",
+  "setFreezeReservedData",
+  "addHandlebarsHelper",
+  "addMustacheHelper",
+  "addBundle",
+  "setLiquidParameterParsing",
+  "addDateParsing",
+  "setInputDirectory",
+  "setOutputDirectory",
+  "setIncludesDirectory",
+  "setLayoutsDirectory",
+  "setDataDirectory",
+  "setDataFileSuffixes",
+  "setDataFileBaseName",
+];
+
+export class UserConfig {
+  readonly filters = registry();
+  readonly shortcodes = registry();
+  readonly pairedShortcodes = registry();
+  readonly nunjucksGlobals = new Map<string, unknown>();
+  readonly nunjucksTags = new Map<string, UserFunction>();
+  readonly liquidTags = new Map<string, UserFunction>();
+  readonly collections = new Map<string, UserFunction>();
+  readonly passthroughCopies: PassthroughEntry[] = [];
+  readonly layoutAliases = new Map<string, string>();
+  readonly globalData = new Map<string, unknown>();
+  readonly libraryOverrides = new Map<string, unknown>();
+  readonly libraryAmendments = new Map<string, UserFunction[]>();
+  readonly transforms = new Map<string, UserFunction>();
+  readonly linters = new Map<string, UserFunction>();
+  readonly preprocessors = new Map<string, { extensions: string[]; fn: UserFunction }>();
+  readonly listeners = new Map<string, UserFunction[]>();
+  readonly watchTargets: string[] = [];
+  readonly dataExtensions = new Map<string, DataExtension>();
+  readonly ignores = new Set<string>(["**/node_modules/**", ".git/**"]);
+  readonly virtualTemplates: VirtualTemplate[] = [];
+  readonly plugins: PluginCall[] = [];
+  readonly serverOptions: Record<string, unknown> = {};
+
+  templateFormats?: string[];
+  addedTemplateFormats: string[] = [];
+  useGitIgnore = true;
+  dataDeepMerge = true;
+  quietMode = false;
+  layoutResolution = true;
+  frontMatterParsingOptions: Record<string, unknown> = {};
+  nunjucksEnvironmentOptions: Record<string, unknown> = {};
+  liquidOptions: Record<string, unknown> = {};
+  pathPrefix?: string;
+  dir: Partial<DirectoryOptions> = {};
+  /** Options returned from the config function or exported as `config`. */
+  returnedOptions: Record<string, unknown> = {};
+
+  /** Exposed for plugins that read Eleventy's version or feature-detect. */
+  readonly versionNumber = "3.1.8";
+  readonly logger = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  readonly javascriptFunctions: Record<string, UserFunction> = {};
+  readonly directories: Record<string, string | undefined> = {};
+
+  // ---- filters -------------------------------------------------------------
+  addFilter(name: string, fn: UserFunction): void {
+    this.filters.universal.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addAsyncFilter(name: string, fn: UserFunction): void {
+    this.filters.universal.set(name, { fn, async: true });
+    this.javascriptFunctions[name] = fn;
+  }
+  addNunjucksFilter(name: string, fn: UserFunction, isAsync = false): void {
+    this.filters.nunjucks.set(name, { fn, async: isAsync });
+  }
+  addNunjucksAsyncFilter(name: string, fn: UserFunction): void {
+    this.filters.nunjucks.set(name, { fn, async: true });
+  }
+  addLiquidFilter(name: string, fn: UserFunction): void {
+    this.filters.liquid.set(name, { fn, async: false });
+  }
+  getFilter(name: string): UserFunction | undefined {
+    return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn;
+  }
+  getFilters(): Record<string, UserFunction> {
+    return Object.fromEntries([...this.filters.universal].map(([k, v]) => [k, v.fn]));
+  }
+
+  // ---- shortcodes ----------------------------------------------------------
+  addShortcode(name: string, fn: UserFunction): void {
+    this.shortcodes.universal.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addAsyncShortcode(name: string, fn: UserFunction): void {
+    this.shortcodes.universal.set(name, { fn, async: true });
+    this.javascriptFunctions[name] = fn;
+  }
+  addNunjucksShortcode(name: string, fn: UserFunction): void {
+    this.shortcodes.nunjucks.set(name, { fn, async: false });
+  }
+  addNunjucksAsyncShortcode(name: string, fn: UserFunction): void {
+    this.shortcodes.nunjucks.set(name, { fn, async: true });
+  }
+  addLiquidShortcode(name: string, fn: UserFunction): void {
+    this.shortcodes.liquid.set(name, { fn, async: false });
+  }
+  addPairedShortcode(name: string, fn: UserFunction): void {
+    this.pairedShortcodes.universal.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addPairedAsyncShortcode(name: string, fn: UserFunction): void {
+    this.pairedShortcodes.universal.set(name, { fn, async: true });
+    this.javascriptFunctions[name] = fn;
+  }
+  addPairedNunjucksShortcode(name: string, fn: UserFunction): void {
+    this.pairedShortcodes.nunjucks.set(name, { fn, async: false });
+  }
+  addPairedNunjucksAsyncShortcode(name: string, fn: UserFunction): void {
+    this.pairedShortcodes.nunjucks.set(name, { fn, async: true });
+  }
+  addPairedLiquidShortcode(name: string, fn: UserFunction): void {
+    this.pairedShortcodes.liquid.set(name, { fn, async: false });
+  }
+  getShortcode(name: string): UserFunction | undefined {
+    return this.shortcodes.universal.get(name)?.fn;
+  }
+  getPairedShortcode(name: string): UserFunction | undefined {
+    return this.pairedShortcodes.universal.get(name)?.fn;
+  }
+
+  // ---- tags and globals ----------------------------------------------------
+  addNunjucksGlobal(name: string, value: unknown): void {
+    this.nunjucksGlobals.set(name, value);
+  }
+  addGlobalData(name: string, value: unknown): this {
+    this.globalData.set(name, value);
+    return this;
+  }
+  addNunjucksTag(name: string, fn: UserFunction): void {
+    this.nunjucksTags.set(name, fn);
+  }
+  addLiquidTag(name: string, fn: UserFunction): void {
+    this.liquidTags.set(name, fn);
+  }
+
+  // ---- collections, layouts, passthrough -----------------------------------
+  addCollection(name: string, fn: UserFunction): void {
+    this.collections.set(name, fn);
+  }
+  addLayoutAlias(alias: string, target: string): void {
+    this.layoutAliases.set(alias, target);
+  }
+  setLayoutResolution(enabled: boolean): void {
+    this.layoutResolution = enabled;
+  }
+  addPassthroughCopy(input: string | Record<string, string>, options?: Record<string, unknown>): this {
+    if (typeof input === "string") {
+      this.passthroughCopies.push({ from: input, options });
+    } else {
+      for (const [from, to] of Object.entries(input)) this.passthroughCopies.push({ from, to, options });
+    }
+    return this;
+  }
+  addTemplate(virtualPath: string, content: unknown, data: Record<string, unknown> = {}): void {
+    this.virtualTemplates.push({ path: virtualPath.replace(/^\.?\//, ""), content, data });
+  }
+
+  // ---- libraries -----------------------------------------------------------
+  setLibrary(engine: string, library: unknown): void {
+    this.libraryOverrides.set(normalizeEngine(engine), library);
+  }
+  amendLibrary(engine: string, callback: UserFunction): void {
+    const key = normalizeEngine(engine);
+    const list = this.libraryAmendments.get(key) ?? [];
+    list.push(callback);
+    this.libraryAmendments.set(key, list);
+  }
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void {
+    this.nunjucksEnvironmentOptions = options;
+  }
+  setLiquidOptions(options: Record<string, unknown>): void {
+    this.liquidOptions = options;
+  }
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void {
+    this.frontMatterParsingOptions = options;
+  }
+
+  // ---- data ----------------------------------------------------------------
+  setDataDeepMerge(enabled: boolean): void {
+    this.dataDeepMerge = enabled;
+  }
+  addDataExtension(extensions: string, parserOrOptions: UserFunction | { parser: UserFunction; read?: boolean; encoding?: BufferEncoding }): void {
+    const spec =
+      typeof parserOrOptions === "function"
+        ? { parser: parserOrOptions, read: true, encoding: "utf8" as BufferEncoding }
+        : { parser: parserOrOptions.parser, read: parserOrOptions.read ?? true, encoding: parserOrOptions.encoding ?? "utf8" };
+    for (const ext of extensions.split(",").map((e) => e.trim()).filter(Boolean)) this.dataExtensions.set(ext, spec);
+  }
+
+  // ---- formats, ignores, misc ----------------------------------------------
+  setTemplateFormats(formats: string | string[]): void {
+    this.templateFormats = toList(formats);
+  }
+  addTemplateFormats(formats: string | string[]): void {
+    this.addedTemplateFormats.push(...toList(formats));
+  }
+  setUseGitIgnore(enabled: boolean): void {
+    this.useGitIgnore = enabled;
+  }
+  setQuietMode(quiet: boolean): void {
+    this.quietMode = quiet;
+  }
+  setServerOptions(options: Record<string, unknown>): void {
+    Object.assign(this.serverOptions, options);
+  }
+  setBrowserSyncConfig(): void {
+    // Accepted for compatibility: Eleventy 3 no longer uses Browsersync either.
+  }
+  addWatchTarget(target: string): void {
+    this.watchTargets.push(target);
+  }
+  setWatchThrottle(): void {}
+  versionCheck(): void {
+    // Plinth tracks Eleventy 3's behaviour; plugins asking for 1.x-3.x are satisfied.
+  }
+  addTransform(name: string, fn: UserFunction): void {
+    this.transforms.set(name, fn);
+  }
+  addLinter(name: string, fn: UserFunction): void {
+    this.linters.set(name, fn);
+  }
+  addPreprocessor(name: string, extensions: string | string[], fn: UserFunction): void {
+    this.preprocessors.set(name, { extensions: extensions === "*" ? ["*"] : toList(extensions), fn });
+  }
+  on(event: string, listener: UserFunction): void {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+  }
+  addPlugin(plugin: PluginCall["plugin"], options: unknown = {}): void {
+    this.plugins.push({ plugin, options });
+  }
+  /** Eleventy 3's `eleventyConfig.ignores` is a Set-like object; ours is a real Set. */
+  get ignoresSet(): Set<string> {
+    return this.ignores;
+  }
+}
+
+function toList(value: string | string[]): string[] {
+  return (Array.isArray(value) ? value : value.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+function normalizeEngine(engine: string): string {
+  return engine === "markdown" ? "md" : engine === "nunjucks" ? "njk" : engine;
+}
+
+export function isAsyncFunction(fn: unknown): boolean {
+  return typeof fn === "function" && fn.constructor?.name === "AsyncFunction";
+}
+
+/**
+ * Wraps a UserConfig so that Eleventy APIs Plinth lacks fail with a clear error naming them,
+ * while feature detection of names Eleventy never had still sees `undefined`.
+ */
+export function guardUnsupported(config: UserConfig): UserConfig {
+  const unsupported = new Set(knownUnsupported);
+  return new Proxy(config, {
+    get(target, property, receiver) {
+      if (typeof property === "string" && !(property in target) && unsupported.has(property)) {
+        return () => {
+          throw new PlinthError("UnsupportedApi", `eleventyConfig.${property} is not supported yet by Plinth; see COMPAT.md`);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

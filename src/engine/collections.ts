@@ -1,0 +1,96 @@
+/**
+ * Phase 4b, collections: `collections.all`, one collection per tag, and the site's own
+ * collections from `addCollection`. Items are shared references to the pages' items,
+ * sorted by date, then input path.
+ */
+import picomatch from "picomatch";
+import type { UserFunction } from "../config/user-config.js";
+import { PlinthError } from "../errors/plinth-error.js";
+import { normalizeTags, type DataObject } from "./data-merge.js";
+import type { CollectionItem, Page } from "./page-model.js";
+
+export function compareItems(a: CollectionItem, b: CollectionItem): number {
+  const da = a.date.getTime();
+  const db = b.date.getTime();
+  if (da !== db) return da < db ? -1 : 1;
+  return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
+}
+
+function excluded(data: DataObject): { all: boolean; tags: Set<string> } {
+  const value = data.eleventyExcludeFromCollections;
+  if (value === true) return { all: true, tags: new Set() };
+  const list = Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(",") : [];
+  return { all: false, tags: new Set(list) };
+}
+
+/** Pages that take part in collections: not excluded, and only the first page of a pagination. */
+export function collectionPages(pages: readonly Page[]): Page[] {
+  return pages.filter((p) => {
+    if (excluded(p.data).all) return false;
+    if (p.pageNumber === 0) return true;
+    const pagination = p.template.data.pagination as DataObject | undefined;
+    return Boolean(pagination?.addAllPagesToCollections);
+  });
+}
+
+/** The API handed to `addCollection` callbacks. */
+export class CollectionApi {
+  private sortedCache?: CollectionItem[];
+
+  constructor(private readonly items: readonly CollectionItem[]) {}
+
+  getAll(): CollectionItem[] {
+    return this.items.slice();
+  }
+  getAllSorted(): CollectionItem[] {
+    this.sortedCache ??= this.items.slice().sort(compareItems);
+    return this.sortedCache.slice();
+  }
+  getFilteredByTag(tag: string): CollectionItem[] {
+    return this.getAllSorted().filter((item) => tagsOf(item.data).includes(tag));
+  }
+  getFilteredByTags(...tags: string[]): CollectionItem[] {
+    return this.getAllSorted().filter((item) => {
+      const own = tagsOf(item.data);
+      return tags.every((t) => own.includes(t));
+    });
+  }
+  getFilteredByGlob(globs: string | string[]): CollectionItem[] {
+    const list = (Array.isArray(globs) ? globs : [globs]).map((g) => g.replace(/^\.\//, ""));
+    const match = picomatch(list);
+    return this.getAllSorted().filter((item) => match(item.inputPath.replace(/^\.\//, "")));
+  }
+}
+
+function tagsOf(data: DataObject): string[] {
+  return normalizeTags(data.tags) ?? [];
+}
+
+/** Fills `target` (the object every page sees as `collections`) from the pages. */
+export async function buildCollections(target: DataObject, pages: readonly Page[], custom: Map<string, UserFunction>): Promise<void> {
+  const members = collectionPages(pages);
+  const items = members.map((p) => p.item);
+  const all = items.slice().sort(compareItems);
+  for (const key of Object.keys(target)) delete target[key];
+  target.all = all;
+  for (const page of members) {
+    const skip = excluded(page.data).tags;
+    for (const tag of tagsOf(page.data)) {
+      if (skip.has(tag)) continue;
+      const list = (target[tag] as CollectionItem[] | undefined) ?? (target[tag] = []);
+      (list as CollectionItem[]).push(page.item);
+    }
+  }
+  for (const key of Object.keys(target)) {
+    if (key !== "all") (target[key] as CollectionItem[]).sort(compareItems);
+  }
+  const api = new CollectionApi(items);
+  for (const [name, fn] of custom) {
+    try {
+      target[name] = await fn(api);
+    } catch (cause) {
+      if (cause instanceof PlinthError) throw cause;
+      throw new PlinthError("CollectionInvalid", `The collection "${name}" from addCollection threw: ${(cause as Error).message}`, { cause });
+    }
+  }
+}

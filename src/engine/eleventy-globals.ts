@@ -1,0 +1,53 @@
+/**
+ * The data Eleventy supplies to every template: `eleventy` (version, generator, env,
+ * directories) and `pkg` (the project's package.json). Plinth reports the Eleventy version it
+ * reproduces, because sites and plugins compare on it (see COMPAT.md).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { ProjectOptions } from "../config/project-options.js";
+import type { DataObject } from "./data-merge.js";
+import type { ProjectPaths } from "./project-paths.js";
+
+export const ELEVENTY_COMPAT_VERSION = "3.1.8";
+
+export type RunMode = "build" | "serve" | "watch";
+
+function dirString(dir: string): string {
+  const clean = dir.replace(/\\/g, "/").replace(/^\.\/?/, "").replace(/\/$/, "");
+  return clean ? `./${clean}/` : "./";
+}
+
+export function eleventyGlobal(options: ProjectOptions, paths: ProjectPaths, runMode: RunMode, configFile?: string): DataObject {
+  const env = {
+    source: "cli",
+    runMode,
+    config: configFile,
+    root: paths.cwd,
+  };
+  process.env.ELEVENTY_ROOT = paths.cwd;
+  process.env.ELEVENTY_SOURCE = env.source;
+  process.env.ELEVENTY_RUN_MODE = runMode;
+  const input = dirString(options.dir.input);
+  return {
+    version: ELEVENTY_COMPAT_VERSION,
+    generator: `Eleventy v${ELEVENTY_COMPAT_VERSION}`,
+    env,
+    directories: {
+      input,
+      inputFile: undefined,
+      includes: dirString(path.posix.join(input, options.dir.includes)),
+      layouts: options.dir.layouts ? dirString(path.posix.join(input, options.dir.layouts)) : undefined,
+      data: dirString(path.posix.join(input, options.dir.data)),
+      output: dirString(options.dir.output),
+    },
+  };
+}
+
+export function packageData(cwd: string): DataObject {
+  try {
+    return JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as DataObject;
+  } catch {
+    return {};
+  }
+}

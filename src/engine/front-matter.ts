@@ -1,0 +1,91 @@
+/**
+ * Front matter: a YAML (default) or JSON block between `---` lines at the top of a file,
+ * split from the body exactly as Eleventy's gray-matter does, so bodies match byte for byte.
+ */
+import yaml from "js-yaml";
+import { PlinthError } from "../errors/plinth-error.js";
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file on which the body starts, for locating errors inside the body. */
+  bodyLine: number;
+  /** The raw front matter text, kept for the members model and the studio. */
+  matter: string;
+}
+
+const OPEN = "---";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!source.startsWith(OPEN) || source.startsWith(`${OPEN}-`)) {
+    return { data: {}, body: source, bodyLine: 1, matter: "" };
+  }
+  const afterOpen = source.slice(OPEN.length);
+  const firstNewline = afterOpen.indexOf("\n");
+  const language = (firstNewline === -1 ? afterOpen : afterOpen.slice(0, firstNewline)).trim() || "yaml";
+  const close = `\n${OPEN}`;
+  let closeIndex = afterOpen.indexOf(close, firstNewline === -1 ? afterOpen.length : firstNewline);
+  if (closeIndex === -1) closeIndex = afterOpen.length;
+  const matter = firstNewline === -1 || firstNewline >= closeIndex ? "" : afterOpen.slice(firstNewline + 1, closeIndex);
+  let body = closeIndex >= afterOpen.length ? "" : afterOpen.slice(closeIndex + close.length);
+  // The rest of the closing line (normally empty) and its line break belong to the delimiter.
+  if (body.startsWith("\r")) body = body.slice(1);
+  if (body.startsWith("\n")) body = body.slice(1);
+  const consumed = source.length - body.length;
+  const bodyLine = countLines(source.slice(0, consumed)) + 1;
+  return { data: parseMatter(matter, language, file, source), body, bodyLine, matter };
+}
+
+function parseMatter(matter: string, language: string, file: string, source: string): Record<string, unknown> {
+  if (matter.trim() === "") return {};
+  if (language === "json") {
+    try {
+      const value: unknown = JSON.parse(matter.trim().startsWith("{") ? matter : `{${matter}}`);
+      return isRecord(value) ? value : {};
+    } catch (cause) {
+      throw new PlinthError("FrontMatterInvalid", `The JSON front matter is not valid JSON: ${(cause as Error).message}`, {
+        location: { file, line: 2 },
+        source,
+        cause,
+      });
+    }
+  }
+  if (language !== "yaml" && language !== "yml") {
+    throw new PlinthError("UnsupportedApi", `Front matter in "${language}" is not supported yet by Plinth; see COMPAT.md`, {
+      location: { file, line: 1, column: 4 },
+      source,
+      hint: "Use YAML (`---`) or JSON (`---json`) front matter.",
+    });
+  }
+  try {
+    const value: unknown = yaml.load(matter, { filename: file });
+    if (value === undefined || value === null) return {};
+    if (!isRecord(value)) {
+      throw new PlinthError("FrontMatterInvalid", "The front matter must be a set of `key: value` lines, not a single value or a list.", {
+        location: { file, line: 2 },
+        source,
+      });
+    }
+    return value;
+  } catch (cause) {
+    if (cause instanceof PlinthError) throw cause;
+    const mark = (cause as { mark?: { line: number; column: number } }).mark;
+    const reason = (cause as { reason?: string }).reason ?? (cause as Error).message;
+    throw new PlinthError("FrontMatterInvalid", `The YAML front matter could not be parsed: ${reason}.`, {
+      location: { file, line: mark ? mark.line + 2 : 2, column: mark ? mark.column + 1 : undefined },
+      source,
+      cause,
+    });
+  }
+}

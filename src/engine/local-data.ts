@@ -1,0 +1,77 @@
+/**
+ * Template and directory data files. For `news/2023/post.md` the layers, lowest first, are
+ * `news/news.json`, `news/news.11tydata.json`, `news/news.11tydata.js`, then the same for
+ * `news/2023/`, then `news/2023/post.json`, `post.11tydata.json`, `post.11tydata.js`.
+ * Each folder's layer is loaded once per build and shared by every page in it.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { cleanLayer, mergeLayers, isPlainObject, type DataObject } from "./data-merge.js";
+import { loadDataFile, type DataFileContext } from "./data-file.js";
+
+export interface LocalDataLayer {
+  data: DataObject;
+  files: string[];
+}
+
+export class LocalData {
+  private readonly layerCache = new Map<string, Promise<LocalDataLayer>>();
+
+  constructor(
+    private readonly inputDir: string,
+    private readonly ctx: DataFileContext,
+  ) {}
+
+  private candidates(stem: string): string[] {
+    const custom = [...this.ctx.dataExtensions.keys()];
+    return [
+      ...custom.map((ext) => `${stem}.${ext}`),
+      `${stem}.json`,
+      ...custom.map((ext) => `${stem}.11tydata.${ext}`),
+      `${stem}.11tydata.json`,
+      `${stem}.11tydata.cjs`,
+      `${stem}.11tydata.mjs`,
+      `${stem}.11tydata.js`,
+    ];
+  }
+
+  /** Loads the data files for one stem (a folder's or a template's), merged in precedence order. */
+  layer(stem: string): Promise<LocalDataLayer> {
+    let cached = this.layerCache.get(stem);
+    if (!cached) {
+      cached = this.loadLayer(stem);
+      this.layerCache.set(stem, cached);
+    }
+    return cached;
+  }
+
+  private async loadLayer(stem: string): Promise<LocalDataLayer> {
+    const files = this.candidates(stem).filter((f) => existsSync(f));
+    const values = await Promise.all(files.map((f) => loadDataFile(f, this.ctx)));
+    const layers = values.map((v) => (isPlainObject(v) ? cleanLayer(v) : {}));
+    return { data: mergeLayers(layers), files };
+  }
+
+  /** All local layers for a template, lowest precedence first. */
+  async layersFor(templateFile: string, templateStemName: string): Promise<LocalDataLayer[]> {
+    const dir = path.dirname(templateFile);
+    const rel = path.relative(this.inputDir, dir);
+    const folders = rel === "" ? [] : rel.split(path.sep);
+    const stems: string[] = [];
+    // The input folder's own data file is named after it (`src/src.json`), like any other folder.
+    stems.push(path.join(this.inputDir, path.basename(this.inputDir)));
+    let current = this.inputDir;
+    for (const folder of folders) {
+      current = path.join(current, folder);
+      stems.push(path.join(current, folder));
+    }
+    const templateStem = path.join(dir, templateStemName);
+    // `news/news.md` shares its stem with its folder: that layer must count once, not twice.
+    if (stems[stems.length - 1] !== templateStem) stems.push(templateStem);
+    return Promise.all(stems.map((s) => this.layer(s)));
+  }
+
+  clear(): void {
+    this.layerCache.clear();
+  }
+}

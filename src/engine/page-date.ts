@@ -1,0 +1,42 @@
+/**
+ * `page.date`, decided as Eleventy does: the `date` in the data (a Date, an ISO string,
+ * `Last Modified` or `Created`), else a `YYYY-MM-DD` in the file's path, else the file's creation time.
+ * Dates without a zone are read as UTC.
+ */
+import type { Stats } from "node:fs";
+import { DateTime } from "luxon";
+import { PlinthError } from "../errors/plinth-error.js";
+
+export interface DateSource {
+  dataDate: unknown;
+  /** Path as shown to users; it is also searched for a `YYYY-MM-DD`. */
+  inputPath: string;
+  stats: () => Stats | undefined;
+}
+
+export function resolvePageDate({ dataDate, inputPath, stats }: DateSource): Date {
+  if (dataDate instanceof Date) return dataDate;
+  if (dataDate !== undefined && dataDate !== null && dataDate !== "" && dataDate !== false) {
+    if (typeof dataDate === "string") {
+      const keyword = dataDate.toLowerCase();
+      if (keyword === "last modified" || keyword === "git last modified") return stats()?.mtime ?? new Date();
+      if (keyword === "created" || keyword === "git created") return stats()?.birthtime ?? new Date();
+      const parsed = DateTime.fromISO(dataDate, { zone: "utc" });
+      if (!parsed.isValid) {
+        throw new PlinthError("InvalidDate", `The date "${dataDate}" could not be read: ${parsed.invalidExplanation ?? parsed.invalidReason}.`, {
+          location: { file: inputPath },
+        });
+      }
+      return parsed.toJSDate();
+    }
+    if (typeof dataDate === "number") return new Date(dataDate);
+    throw new PlinthError("InvalidDate", `The date must be a string or a date, not ${typeof dataDate}.`, { location: { file: inputPath } });
+  }
+  const match = /(\d{4}-\d{2}-\d{2})/.exec(inputPath);
+  if (match) {
+    const parsed = DateTime.fromISO(match[1]!, { zone: "utc" });
+    if (parsed.isValid) return parsed.toJSDate();
+  }
+  const st = stats();
+  return st ? st.birthtime : new Date();
+}

@@ -1,0 +1,103 @@
+/**
+ * Phase 4a, pages: turns each template into its pages (one, or one per pagination chunk),
+ * with per-page computed data, permalinks, output paths and URLs.
+ */
+import path from "node:path";
+import type { LanguageSet } from "../engines/language-set.js";
+import { applyComputedData } from "./computed-data.js";
+import type { DataObject } from "./data-merge.js";
+import { defaultOutputPath } from "./file-slug.js";
+import { createCollectionItem, type Page, type PageVariable, type Template } from "./page-model.js";
+import { addPaginationLinks, paginationItems, paginationObject, paginationSpec, setAlias } from "./pagination.js";
+import { locationFromLink, permalinkValue } from "./permalink.js";
+
+export interface PageContext {
+  languages: LanguageSet;
+  /** The output folder as configured (`_site`), for `page.outputPath` as Eleventy shows it. */
+  outputDir: string;
+  javascriptFunctions: object;
+  collections: DataObject;
+  nextOrder: () => number;
+}
+
+function outputPathFor(outputDir: string, relative: string): string {
+  const joined = path.posix.normalize(`${outputDir.replace(/\\/g, "/")}/${relative}`);
+  return joined.startsWith("/") || joined.startsWith("./") || joined.startsWith("../") ? joined : `./${joined}`;
+}
+
+function hasOwnPermalink(data: DataObject): boolean {
+  const computed = data.eleventyComputed as DataObject | undefined;
+  return Boolean(data.permalink) || Boolean(computed && typeof computed === "object" && computed.permalink);
+}
+
+async function renderPermalink(template: Template, data: DataObject, ctx: PageContext): Promise<unknown> {
+  const raw = data.permalink;
+  if (typeof raw === "function") return (raw as (d: DataObject) => unknown)(data);
+  if (typeof raw === "string") return ctx.languages.renderString(template.chain, raw, data, template.source.file);
+  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    const build = (raw as DataObject).build;
+    if (typeof build === "string") return { ...raw, build: await ctx.languages.renderString(template.chain, build, data, template.source.file) };
+  }
+  return raw;
+}
+
+async function locate(template: Template, data: DataObject, page: PageVariable, extraSubdir: string, ctx: PageContext): Promise<string | false> {
+  const value = permalinkValue(await renderPermalink(template, data, ctx), template.source.inputPath);
+  const link = value === undefined ? defaultOutputPath(template.names) : value;
+  if (link === false) {
+    page.url = false;
+    page.outputPath = false;
+    return false;
+  }
+  const location = locationFromLink(link, extraSubdir, template.source.inputPath);
+  page.url = location.url;
+  page.outputPath = location.relative === false ? false : outputPathFor(ctx.outputDir, location.relative);
+  const ext = path.posix.extname(location.relative || "").slice(1);
+  page.outputFileExtension = ext || "html";
+  return location.relative;
+}
+
+function pageVariable(template: Template): PageVariable {
+  return {
+    inputPath: template.source.inputPath,
+    fileSlug: template.names.fileSlug,
+    filePathStem: template.names.filePathStem,
+    outputFileExtension: "html",
+    templateSyntax: template.chain.join(","),
+    date: template.date,
+    url: false,
+    outputPath: false,
+    rawInput: template.source.frontMatter.body,
+  };
+}
+
+async function makePage(template: Template, data: DataObject, pageNumber: number, extraSubdir: string, ctx: PageContext): Promise<Page> {
+  const page = pageVariable(template);
+  data.page = page;
+  data.collections = ctx.collections;
+  const render = (text: string, d: DataObject) => ctx.languages.renderString(template.chain, text, d, template.source.file);
+  await applyComputedData(data, render, template.source.inputPath);
+  const outputRelative = await locate(template, data, page, extraSubdir, ctx);
+  const record = { template, data, page, outputRelative, pageNumber, order: ctx.nextOrder() } as Page;
+  record.item = createCollectionItem(record);
+  return record;
+}
+
+export async function expandTemplate(template: Template, ctx: PageContext): Promise<Page[]> {
+  const spec = paginationSpec(template.data, template.source.inputPath);
+  if (!spec) return [await makePage(template, { ...template.data }, 0, "", ctx)];
+
+  const base = { ...template.data, collections: ctx.collections };
+  const chunks = paginationItems(spec, base, template.source.inputPath, ctx.javascriptFunctions);
+  const ownPermalink = hasOwnPermalink(template.data);
+  const pages: Page[] = [];
+  for (let n = 0; n < chunks.length; n++) {
+    const data: DataObject = { ...template.data, pagination: paginationObject(spec, chunks, n) };
+    if (spec.alias) setAlias(data, spec.alias, Number(spec.size) === 1 ? chunks[n]![0] : chunks[n]);
+    pages.push(await makePage(template, data, n, n > 0 && !ownPermalink ? String(n) : "", ctx));
+  }
+  const hrefs = pages.map((p) => p.page.url);
+  const links = pages.filter((p) => p.outputRelative !== false).map((p) => `/${p.outputRelative as string}`);
+  pages.forEach((p, n) => addPaginationLinks(p.data.pagination as DataObject, n, hrefs, links));
+  return pages;
+}

@@ -1,0 +1,67 @@
+/**
+ * Phase 1, scan: walks the input folder once and sorts every file into templates,
+ * data files and the rest. Folders that are ignored are never entered.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { IgnoreMatcher } from "./ignore-rules.js";
+import { isInside, type ProjectPaths } from "./project-paths.js";
+
+export interface ScanResult {
+  /** Template files (by format), absolute paths, sorted. */
+  templates: string[];
+  /** Every file found outside ignored folders, absolute paths, for passthrough matching. */
+  files: string[];
+}
+
+export interface ScanOptions {
+  paths: ProjectPaths;
+  ignore: IgnoreMatcher;
+  /** Template extensions without dot, e.g. `md`, `njk`, `11ty.js`. */
+  templateExtensions: string[];
+}
+
+export function templateExtensionOf(file: string, extensions: readonly string[]): string | undefined {
+  const base = path.basename(file);
+  let best: string | undefined;
+  for (const ext of extensions) {
+    if (base.endsWith(`.${ext}`) && base.length > ext.length + 1 && (!best || ext.length > best.length)) best = ext;
+  }
+  return best;
+}
+
+/** Data files beside templates (`post.11tydata.js`, `dir.json`) are never templates. */
+function isLocalDataFile(file: string): boolean {
+  return /\.11tydata\.(js|cjs|mjs|json)$/.test(file);
+}
+
+export function scan(options: ScanOptions): ScanResult {
+  const { paths, ignore, templateExtensions } = options;
+  const templates: string[] = [];
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name === "node_modules" || entry.name === ".git" || ignore(abs)) continue;
+        walk(abs);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (ignore(abs)) continue;
+        files.push(abs);
+        if (isInside(paths.includes, abs) || isInside(paths.layouts, abs) || isInside(paths.data, abs)) continue;
+        if (isLocalDataFile(abs)) continue;
+        if (templateExtensionOf(abs, templateExtensions)) templates.push(abs);
+      }
+    }
+  };
+  walk(paths.input);
+  templates.sort();
+  files.sort();
+  return { templates, files };
+}

@@ -1,0 +1,51 @@
+/**
+ * Phase 3, data: the data cascade for one template, lowest precedence first:
+ * global data files < config global data < layout front matter (outermost first)
+ * < directory data files (parents first) < template data files < front matter.
+ * Computed data comes later, per page.
+ */
+import { statSync } from "node:fs";
+import type { LanguageSet } from "../engines/language-set.js";
+import { cleanLayer, mergeLayers, type DataObject } from "./data-merge.js";
+import { pathNames } from "./file-slug.js";
+import type { LayoutResolver } from "./layouts.js";
+import type { LocalData } from "./local-data.js";
+import { resolvePageDate } from "./page-date.js";
+import type { Template } from "./page-model.js";
+import type { TemplateSource } from "./template-source.js";
+
+export interface TemplateDataContext {
+  globalData: DataObject;
+  localData: LocalData;
+  layouts: LayoutResolver;
+  languages: LanguageSet;
+  deepMerge: boolean;
+}
+
+export async function buildTemplate(source: TemplateSource, ctx: TemplateDataContext): Promise<Template> {
+  const names = pathNames(source.relativePath, source.extension);
+  const local = source.virtual ? [] : await ctx.localData.layersFor(source.file, names.baseName);
+  const frontMatter = cleanLayer(source.frontMatter.data);
+  const localLayers = local.map((l) => l.data);
+
+  // Which layout applies is itself decided by the cascade without layout data.
+  const withoutLayouts = mergeLayers([ctx.globalData, ...localLayers, frontMatter], ctx.deepMerge);
+  const layouts = ctx.layouts.chainFor(withoutLayouts.layout, source.inputPath);
+  const layoutLayers = layouts.map((l) => l.data).reverse();
+  const data = layoutLayers.length ? mergeLayers([ctx.globalData, ...layoutLayers, ...localLayers, frontMatter], ctx.deepMerge) : withoutLayouts;
+  if (layouts.length) data.layout = withoutLayouts.layout;
+
+  const date = resolvePageDate({
+    dataDate: data.date,
+    inputPath: source.inputPath,
+    stats: () => {
+      try {
+        return source.virtual ? undefined : statSync(source.file);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const chain = ctx.languages.chainFor(source.extension, data.templateEngineOverride);
+  return { source, names, chain, layouts, data, date, dataFiles: local.flatMap((l) => l.files) };
+}

@@ -1,0 +1,81 @@
+/**
+ * All template languages of one build, and the rule that picks the chain for a file:
+ * its extension, `markdownTemplateEngine` / `htmlTemplateEngine`, or `templateEngineOverride`.
+ */
+import type { ProjectOptions } from "../config/project-options.js";
+import type { UserConfig } from "../config/user-config.js";
+import { PlinthError } from "../errors/plinth-error.js";
+import type { ProjectPaths } from "../engine/project-paths.js";
+import { createLiquidLanguage } from "./liquid-language.js";
+import { createMarkdownLanguage, createMarkdownLibrary } from "./markdown-language.js";
+import { createNunjucksLanguage } from "./nunjucks-language.js";
+import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
+
+const plainText: TemplateLanguage = {
+  name: "html",
+  compile: (source: string) => async () => source,
+  needsCompilation: () => false,
+};
+
+export class LanguageSet {
+  private readonly languages = new Map<string, TemplateLanguage>();
+  private readonly markdownLibrary;
+
+  constructor(
+    private readonly options: ProjectOptions,
+    config: UserConfig,
+    paths: ProjectPaths,
+  ) {
+    this.languages.set("njk", createNunjucksLanguage({ searchPaths: [paths.includes, paths.cwd], config }));
+    this.languages.set("liquid", createLiquidLanguage({ includesDir: paths.includes, inputDir: paths.input, config }));
+    this.markdownLibrary = createMarkdownLibrary(config);
+  }
+
+  get(name: string): TemplateLanguage {
+    const found = this.languages.get(name);
+    if (found) return found;
+    if (name === "html") return plainText;
+    if (name === "md") return createMarkdownLanguage(this.markdownLibrary, undefined);
+    throw new PlinthError("UnsupportedApi", `The template language "${name}" is not supported yet by Plinth; see COMPAT.md`, {
+      hint: "Use one of: njk, liquid, md, html.",
+    });
+  }
+
+  /** The language names a file renders through, first to last, e.g. `["liquid", "md"]`. */
+  chainFor(extension: string, override: unknown): string[] {
+    if (typeof override === "string" && override.trim() !== "") {
+      return override.split(",").map((s) => s.trim()).filter(Boolean);
+    }
+    if (override === false) return [];
+    if (extension === "md") return this.options.markdownTemplateEngine ? [this.options.markdownTemplateEngine, "md"] : ["md"];
+    if (extension === "html") return this.options.htmlTemplateEngine ? [this.options.htmlTemplateEngine] : [];
+    return [extension];
+  }
+
+  /** The language that renders a permalink or computed-data string for a file. */
+  stringLanguageFor(chain: readonly string[]): TemplateLanguage | undefined {
+    const first = chain.find((name) => name !== "md" && name !== "html");
+    return first ? this.get(first) : undefined;
+  }
+
+  compile(chain: readonly string[], source: string, file?: string): RenderFunction {
+    if (chain.length === 0) return async () => source;
+    const last = chain[chain.length - 1]!;
+    if (last === "md") {
+      const pre = chain.length > 1 ? this.get(chain[0]!) : undefined;
+      return createMarkdownLanguage(this.markdownLibrary, pre?.name === "html" ? undefined : pre).compile(source, file);
+    }
+    return this.get(chain[0]!).compile(source, file);
+  }
+
+  /** Renders a short string (a permalink or computed value) if it holds template syntax. */
+  async renderString(chain: readonly string[], text: string, data: TemplateData, file?: string): Promise<string> {
+    const language = this.stringLanguageFor(chain);
+    if (!language || !language.needsCompilation(text)) return text;
+    return language.compile(text, file)(data);
+  }
+
+  invalidate(file: string): void {
+    for (const language of this.languages.values()) language.invalidate?.(file);
+  }
+}

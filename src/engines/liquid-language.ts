@@ -1,0 +1,110 @@
+/** Liquid through liquidjs, with Eleventy's options, filters, shortcodes and paired shortcodes. */
+import { Liquid, type Context, type TagToken, type TopLevelToken, type Template } from "liquidjs";
+import type { FunctionEntry, UserConfig } from "../config/user-config.js";
+import { withPageContext } from "./call-context.js";
+import { splitShortcodeArguments } from "./liquid-arguments.js";
+import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
+
+export interface LiquidOptions {
+  includesDir: string;
+  inputDir: string;
+  config: UserConfig;
+}
+
+/** The options form of `registerTag`, and the `this` liquidjs gives its functions. */
+type TagOptions = Extract<Parameters<Liquid["registerTag"]>[1], { render: unknown }>;
+type TagThis = ThisParameterType<TagOptions["render"]>;
+
+/** What a shortcode tag keeps between parsing and rendering. */
+interface ShortcodeState {
+  args: string;
+  templates: Template[];
+}
+
+interface FilterThis {
+  context?: Context;
+}
+
+function pageDataOf(context: Context | undefined): TemplateData | undefined {
+  if (!context) return undefined;
+  return { page: context.get(["page"]) as unknown, eleventy: context.get(["eleventy"]) as unknown };
+}
+
+function shortcodeScope(ctx: Context): Record<string, unknown> {
+  return withPageContext({ ctx } as Record<string, unknown>, pageDataOf(ctx));
+}
+
+function registerShortcode(liquid: Liquid, name: string, entry: FunctionEntry, paired: boolean): void {
+  liquid.registerTag(name, {
+    parse(this: TagThis, token: TagToken, remaining: TopLevelToken[]) {
+      const state = this as unknown as ShortcodeState;
+      state.args = token.args;
+      state.templates = [];
+      if (!paired) return;
+      const stream = liquid.parser
+        .parseStream(remaining)
+        .on("template", (tpl: Template) => state.templates.push(tpl))
+        .on(`tag:end${name}`, () => stream.stop())
+        .on("end", () => {
+          throw new Error(`tag {% ${name} %} was not closed with {% end${name} %}`);
+        });
+      stream.start();
+    },
+    *render(this: TagThis, ctx: Context): Generator<unknown, unknown, unknown> {
+      const state = this as unknown as ShortcodeState;
+      const values: unknown[] = [];
+      for (const expression of splitShortcodeArguments(state.args)) {
+        values.push(yield liquid.evalValue(expression, ctx));
+      }
+      const scope = shortcodeScope(ctx);
+      if (paired) {
+        const content = yield liquid.renderer.renderTemplates(state.templates, ctx);
+        return yield Promise.resolve(entry.fn.call(scope, content, ...values));
+      }
+      return yield Promise.resolve(entry.fn.call(scope, ...values));
+    },
+  });
+}
+
+export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOptions): TemplateLanguage {
+  const override = config.libraryOverrides.get("liquid") as Liquid | undefined;
+  const liquid =
+    override ??
+    new Liquid({
+      root: [includesDir, inputDir],
+      extname: ".liquid",
+      strictFilters: true,
+      ...config.liquidOptions,
+    });
+  for (const fn of config.libraryAmendments.get("liquid") ?? []) fn(liquid);
+
+  for (const registry of [config.filters.universal, config.filters.liquid]) {
+    for (const [name, entry] of registry) {
+      liquid.registerFilter(name, function (this: FilterThis, ...args: unknown[]) {
+        return entry.fn.call(withPageContext(this, pageDataOf(this.context)), ...args);
+      });
+    }
+  }
+  for (const [name, fn] of config.liquidTags) liquid.registerTag(name, fn(liquid) as Parameters<Liquid["registerTag"]>[1]);
+  for (const registry of [config.shortcodes.universal, config.shortcodes.liquid]) {
+    for (const [name, entry] of registry) registerShortcode(liquid, name, entry, false);
+  }
+  for (const registry of [config.pairedShortcodes.universal, config.pairedShortcodes.liquid]) {
+    for (const [name, entry] of registry) registerShortcode(liquid, name, entry, true);
+  }
+
+  return {
+    name: "liquid",
+    compile(source: string, file?: string): RenderFunction {
+      const templates = liquid.parse(source, file);
+      return async (data: TemplateData) => String(await liquid.render(templates, data));
+    },
+    needsCompilation(source: string): boolean {
+      return source.includes("{{") || source.includes("{%");
+    },
+    invalidate(): void {
+      const cache = liquid.options.cache as { clear?: () => void } | undefined;
+      cache?.clear?.();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/** Nunjucks, with Eleventy's loader paths, filters, shortcodes, paired shortcodes, tags and globals. */
+import nunjucks from "nunjucks";
+import type { FunctionEntry, UserConfig, UserFunction } from "../config/user-config.js";
+import { withPageContext } from "./call-context.js";
+import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
+
+type Callback = (error: unknown, result?: unknown) => void;
+interface NunjucksCallThis {
+  ctx?: TemplateData;
+  env?: nunjucks.Environment;
+}
+interface ExtensionParser {
+  nextToken(): { value: string };
+  parseSignature(a: boolean, b: boolean): { children: unknown[]; addChild(node: unknown): void };
+  advanceAfterBlockEnd(name?: string): void;
+  parseUntilBlocks(...names: string[]): unknown;
+}
+interface ExtensionNodes {
+  Literal: new (line: number, col: number, value: string) => unknown;
+  CallExtension: new (ext: unknown, method: string, args: unknown, body?: unknown[]) => unknown;
+  CallExtensionAsync: new (ext: unknown, method: string, args: unknown, body?: unknown[]) => unknown;
+}
+
+export interface NunjucksOptions {
+  searchPaths: string[];
+  config: UserConfig;
+}
+
+function contextData(self: NunjucksCallThis): TemplateData | undefined {
+  return self.ctx;
+}
+
+function shortcodeExtension(name: string, entry: FunctionEntry, paired: boolean): nunjucks.Extension {
+  const extension = {
+    tags: [name],
+    parse(parser: ExtensionParser, nodes: ExtensionNodes) {
+      const token = parser.nextToken();
+      const args = parser.parseSignature(true, true);
+      if (!paired && args.children.length === 0) args.addChild(new nodes.Literal(0, 0, ""));
+      parser.advanceAfterBlockEnd(token.value);
+      if (paired) {
+        const body = parser.parseUntilBlocks(`end${name}`);
+        parser.advanceAfterBlockEnd();
+        return new nodes.CallExtensionAsync(extension, "run", args, [body]);
+      }
+      return entry.async ? new nodes.CallExtensionAsync(extension, "run", args) : new nodes.CallExtension(extension, "run", args);
+    },
+    run(context: NunjucksCallThis, ...rest: unknown[]) {
+      const self = withPageContext({ ctx: context.ctx, env: context.env }, context.ctx);
+      if (paired) {
+        const done = rest.pop() as Callback;
+        const body = rest.pop() as (cb: Callback) => void;
+        body((error, content) => {
+          if (error) return done(error);
+          Promise.resolve()
+            .then(() => entry.fn.call(self, content, ...rest))
+            .then((value) => done(null, new nunjucks.runtime.SafeString(String(value ?? ""))), done);
+        });
+        return undefined;
+      }
+      if (entry.async) {
+        const done = rest.pop() as Callback;
+        Promise.resolve()
+          .then(() => entry.fn.call(self, ...rest))
+          .then((value) => done(null, new nunjucks.runtime.SafeString(String(value ?? ""))), done);
+        return undefined;
+      }
+      return new nunjucks.runtime.SafeString(String(entry.fn.call(self, ...rest) ?? ""));
+    },
+  };
+  return extension as unknown as nunjucks.Extension;
+}
+
+function wrapFilter(entry: FunctionEntry): (...args: unknown[]) => unknown {
+  if (entry.async) {
+    return function (this: NunjucksCallThis, ...args: unknown[]) {
+      const done = args.pop() as Callback;
+      const self = withPageContext(this, contextData(this));
+      Promise.resolve()
+        .then(() => entry.fn.call(self, ...args))
+        .then((value) => done(null, value), done);
+    };
+  }
+  return function (this: NunjucksCallThis, ...args: unknown[]) {
+    return entry.fn.call(withPageContext(this, contextData(this)), ...args);
+  };
+}
+
+export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions): TemplateLanguage {
+  const override = config.libraryOverrides.get("njk") as nunjucks.Environment | undefined;
+  const loader = new nunjucks.FileSystemLoader(searchPaths);
+  const envOptions = Object.keys(config.nunjucksEnvironmentOptions).length ? config.nunjucksEnvironmentOptions : { dev: true };
+  const env = override ?? new nunjucks.Environment(loader, envOptions as nunjucks.ConfigureOptions);
+  for (const fn of config.libraryAmendments.get("njk") ?? []) fn(env);
+
+  for (const registry of [config.filters.universal, config.filters.nunjucks]) {
+    for (const [name, entry] of registry) env.addFilter(name, wrapFilter(entry), entry.async);
+  }
+  env.addExtension("setAsync", shortcodeExtension("setAsync", {
+    async: false,
+    fn(this: unknown, content: unknown, variable: unknown) {
+      const ctx = (this as NunjucksCallThis).ctx;
+      if (ctx) ctx[String(variable)] = content;
+      return "";
+    },
+  }, true));
+  for (const [name, fn] of config.nunjucksTags) env.addExtension(name, fn(nunjucks, env) as nunjucks.Extension);
+  for (const registry of [config.shortcodes.universal, config.shortcodes.nunjucks]) {
+    for (const [name, entry] of registry) env.addExtension(name, shortcodeExtension(name, entry, false));
+  }
+  for (const registry of [config.pairedShortcodes.universal, config.pairedShortcodes.nunjucks]) {
+    for (const [name, entry] of registry) env.addExtension(name, shortcodeExtension(name, entry, true));
+  }
+  for (const [name, value] of config.nunjucksGlobals) env.addGlobal(name, value);
+
+  return {
+    name: "njk",
+    compile(source: string, file?: string): RenderFunction {
+      const template = new nunjucks.Template(source, env, file, true);
+      return (data: TemplateData) =>
+        new Promise<string>((resolve, reject) => {
+          template.render(data, (error, result) => (error ? reject(error) : resolve(result ?? "")));
+        });
+    },
+    needsCompilation(source: string): boolean {
+      return source.includes("{{") || source.includes("{%") || source.includes("{#");
+    },
+    invalidate(file: string): void {
+      for (const l of (env as unknown as { loaders: { pathsToNames?: Record<string, string>; cache?: Record<string, unknown> }[] }).loaders) {
+        const name = l.pathsToNames?.[file];
+        if (name !== undefined) {
+          delete l.pathsToNames![file];
+          delete l.cache![name];
+        }
+      }
+    },
+  };
+}
+

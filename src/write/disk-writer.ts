@@ -1,0 +1,111 @@
+/**
+ * Writes a build to the output folder once the whole build has succeeded, so a failed build
+ * leaves the previous output as it was. A manifest of what Plinth wrote last time lets it skip
+ * files whose content has not changed, copy only changed passthrough files, and remove pages
+ * that no longer exist, without ever touching files it did not write.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PlinthError } from "../errors/plinth-error.js";
+import type { OutputWriter, WriteSummary } from "./output-writer.js";
+
+interface ManifestEntry {
+  /** Content hash for pages; `size:mtime` of the source for copies. */
+  stamp: string;
+}
+
+type Manifest = Record<string, ManifestEntry>;
+
+function manifestFile(cwd: string, outputDir: string): string {
+  const key = createHash("sha1").update(outputDir).digest("hex").slice(0, 16);
+  const cacheRoot = existsSync(path.join(cwd, "node_modules")) ? path.join(cwd, "node_modules", ".cache", "plinth") : path.join(os.tmpdir(), "plinth-cache");
+  return path.join(cacheRoot, `output-${key}.json`);
+}
+
+function readManifest(file: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Manifest;
+  } catch {
+    return {};
+  }
+}
+
+async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export class DiskWriter implements OutputWriter {
+  private readonly pages = new Map<string, string>();
+  private readonly copies = new Map<string, string>();
+  private readonly manifestPath: string;
+
+  constructor(
+    private readonly outputDir: string,
+    cwd: string,
+  ) {
+    this.manifestPath = manifestFile(cwd, outputDir);
+  }
+
+  writeFile(relative: string, content: string): void {
+    this.pages.set(relative, content);
+  }
+
+  copyFile(source: string, relative: string): void {
+    this.copies.set(relative, source);
+  }
+
+  async commit(): Promise<WriteSummary> {
+    const previous = readManifest(this.manifestPath);
+    const next: Manifest = {};
+    const summary: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
+    const dirs = new Set<string>();
+    const toWrite: [string, string][] = [];
+    const toCopy: [string, string][] = [];
+
+    for (const [relative, content] of this.pages) {
+      const stamp = createHash("sha1").update(content).digest("base64");
+      next[relative] = { stamp };
+      if (previous[relative]?.stamp === stamp && existsSync(path.join(this.outputDir, relative))) summary.unchanged++;
+      else toWrite.push([relative, content]);
+    }
+    for (const [relative, source] of this.copies) {
+      const st = statSync(source);
+      const stamp = `${st.size}:${st.mtimeMs}`;
+      next[relative] = { stamp };
+      if (previous[relative]?.stamp === stamp && existsSync(path.join(this.outputDir, relative))) summary.unchanged++;
+      else toCopy.push([relative, source]);
+    }
+    for (const [relative] of [...toWrite, ...toCopy]) dirs.add(path.dirname(path.join(this.outputDir, relative)));
+    try {
+      for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+      await eachLimited(toWrite, 64, async ([relative, content]) => {
+        await writeFile(path.join(this.outputDir, relative), content);
+        summary.written++;
+      });
+      await eachLimited(toCopy, 16, async ([relative, source]) => {
+        await copyFile(source, path.join(this.outputDir, relative));
+        summary.copied++;
+      });
+      for (const relative of Object.keys(previous)) {
+        if (!(relative in next)) {
+          await rm(path.join(this.outputDir, relative), { force: true });
+          summary.removed++;
+        }
+      }
+    } catch (cause) {
+      throw new PlinthError("OutputWrite", `Writing to ${this.outputDir} failed: ${(cause as Error).message}`, { cause });
+    }
+    mkdirSync(path.dirname(this.manifestPath), { recursive: true });
+    await writeFile(this.manifestPath, JSON.stringify(next));
+    this.pages.clear();
+    this.copies.clear();
+    return summary;
+  }
+}
