@@ -7,7 +7,7 @@
 import type { UserConfig } from "../config/user-config.js";
 import type { LanguageSet } from "../engines/language-set.js";
 import type { RenderFunction } from "../engines/template-language.js";
-import type { PlinthError } from "../errors/plinth-error.js";
+import { PlinthError } from "../errors/plinth-error.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
 import type { Page, Template } from "./page-model.js";
 import { toRenderError } from "./render-error.js";
@@ -29,8 +29,20 @@ function compileTemplate(template: Template, languages: LanguageSet): RenderFunc
   return fn;
 }
 
+/** A cheap first guess at which pages read collections in template syntax; retries cover the rest. */
 function readsCollections(page: Page): boolean {
-  return page.template.source.frontMatter.body.includes("collections") || computedReadsCollections(page.data);
+  const body = page.template.source.frontMatter.body;
+  return /(\{\{|\{%)[^}]*collections/.test(body) || computedReadsCollections(page.data);
+}
+
+function isTooEarly(error: unknown): boolean {
+  let current: unknown = error;
+  for (let i = 0; i < 6 && current; i++) {
+    if (current instanceof PlinthError && current.code === "TemplateContentTooEarly") return true;
+    const next = current as { cause?: unknown; originalError?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return false;
 }
 
 async function renderContent(page: Page, ctx: RenderContext): Promise<void> {
@@ -94,13 +106,50 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * Renders every page's content. A page that reads another page's `templateContent` before it
+ * exists is tried again after the rest: rounds continue while each one makes progress.
+ */
+async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
+  const onError = (page: Page, error: unknown) => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
+  let pending = [...pages.filter((p) => !readsCollections(p)), ...pages.filter((p) => readsCollections(p))];
+  while (pending.length) {
+    const retry: Page[] = [];
+    const roundErrors: PlinthError[] = [];
+    await eachLimited(
+      pending,
+      32,
+      async (page) => {
+        try {
+          await renderContent(page, ctx);
+        } catch (error) {
+          if (isTooEarly(error)) retry.push(page);
+          else throw error;
+        }
+      },
+      roundErrors,
+      onError,
+    );
+    errors.push(...roundErrors);
+    if (retry.length === pending.length) {
+      // No progress: these pages read each other's content in a cycle.
+      for (const page of retry) {
+        errors.push(
+          new PlinthError("TemplateContentTooEarly", `${page.page.inputPath} reads the content of pages that in turn read its own.`, {
+            location: { file: page.page.inputPath },
+          }),
+        );
+      }
+      return;
+    }
+    pending = retry.sort((a, b) => a.order - b.order);
+  }
+}
+
 export async function renderPages(pages: readonly Page[], ctx: RenderContext): Promise<PlinthError[]> {
   const errors: PlinthError[] = [];
-  const first = pages.filter((p) => !readsCollections(p));
-  const later = pages.filter((p) => readsCollections(p));
   const onError = (page: Page, error: unknown) => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
-  await eachLimited(first, 32, (p) => renderContent(p, ctx), errors, onError);
-  await eachLimited(later, 32, (p) => renderContent(p, ctx), errors, onError);
+  await renderAllContent(pages, ctx, errors);
   if (errors.length) return errors;
   await eachLimited(
     pages.filter((p) => p.outputRelative !== false),

@@ -86,6 +86,12 @@ function wrapFilter(entry: FunctionEntry): (...args: unknown[]) => unknown {
   };
 }
 
+function withThis(entry: FunctionEntry): (...args: unknown[]) => unknown {
+  return function (this: NunjucksCallThis, ...args: unknown[]) {
+    return entry.fn.call(withPageContext(this, contextData(this)), ...args);
+  };
+}
+
 export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions): TemplateLanguage {
   const override = config.libraryOverrides.get("njk") as nunjucks.Environment | undefined;
   const loader = new nunjucks.FileSystemLoader(searchPaths);
@@ -93,8 +99,10 @@ export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions)
   const env = override ?? new nunjucks.Environment(loader, envOptions as nunjucks.ConfigureOptions);
   for (const fn of config.libraryAmendments.get("njk") ?? []) fn(env);
 
-  for (const registry of [config.filters.universal, config.filters.nunjucks]) {
-    for (const [name, entry] of registry) env.addFilter(name, wrapFilter(entry), entry.async);
+  for (const [name, entry] of config.filters.universal) env.addFilter(name, wrapFilter(entry), entry.async);
+  // Nunjucks-only async filters use Nunjucks' own callback style, so they are passed through as written.
+  for (const [name, entry] of config.filters.nunjucks) {
+    env.addFilter(name, entry.async ? withThis(entry) : wrapFilter(entry), entry.async);
   }
   env.addExtension("setAsync", shortcodeExtension("setAsync", {
     async: false,
