@@ -2,7 +2,7 @@
  * The foundation's own memberships in other organisations ("Associate Member of the OpenInfra
  * Foundation"), declared in `_data/affiliations.json|yaml` and checked like member files.
  */
-import { lineOf, readDataFile } from "./data-file.js";
+import { lineOf, nextLineOf, readDataFile } from "./data-file.js";
 import { parseMemberDate } from "./dates.js";
 import type { Affiliation, Diagnostic } from "./types.js";
 import { isWebUrl } from "./validate.js";
@@ -30,22 +30,22 @@ export function loadAffiliations(dataDir: string): { affiliations: Affiliation[]
     return { affiliations: [], diagnostics };
   }
   const affiliations: Affiliation[] = [];
-  let searchFrom = 1;
+  let previousLine = 0;
   list.forEach((entry: unknown, index) => {
     const raw = isRecord(entry) ? entry : {};
     const organisation = text(raw.organisation ?? raw.organization ?? raw.name);
-    const line = organisation ? lineOf(source, organisation, searchFrom) : searchFrom;
-    if (line) searchFrom = line;
+    const line = organisation ? nextLineOf(source, organisation, previousLine) : previousLine + 1;
+    if (line) previousLine = line;
     if (!organisation) {
       problem(`Affiliation number ${index + 1} has no \`organisation\`.`, line, 'Add `"organisation": "OpenInfra Foundation"`.');
       return;
     }
     const url = text(raw.url);
     if (raw.url !== undefined && (url === null || !isWebUrl(url))) {
-      problem(`The url of "${organisation}" is not a valid web address: ${JSON.stringify(raw.url)}.`, lineOf(source, "url", searchFrom) ?? line, "Write a full address starting with `https://`.");
+      problem(`The url of "${organisation}" is not a valid web address: ${JSON.stringify(raw.url)}.`, lineOf(source, "url", previousLine) ?? line, "Write a full address starting with `https://`.");
     }
     const since = parseMemberDate(raw.since);
-    if (!since.ok) problem(`\`since\` of "${organisation}" is not a date: ${JSON.stringify(raw.since)}.`, lineOf(source, "since", searchFrom) ?? line, "Write dates as `YYYY-MM-DD`.");
+    if (!since.ok) problem(`\`since\` of "${organisation}" is not a date: ${JSON.stringify(raw.since)}.`, lineOf(source, "since", previousLine) ?? line, "Write dates as `YYYY-MM-DD`.");
     affiliations.push({
       organisation,
       url: url !== null && isWebUrl(url) ? url : null,

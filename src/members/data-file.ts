@@ -82,3 +82,8 @@ export function lineOf(source: string, text: string, from = 1): number | undefin
   }
   return undefined;
 }
+
+/** The line of the next entry of a list: after line `after` if it is there, else on that same line. */
+export function nextLineOf(source: string, text: string, after: number): number | undefined {
+  return lineOf(source, text, after + 1) ?? (after > 0 ? lineOf(source, text, after) : undefined);
+}

@@ -67,3 +67,15 @@ export function locate(record: MemberRecord, key: string): { file: string; line:
   const line = record.keyLines.get(key);
   return line === undefined ? { file: record.file, line: 1 } : { file: record.file, line, column: key.length + 3 };
 }
+
+/**
+ * The text written after `key:` on its line, unquoted. YAML rolls impossible dates over
+ * (2023-02-30 becomes 2 March), so date rules read what the person actually typed.
+ */
+export function rawValue(record: MemberRecord, key: string): string | undefined {
+  const line = record.keyLines.get(key);
+  if (line === undefined) return undefined;
+  const text = record.source.split("\n")[line - 1] ?? "";
+  const value = text.slice(text.indexOf(":") + 1).replace(/\s+#.*$/, "").trim();
+  return value.replace(/^(["'])(.*)\1$/, "$2");
+}

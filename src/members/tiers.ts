@@ -2,7 +2,7 @@
  * Membership tiers: the defaults most foundations use, and the normalisation of a site's
  * own list (ids, display names, order, descriptions, whether featured) with located errors.
  */
-import { lineOf } from "./data-file.js";
+import { nextLineOf } from "./data-file.js";
 import type { Diagnostic, Tier } from "./types.js";
 
 export const DEFAULT_TIERS: readonly Tier[] = [
@@ -37,16 +37,16 @@ export function normalizeTiers(value: unknown, where: TierSource): { tiers: Tier
   }
   const tiers: Tier[] = [];
   const seen = new Set<string>();
-  let searchFrom = 1;
+  let previousLine = 0;
   value.forEach((entry: unknown, index) => {
     const raw = typeof entry === "string" ? { id: entry } : entry;
     if (!isRecord(raw) || typeof raw.id !== "string" || raw.id.trim() === "") {
-      problem(`Tier number ${index + 1} has no \`id\`.`, 'Give every tier an `id` such as "gold"; member files name their tier by this id.', searchFrom);
+      problem(`Tier number ${index + 1} has no \`id\`.`, 'Give every tier an `id` such as "gold"; member files name their tier by this id.', previousLine + 1);
       return;
     }
     const id = raw.id.trim();
-    const line = lineOf(where.source, id, searchFrom);
-    if (line) searchFrom = line;
+    const line = nextLineOf(where.source, id, previousLine);
+    if (line) previousLine = line;
     if (seen.has(id.toLowerCase())) {
       problem(`The tier "${id}" is declared twice.`, "Remove or rename one of the two tiers; tier ids must be unique.", line);
       return;

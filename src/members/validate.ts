@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseMemberDate } from "./dates.js";
+import { parseMemberDate, type DateParse } from "./dates.js";
 import { kindOfExtension, locateLogo, sniffImage, svgHasViewBox } from "./logo.js";
-import { locate } from "./member-file.js";
+import { locate, rawValue } from "./member-file.js";
 import { findTier } from "./tiers.js";
 import { MEMBER_STATUSES, type Diagnostic, type MemberRecord, type MembersSchema } from "./types.js";
 
@@ -45,7 +45,7 @@ export const checkRequiredFields: Rule = (record) => {
   return out;
 };
 
-export const checkTier: Rule = (record, { schema }) => {
+export const checkTier: Rule = (record, { schema, inputDir }) => {
   const value = record.tierValue;
   if (value === undefined || value === null || value === "") return [];
   if (typeof value === "string" && findTier(schema.tiers, value)) return [];
@@ -55,7 +55,7 @@ export const checkTier: Rule = (record, { schema }) => {
     code: "MemberUnknownTier",
     severity: "error",
     message: `Unknown tier ${JSON.stringify(value)}.`,
-    hint: `${guess ? `Did you mean "${guess}"? ` : ""}Use one of: ${ids.join(", ")}; or declare the tier in ${schema.file ? path.basename(schema.file) : "_data/tiers.json"}.`,
+    hint: `${guess ? `Did you mean "${guess}"? ` : ""}Use one of: ${ids.join(", ")}; or declare the tier in ${schema.file ? path.relative(inputDir, schema.file) : "_data/tiers.json"}.`,
   })];
 };
 
@@ -141,10 +141,16 @@ export const checkStatus: Rule = (record) => {
   })];
 };
 
+/** A date field as written: YAML's Date if it is the day typed, the typed text if YAML rolled it over. */
+function writtenDate(record: MemberRecord, key: string): DateParse {
+  const value = record.data[key];
+  return parseMemberDate(value instanceof Date ? (rawValue(record, key) ?? value) : value);
+}
+
 export const checkDates: Rule = (record) => {
   const out: Diagnostic[] = [];
-  const joined = parseMemberDate(record.data.joined);
-  const left = parseMemberDate(record.data.left);
+  const joined = writtenDate(record, "joined");
+  const left = writtenDate(record, "left");
   for (const [key, parsed] of [["joined", joined], ["left", left]] as const) {
     if (!parsed.ok) {
       out.push(diagnostic(record, key, { code: "MemberInvalidDate", severity: "error", message: `\`${key}\` is not a date: ${JSON.stringify(record.data[key])}.` }));
