@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import yaml from "js-yaml";
-import { generateSite, writeSite } from "./generate-site.js";
+import { generateSite, siteFiles, writeSite } from "./generate-site.js";
 import { TAGS } from "./vocabulary.js";
 
 /** dist/bench/ -> repository root. */
@@ -36,6 +36,10 @@ describe("generateSite", () => {
     const first = generateSite({ posts: 60, seed: "alpha" });
     const second = generateSite({ posts: 60, seed: "alpha" });
     assert.deepEqual(second.files, first.files);
+  });
+
+  it("streams the same files as it builds in memory", () => {
+    assert.deepEqual([...siteFiles({ posts: 30, seed: "alpha" })], generateSite({ posts: 30, seed: "alpha" }).files);
   });
 
   it("produces different posts for a different seed", () => {
@@ -100,7 +104,7 @@ describe("a generated site built by Eleventy 3", () => {
       const siteDir = path.join(root, "site");
       const outDir = path.join(root, "out");
       const site = generateSite({ posts: 45 });
-      await writeSite(site, siteDir);
+      await writeSite(site.files, siteDir);
       const eleventy = path.join(repoRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
       await promisify(execFile)(process.execPath, [eleventy, "--input=.", `--output=${outDir}`, "--quiet"], { cwd: siteDir });
 

@@ -13,7 +13,7 @@ import { Prng, seedFromText } from "./prng.js";
 import { fixedSiteFiles, type SiteFile } from "./site-templates.js";
 
 /** Bump whenever generated output changes, so cached sites are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = "foundation";
 
 /** Posts are spread over this span so dates stay plausible at any size. */
@@ -37,35 +37,76 @@ function memberCount(posts: number): number {
   return Math.min(2000, 40 + Math.floor(posts / 50));
 }
 
-/** Builds the whole site in memory; `writeSite` puts it on disk. */
-export function generateSite(options: GenerateOptions): GeneratedSite {
+function checkOptions(options: GenerateOptions): void {
   if (!Number.isInteger(options.posts) || options.posts < 1) {
     throw new Error(`--posts must be a positive integer, got ${options.posts}`);
   }
-  const random = new Prng(seedFromText(options.seed ?? DEFAULT_SEED));
+}
+
+/** Separate random streams, so the roster does not shift when the post count changes. */
+function streamFor(options: GenerateOptions, purpose: string): Prng {
+  return new Prng(seedFromText(`${options.seed ?? DEFAULT_SEED}/${purpose}`));
+}
+
+/** The posts, oldest first, one at a time: a 100,000-post site never has to sit in memory. */
+export function* generatePosts(options: GenerateOptions): Generator<NewsPost> {
+  checkOptions(options);
+  const random = streamFor(options, "posts");
   const step = SPAN_MS / options.posts;
-  const posts: NewsPost[] = [];
   let time = FIRST_POST;
   for (let i = 0; i < options.posts; i++) {
     // Distinct minutes keep the date order unambiguous, so no tie-break rule is exercised by accident.
     time += Math.max(MINUTE_MS, Math.round((step * (0.5 + random.next())) / MINUTE_MS) * MINUTE_MS);
-    posts.push(generatePost(random, i, new Date(time)));
+    yield generatePost(random, i, new Date(time));
   }
-  const members = generateMembers(random, memberCount(options.posts));
-  const files = [
-    ...fixedSiteFiles(),
-    { path: "_data/members.json", text: `${JSON.stringify(members, null, 2)}\n` },
-    ...posts.map((post) => ({ path: post.path, text: renderPost(post) })),
-  ];
-  return { files, posts, members };
 }
 
-/** Writes the site under `outDir`, replacing anything there. */
-export async function writeSite(site: GeneratedSite, outDir: string): Promise<void> {
+export function generateRoster(options: GenerateOptions): Member[] {
+  checkOptions(options);
+  return generateMembers(streamFor(options, "members"), memberCount(options.posts));
+}
+
+function* filesOf(members: Member[], posts: Iterable<NewsPost>): Generator<SiteFile> {
+  yield* fixedSiteFiles();
+  yield { path: "_data/members.json", text: `${JSON.stringify(members, null, 2)}\n` };
+  for (const post of posts) yield { path: post.path, text: renderPost(post) };
+}
+
+/** Every file of the site, generated lazily; give it to `writeSite`. */
+export function siteFiles(options: GenerateOptions): Generator<SiteFile> {
+  return filesOf(generateRoster(options), generatePosts(options));
+}
+
+/** The whole site in memory, with its posts and members, for tests and inspection. */
+export function generateSite(options: GenerateOptions): GeneratedSite {
+  const posts = [...generatePosts(options)];
+  const members = generateRoster(options);
+  return { files: [...filesOf(members, posts)], posts, members };
+}
+
+/** Files written at once; enough to keep the disk busy without running out of file handles. */
+const WRITE_CONCURRENCY = 64;
+
+/** Writes the files under `outDir`, replacing anything there; returns how many were written. */
+export async function writeSite(files: Iterable<SiteFile>, outDir: string): Promise<number> {
   await rm(outDir, { recursive: true, force: true });
-  const folders = new Set(site.files.map((file) => path.dirname(path.join(outDir, file.path))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  await Promise.all(site.files.map((file) => writeFile(path.join(outDir, file.path), file.text)));
+  const folders = new Set<string>();
+  const pending = new Set<Promise<void>>();
+  let count = 0;
+  for (const file of files) {
+    const target = path.join(outDir, file.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const write: Promise<void> = writeFile(target, file.text).finally(() => pending.delete(write));
+    pending.add(write);
+    count++;
+    if (pending.size >= WRITE_CONCURRENCY) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  return count;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -79,9 +120,8 @@ async function main(argv: string[]): Promise<void> {
   });
   const posts = Number(values.posts);
   const outDir = path.resolve(values.out ?? path.join("bench", ".sites", String(posts)));
-  const site = generateSite({ posts, seed: values.seed });
-  await writeSite(site, outDir);
-  console.log(`[bench] wrote ${site.files.length} files (${posts} posts, ${site.members.length} members) to ${outDir}`);
+  const written = await writeSite(siteFiles({ posts, seed: values.seed }), outDir);
+  console.log(`[bench] wrote ${written} files (${posts} posts) to ${outDir}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,7 +3,7 @@
 
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { GENERATOR_VERSION, generateSite, writeSite } from "./generate-site.js";
+import { GENERATOR_VERSION, siteFiles, writeSite } from "./generate-site.js";
 
 /** Marks a complete, unmodified site; removed while a benchmark edits a post. */
 const STAMP_FILE = ".bench-site";
@@ -25,7 +25,7 @@ export async function ensureSite(sitesRoot: string, posts: number, seed: string)
   const siteDir = path.join(sitesRoot, String(posts));
   const stamp = stampFor(posts, seed);
   if ((await readStamp(siteDir)) === stamp) return { siteDir, generated: false };
-  await writeSite(generateSite({ posts, seed }), siteDir);
+  await writeSite(siteFiles({ posts, seed }), siteDir);
   await writeFile(path.join(siteDir, STAMP_FILE), stamp);
   return { siteDir, generated: true };
 }
