@@ -122,9 +122,31 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
       mergeReturned(userConfig.returnedOptions, exported);
     }
   }
+  // Plugins read `eleventyConfig.pathPrefix` and `directories`, so settle them before plugins run.
+  const early = resolveOptions(userConfig, opts);
+  userConfig.pathPrefix = early.pathPrefix;
+  Object.assign(userConfig.directories, directoryStrings(early));
   await runPlugins(userConfig, proxy);
   const options = resolveOptions(userConfig, opts);
   return { options, userConfig: proxy, configFile };
+}
+
+function dirString(dir: string): string {
+  const clean = dir.replace(/\\/g, "/").replace(/^\.\/?/, "").replace(/\/$/, "");
+  return clean ? `./${clean}/` : "./";
+}
+
+/** Eleventy's `directories`: folders as `./`-prefixed, slash-terminated strings. */
+export function directoryStrings(options: ProjectOptions): Record<string, string | undefined> {
+  const input = dirString(options.dir.input);
+  const join = (a: string, b: string) => dirString(`${a}/${b}`);
+  return {
+    input,
+    includes: join(input, options.dir.includes),
+    layouts: options.dir.layouts ? join(input, options.dir.layouts) : undefined,
+    data: join(input, options.dir.data),
+    output: dirString(options.dir.output),
+  };
 }
 
 function mergeReturned(target: Record<string, unknown>, source: Record<string, unknown>): void {

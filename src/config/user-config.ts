@@ -52,10 +52,21 @@ export interface VirtualTemplate {
 
 export type EventName = "eleventy.before" | "eleventy.after" | "eleventy.beforeWatch" | "eleventy.beforeConfig";
 
-interface PluginCall {
+export interface PluginCall {
   plugin: UserFunction | { configFunction: UserFunction; initArguments?: unknown };
   options: unknown;
 }
+
+/** A URL rewrite applied to every URL attribute of HTML outputs (Eleventy's `htmlTransformer`). */
+export interface UrlTransform {
+  extensions: string[];
+  fn: UserFunction;
+  priority: number;
+  enabled?: (context: unknown) => boolean;
+}
+
+/** Plugins Eleventy bundles, found by package name through `resolvePlugin`. */
+export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
 const knownUnsupported = [
@@ -108,6 +119,15 @@ export class UserConfig {
   readonly virtualTemplates: VirtualTemplate[] = [];
   readonly plugins: PluginCall[] = [];
   readonly serverOptions: Record<string, unknown> = {};
+  readonly urlTransforms: UrlTransform[] = [];
+  readonly htmlTransformer = {
+    addUrlTransform: (extensions: string, fn: UserFunction, options: { priority?: number; enabled?: (context: unknown) => boolean } = {}): void => {
+      this.urlTransforms.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled });
+    },
+    addPosthtmlPlugin: (): void => {
+      throw new PlinthError("UnsupportedApi", "eleventyConfig.htmlTransformer.addPosthtmlPlugin is not supported yet by Plinth; see COMPAT.md");
+    },
+  };
 
   templateFormats?: string[];
   addedTemplateFormats: string[] = [];
@@ -306,7 +326,15 @@ export class UserConfig {
     this.listeners.set(event, list);
   }
   addPlugin(plugin: PluginCall["plugin"], options: unknown = {}): void {
+    // Plugins that declare themselves unique (Eleventy's `eleventyPluginOptions.unique`) are added once: first add wins.
+    const unique = (plugin as { eleventyPluginOptions?: { unique?: boolean } }).eleventyPluginOptions?.unique;
+    if (unique && this.plugins.some((p) => p.plugin === plugin)) return;
     this.plugins.push({ plugin, options });
+  }
+  resolvePlugin(name: string): UserFunction {
+    const plugin = bundledPlugins.get(name);
+    if (!plugin) throw new PlinthError("UnsupportedApi", `The bundled plugin "${name}" is not supported yet by Plinth; see COMPAT.md`);
+    return plugin;
   }
   /** Eleventy 3's `eleventyConfig.ignores` is a Set-like object; ours is a real Set. */
   get ignoresSet(): Set<string> {

@@ -83,6 +83,18 @@ function checkDuplicateOutputs(pages: Page[]): PlinthError[] {
   return errors;
 }
 
+/** Eleventy's `eleventy.contentMap` event: which URLs each input path produced, and back. */
+function contentMap(pages: Page[]): { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> } {
+  const inputPathToUrl: Record<string, string[]> = {};
+  const urlToInputPath: Record<string, unknown> = {};
+  for (const page of pages) {
+    if (page.page.url === false) continue;
+    (inputPathToUrl[page.page.inputPath] ??= []).push(page.page.url);
+    urlToInputPath[page.page.url] = { inputPath: page.page.inputPath, groupNumber: page.pageNumber };
+  }
+  return { inputPathToUrl, urlToInputPath };
+}
+
 async function emit(config: UserConfig, event: string, arg: unknown): Promise<void> {
   for (const listener of config.listeners.get(event) ?? []) await listener(arg);
 }
@@ -205,6 +217,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   errors.push(...checkDuplicateOutputs(pages));
   if (errors.length) throw new BuildFailure(errors);
+  await emit(config, "eleventy.contentMap", contentMap(pages));
 
   // Phase 5: render.
   errors.push(...(await renderPages(pages, { languages, config, displayPath: show })));

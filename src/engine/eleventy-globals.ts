@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { directoryStrings } from "../config/load-config.js";
 import type { ProjectOptions } from "../config/project-options.js";
 import type { DataObject } from "./data-merge.js";
 import type { ProjectPaths } from "./project-paths.js";
@@ -12,11 +13,6 @@ import type { ProjectPaths } from "./project-paths.js";
 export const ELEVENTY_COMPAT_VERSION = "3.1.8";
 
 export type RunMode = "build" | "serve" | "watch";
-
-function dirString(dir: string): string {
-  const clean = dir.replace(/\\/g, "/").replace(/^\.\/?/, "").replace(/\/$/, "");
-  return clean ? `./${clean}/` : "./";
-}
 
 export function eleventyGlobal(options: ProjectOptions, paths: ProjectPaths, runMode: RunMode, configFile?: string): DataObject {
   const env = {
@@ -28,19 +24,11 @@ export function eleventyGlobal(options: ProjectOptions, paths: ProjectPaths, run
   process.env.ELEVENTY_ROOT = paths.cwd;
   process.env.ELEVENTY_SOURCE = env.source;
   process.env.ELEVENTY_RUN_MODE = runMode;
-  const input = dirString(options.dir.input);
   return {
     version: ELEVENTY_COMPAT_VERSION,
     generator: `Eleventy v${ELEVENTY_COMPAT_VERSION}`,
     env,
-    directories: {
-      input,
-      inputFile: undefined,
-      includes: dirString(path.posix.join(input, options.dir.includes)),
-      layouts: options.dir.layouts ? dirString(path.posix.join(input, options.dir.layouts)) : undefined,
-      data: dirString(path.posix.join(input, options.dir.data)),
-      output: dirString(options.dir.output),
-    },
+    directories: directoryStrings(options),
   };
 }
 
