@@ -29,9 +29,13 @@ function parseArgs(argv: string[]): Options {
 
 function sideProblems(tool: string, side: SideResult): string[] {
   if (side.build.code !== 0) return [describeBuildFailure(tool, side.build)];
-  const problems = side.expectationFailures.map((failure) => `${tool} expect.json: ${failure}`);
-  if (side.build.stderr.trim()) problems.push(`${tool} stderr:\n${side.build.stderr.trim()}`);
-  return problems;
+  return side.expectationFailures.map((failure) => `${tool} expect.json: ${failure}`);
+}
+
+/** Warnings a successful build printed: worth seeing, not a failure (Eleventy prints timing-dependent benchmark notes). */
+function sideWarnings(tool: string, side: SideResult): string[] {
+  const stderr = side.build.stderr.trim();
+  return side.build.code === 0 && stderr ? [`${tool} stderr:\n${stderr}`] : [];
 }
 
 function report(run: FixtureRun): string[] {
@@ -54,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
     const compared = run.comparison ? ` (${run.comparison.compared} files compared)` : "";
     console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${name}${compared}`);
     for (const problem of problems) console.log(problem.replace(/^/gm, "     "));
+    const warnings = [...sideWarnings("eleventy", run.eleventy), ...(run.plinth ? sideWarnings("plinth", run.plinth) : [])];
+    for (const warning of warnings) console.log(warning.replace(/^/gm, "   ! "));
     if (options.keep) {
       console.log(`     eleventy output: ${run.eleventy.outDir}`);
       if (run.plinth) console.log(`     plinth output:   ${run.plinth.outDir}`);
