@@ -163,7 +163,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   const templateCtx: TemplateDataContext = {
     globalData,
-    localData: new LocalData(paths.input, dataCtx),
+    localData: new LocalData(paths.input, dataCtx, new Set(scanned.files)),
     layouts,
     languages,
     deepMerge: config.dataDeepMerge,

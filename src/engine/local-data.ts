@@ -17,10 +17,19 @@ export interface LocalDataLayer {
 export class LocalData {
   private readonly layerCache = new Map<string, Promise<LocalDataLayer>>();
 
+  /**
+   * @param knownFiles every file the scan found: looking data files up here saves several
+   * file-system checks per template and folder.
+   */
   constructor(
     private readonly inputDir: string,
     private readonly ctx: DataFileContext,
+    private readonly knownFiles?: ReadonlySet<string>,
   ) {}
+
+  private exists(file: string): boolean {
+    return this.knownFiles ? this.knownFiles.has(file) : existsSync(file);
+  }
 
   private candidates(stem: string): string[] {
     const custom = [...this.ctx.dataExtensions.keys()];
@@ -46,7 +55,7 @@ export class LocalData {
   }
 
   private async loadLayer(stem: string): Promise<LocalDataLayer> {
-    const files = this.candidates(stem).filter((f) => existsSync(f));
+    const files = this.candidates(stem).filter((f) => this.exists(f));
     const values = await Promise.all(files.map((f) => loadDataFile(f, this.ctx)));
     const layers = values.map((v) => (isPlainObject(v) ? cleanLayer(v) : {}));
     return { data: mergeLayers(layers), files };

@@ -62,7 +62,9 @@ export class LanguageSet {
     if (chain.length === 0) return async () => source;
     const last = chain[chain.length - 1]!;
     if (last === "md") {
-      const pre = chain.length > 1 ? this.get(chain[0]!) : undefined;
+      let pre = chain.length > 1 ? this.get(chain[0]!) : undefined;
+      // Most posts hold no template syntax: skipping the preprocessor gives the same text, faster.
+      if (pre && !pre.needsCompilation(source)) pre = undefined;
       return createMarkdownLanguage(this.markdownLibrary, pre?.name === "html" ? undefined : pre).compile(source, file);
     }
     return this.get(chain[0]!).compile(source, file);
