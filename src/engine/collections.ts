@@ -7,7 +7,8 @@ import picomatch from "picomatch";
 import type { UserFunction } from "../config/user-config.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { normalizeTags, type DataObject } from "./data-merge.js";
-import type { CollectionItem, Page } from "./page-model.js";
+import { itemKey, pageOfItem, type CollectionItem, type Page } from "./page-model.js";
+import { currentRecord, recordCollection, snapshot } from "./render-tracking.js";
 
 export function compareItems(a: CollectionItem, b: CollectionItem): number {
   const da = a.date.getTime();
@@ -67,7 +68,10 @@ function tagsOf(data: DataObject): string[] {
 }
 
 /** Fills `target` (the object every page sees as `collections`) from the pages. */
+let buildNumber = 0;
+
 export async function buildCollections(target: DataObject, pages: readonly Page[], custom: Map<string, UserFunction>): Promise<void> {
+  buildNumber++;
   const members = collectionPages(pages);
   const items = members.map((p) => p.item);
   const all = items.slice().sort(compareItems);
@@ -93,4 +97,38 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
       throw new PlinthError("CollectionInvalid", `The collection "${name}" from addCollection threw: ${(cause as Error).message}`, { cause });
     }
   }
+}
+
+const identities = new WeakMap<object, string>();
+
+/** The order and identity of a collection's items: what a page listing it depends on. */
+export function collectionIdentity(list: readonly unknown[]): string {
+  let identity = identities.get(list);
+  if (identity === undefined) {
+    identity = list
+      .map((entry) => {
+        const owner = pageOfItem(entry);
+        return owner ? `${itemKey(owner)}` : `value:${snapshot(entry)}`;
+      })
+      .join("\n");
+    identities.set(list, identity);
+  }
+  return identity;
+}
+
+/**
+ * The `collections` object as pages see it: reads of a collection are recorded for
+ * incremental rebuilds. Outside a tracked render it behaves as the plain object.
+ */
+export function trackedCollections(target: DataObject): DataObject {
+  return new Proxy(target, {
+    get(obj, property, receiver) {
+      const value: unknown = Reflect.get(obj, property, receiver);
+      if (typeof property === "string" && currentRecord()) {
+        // Anything but a list of pages is compared as "changed on every build": safe, if not minimal.
+        recordCollection(property, Array.isArray(value) ? collectionIdentity(value) : `build:${buildNumber}`);
+      }
+      return value;
+    },
+  });
 }

@@ -3,7 +3,9 @@
  * a Page is one output of it (a paginated template has several). Collection items are
  * views of pages, shared by reference across every collection that holds them.
  */
+import { createHash } from "node:crypto";
 import { PlinthError } from "../errors/plinth-error.js";
+import { currentRecord, recordItemRead } from "./render-tracking.js";
 import type { DataObject } from "./data-merge.js";
 import type { PathNames } from "./file-slug.js";
 import type { Layout } from "./layouts.js";
@@ -68,6 +70,26 @@ export interface CollectionItem {
 
 const owners = new WeakMap<object, Page>();
 
+/** A page's identity across builds: its input path and its place in a pagination. */
+export function itemKey(page: Page): string {
+  return `${page.page.inputPath}#${page.pageNumber}`;
+}
+
+function contentStamp(value: unknown): string {
+  return typeof value === "string" ? createHash("sha1").update(value).digest("base64") : String(value);
+}
+
+/** A view of another page's data that records which keys the rendering page reads. */
+function trackedData(key: string, data: DataObject): DataObject {
+  return new Proxy(data, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property === "string" && property !== "collections") recordItemRead(key, `data.${property}`, value);
+      return value;
+    },
+  });
+}
+
 /** The page record behind a collection item, for Plinth's own code. */
 export function pageOfItem(item: unknown): Page | undefined {
   return typeof item === "object" && item !== null ? owners.get(item) : undefined;
@@ -87,20 +109,29 @@ export function createCollectionItem(owner: Page): CollectionItem {
     return owner.content;
   };
   const item = {};
-  const get = (fn: () => unknown) => ({ get: fn, enumerable: true });
+  const key = itemKey(owner);
+  // While a page renders under tracking, every field it reads of another page is recorded.
+  const tracked = (field: string, fn: () => unknown) => ({
+    get: () => {
+      const value = fn();
+      if (currentRecord()) recordItemRead(key, field, field === "templateContent" ? contentStamp(value) : value);
+      return value;
+    },
+    enumerable: field !== "templateContent" && field !== "content",
+  });
   Object.defineProperties(item, {
-    inputPath: get(() => owner.page.inputPath),
-    fileSlug: get(() => owner.page.fileSlug),
-    filePathStem: get(() => owner.page.filePathStem),
-    outputPath: get(() => owner.page.outputPath),
-    url: get(() => owner.page.url),
-    date: get(() => owner.page.date),
-    data: get(() => owner.data),
-    page: get(() => owner.page),
-    rawInput: get(() => owner.template.source.frontMatter.body),
-    groupNumber: get(() => owner.pageNumber),
-    templateContent: { get: content, enumerable: false },
-    content: { get: content, enumerable: false },
+    inputPath: { get: () => owner.page.inputPath, enumerable: true },
+    fileSlug: tracked("fileSlug", () => owner.page.fileSlug),
+    filePathStem: tracked("filePathStem", () => owner.page.filePathStem),
+    outputPath: tracked("outputPath", () => owner.page.outputPath),
+    url: tracked("url", () => owner.page.url),
+    date: tracked("date", () => owner.page.date),
+    data: { get: () => (currentRecord() ? trackedData(key, owner.data) : owner.data), enumerable: true },
+    page: tracked("page", () => owner.page),
+    rawInput: tracked("rawInput", () => owner.template.source.frontMatter.body),
+    groupNumber: { get: () => owner.pageNumber, enumerable: true },
+    templateContent: tracked("templateContent", content),
+    content: tracked("templateContent", content),
   });
   owners.set(item, owner);
   return item as CollectionItem;

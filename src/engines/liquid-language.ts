@@ -1,6 +1,11 @@
 /** Liquid through liquidjs, with Eleventy's options, filters, shortcodes and paired shortcodes. */
 import { Liquid, type Context, type TagToken, type TopLevelToken, type Template } from "liquidjs";
 import type { FunctionEntry, UserConfig } from "../config/user-config.js";
+import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { recordFile } from "../engine/render-tracking.js";
+import { isInside } from "../engine/project-paths.js";
 import { withPageContext } from "./call-context.js";
 import { splitShortcodeArguments } from "./liquid-arguments.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
@@ -66,6 +71,25 @@ function registerShortcode(liquid: Liquid, name: string, entry: FunctionEntry, p
   });
 }
 
+/** liquidjs's file access, with every partial it reads recorded for incremental rebuilds. */
+const recordingFileSystem = {
+  exists: async (file: string) => existsSync(file),
+  existsSync: (file: string) => existsSync(file),
+  readFile: async (file: string) => {
+    recordFile(file);
+    return readFile(file, "utf8");
+  },
+  readFileSync: (file: string) => {
+    recordFile(file);
+    return readFileSync(file, "utf8");
+  },
+  resolve: (dir: string, file: string, ext: string) => path.resolve(dir, path.extname(file) ? file : file + ext),
+  contains: async (root: string, file: string) => isInside(path.resolve(root), path.resolve(file)),
+  containsSync: (root: string, file: string) => isInside(path.resolve(root), path.resolve(file)),
+  dirname: (file: string) => path.dirname(file),
+  sep: path.sep,
+};
+
 export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOptions): TemplateLanguage {
   const override = config.libraryOverrides.get("liquid") as Liquid | undefined;
   const liquid =
@@ -74,6 +98,7 @@ export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOp
       root: [includesDir, inputDir],
       extname: ".liquid",
       strictFilters: true,
+      fs: recordingFileSystem,
       ...config.liquidOptions,
     });
   for (const fn of config.libraryAmendments.get("liquid") ?? []) fn(liquid);

@@ -1,6 +1,7 @@
 /** Nunjucks, with Eleventy's loader paths, filters, shortcodes, paired shortcodes, tags and globals. */
 import nunjucks from "nunjucks";
 import type { FunctionEntry, UserConfig, UserFunction } from "../config/user-config.js";
+import { recordFile } from "../engine/render-tracking.js";
 import { withPageContext } from "./call-context.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
 
@@ -92,12 +93,33 @@ function withThis(entry: FunctionEntry): (...args: unknown[]) => unknown {
   };
 }
 
+/** Records every template an include, import or extends loads, for incremental rebuilds. */
+function recordIncludes(env: nunjucks.Environment): void {
+  type GetTemplate = (...args: unknown[]) => unknown;
+  const original = (env.getTemplate as unknown as GetTemplate).bind(env);
+  (env as unknown as { getTemplate: GetTemplate }).getTemplate = (...args: unknown[]) => {
+    const callbackIndex = args.findIndex((a) => typeof a === "function");
+    if (callbackIndex >= 0) {
+      const callback = args[callbackIndex] as (error: unknown, template?: { path?: string }) => void;
+      args[callbackIndex] = (error: unknown, template?: { path?: string }) => {
+        if (template?.path) recordFile(template.path);
+        callback(error, template);
+      };
+      return original(...args);
+    }
+    const template = original(...args) as { path?: string } | undefined;
+    if (template?.path) recordFile(template.path);
+    return template;
+  };
+}
+
 export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions): TemplateLanguage {
   const override = config.libraryOverrides.get("njk") as nunjucks.Environment | undefined;
   const loader = new nunjucks.FileSystemLoader(searchPaths);
   const envOptions = Object.keys(config.nunjucksEnvironmentOptions).length ? config.nunjucksEnvironmentOptions : { dev: true };
   const env = override ?? new nunjucks.Environment(loader, envOptions as nunjucks.ConfigureOptions);
   for (const fn of config.libraryAmendments.get("njk") ?? []) fn(env);
+  recordIncludes(env);
 
   for (const [name, entry] of config.filters.universal) env.addFilter(name, wrapFilter(entry), entry.async);
   // Nunjucks-only async filters use Nunjucks' own callback style, so they are passed through as written.
