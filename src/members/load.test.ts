@@ -57,3 +57,12 @@ test("nothing is dropped silently: every broken file has a diagnostic naming it"
   assert.equal(model.members.some((m) => m.slug === "typo"), false, "a member with an unknown tier has no place in the roster");
   assert.equal(model.records.some((r) => r.slug === "typo"), true, "but it is still counted as a member file");
 });
+
+test("a member without `description` is described by the first paragraph of its file's body", async () => {
+  const site = sampleSite({
+    "members/bodied.md": `${memberMd("name: Bodied", "level: gold", "logo: /img/members/acme.svg", "joined: 2020-01-01")}\nBodied runs the\nlargest build cache.\n\nA second paragraph stays out.\n`,
+  });
+  const model = await loadMembership({ inputDir: site, gitDates: false });
+  assert.equal(model.members.find((m) => m.slug === "bodied")!.description, "Bodied runs the largest build cache.");
+  assert.equal(model.members.find((m) => m.slug === "zenith")!.description, null);
+});

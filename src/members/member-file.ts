@@ -48,6 +48,7 @@ export function parseMemberFile(file: string, source: string, schema: MembersSch
       source,
       data: publicData,
       privateData,
+      body: parsed.body,
       keyLines: keyLinesOf(parsed.matter),
       tierValue: parsed.data[tierKey],
       tierKey,

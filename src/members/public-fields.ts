@@ -36,6 +36,12 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
+/** The first paragraph of a member file's body, on one line: many sites describe members there. */
+function firstParagraph(body: string): string | null {
+  const paragraph = body.trim().split(/\r?\n\s*\r?\n/)[0] ?? "";
+  return text(paragraph.replace(/\s+/g, " "));
+}
+
 /** The public view of a validated member. `tier` is the tier its file names. */
 export function toPublicMember(record: MemberRecord, tier: Tier, schema: MembersSchema, inputDir: string): PublicMember {
   const { data } = record;
@@ -60,7 +66,7 @@ export function toPublicMember(record: MemberRecord, tier: Tier, schema: Members
     joined: joined ?? record.gitJoined ?? null,
     joinedFrom: joined ? "front-matter" : record.gitJoined ? "git" : null,
     left: left.ok ? left.date : null,
-    description: text(data.description),
+    description: text(data.description) ?? firstParagraph(record.body),
     extra,
   };
 }

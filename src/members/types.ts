@@ -66,6 +66,8 @@ export interface MemberRecord {
   data: Record<string, unknown>;
   /** Private front matter (contacts, billing, ...): only validation ever reads it. */
   privateData: Record<string, unknown>;
+  /** The text after the front matter; its first paragraph describes a member that has no `description`. */
+  body: string;
   /** 1-based line of each top-level front matter key. */
   keyLines: Map<string, number>;
   /** The tier id as written, from `memberField` or its alias. */
