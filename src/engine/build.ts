@@ -10,6 +10,7 @@ import type { UserConfig } from "../config/user-config.js";
 import { LanguageSet } from "../engines/language-set.js";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { addBuiltinFilters } from "../filters/builtin-filters.js";
+import { addDefaultPlugins } from "../plugins/register-bundled.js";
 import { DiskWriter } from "../write/disk-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { buildCollections } from "./collections.js";
@@ -108,6 +109,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     cwd,
     beforeConfig: (config) => {
       addBuiltinFilters(config, () => prefix);
+      addDefaultPlugins(config);
       options.beforeConfig?.(config);
     },
   });

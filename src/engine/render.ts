@@ -8,6 +8,7 @@ import type { UserConfig } from "../config/user-config.js";
 import type { LanguageSet } from "../engines/language-set.js";
 import type { RenderFunction } from "../engines/template-language.js";
 import { PlinthError } from "../errors/plinth-error.js";
+import { applyUrlTransforms } from "../plugins/url-transforms.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
 import type { Page, Template } from "./page-model.js";
 import { toRenderError } from "./render-error.js";
@@ -72,6 +73,12 @@ async function renderLayouts(page: Page, ctx: RenderContext): Promise<string> {
 async function applyTransforms(page: Page, content: string, ctx: RenderContext): Promise<string> {
   let output = content;
   const self = { page: page.page, inputPath: page.page.inputPath, outputPath: page.page.outputPath, url: page.page.url };
+  // Eleventy's htmlTransformer (URL transforms) is the first transform of every page.
+  try {
+    output = await applyUrlTransforms(ctx.config.urlTransforms, output, self);
+  } catch (error) {
+    throw toRenderError(error, page.template.source, ctx.displayPath, `The URL transforms failed on ${page.page.inputPath}`);
+  }
   for (const [name, fn] of ctx.config.transforms) {
     try {
       const result = await fn.call(self, output, page.page.outputPath);

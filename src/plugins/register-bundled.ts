@@ -1,0 +1,39 @@
+/**
+ * Plinth's versions of the plugins Eleventy bundles, and the ones every site gets by default.
+ * Bundled plugins are found by package name through `eleventyConfig.resolvePlugin`, as the RSS
+ * plugin does; each is one function object marked unique, so adding it twice adds it once.
+ */
+import { bundledPlugins, type UserConfig, type UserFunction } from "../config/user-config.js";
+import { htmlBasePlugin } from "./html-base-plugin.js";
+import { inputPathToUrlFilterPlugin, inputPathToUrlTransformPlugin } from "./input-path-to-url.js";
+import { renderTransformsFilterPlugin } from "./render-transforms-filter.js";
+
+type PluginFunction = (eleventyConfig: UserConfig, options?: never) => void;
+
+function bundled(name: string, fn: PluginFunction): UserFunction {
+  const plugin = fn as unknown as UserFunction;
+  Object.defineProperty(plugin, "eleventyPackage", { value: name });
+  Object.defineProperty(plugin, "eleventyPluginOptions", { value: { unique: true } });
+  return plugin;
+}
+
+const plugins: Record<string, UserFunction> = {
+  "@11ty/eleventy/html-base-plugin": bundled("@11ty/eleventy/html-base-plugin", htmlBasePlugin),
+  "@11ty/eleventy/inputpath-to-url-plugin": bundled("@11ty/eleventy/inputpath-to-url-plugin", inputPathToUrlTransformPlugin),
+};
+
+/** Makes the bundled plugins available to `resolvePlugin`. */
+export function registerBundledPlugins(): void {
+  for (const [name, plugin] of Object.entries(plugins)) bundledPlugins.set(name, plugin);
+}
+
+/**
+ * What Eleventy's default config adds before a site's config runs: the `inputPathToUrl` and
+ * `renderTransforms` filters. They are added directly, not queued as plugins, so a site's own
+ * filter of the same name still wins.
+ */
+export function addDefaultPlugins(config: UserConfig): void {
+  registerBundledPlugins();
+  inputPathToUrlFilterPlugin(config);
+  renderTransformsFilterPlugin(config);
+}
