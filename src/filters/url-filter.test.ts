@@ -1,30 +1,54 @@
+// The `url` filter as documented at https://www.11ty.dev/docs/filters/url/: root-relative URLs get
+// the path prefix; full URLs and protocol-relative URLs are left alone. The normalising quirks
+// at the end are Eleventy 3.1.8's own (src/Filters/Url.js), the reference for what is correct.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { urlFilter } from "./url-filter.js";
 
-test("site-relative URLs get the path prefix, keeping a trailing slash", () => {
+test("with the default prefix `/`, root-relative URLs are unchanged", () => {
+  assert.equal(urlFilter("/", "/"), "/");
+  assert.equal(urlFilter("/about/", "/"), "/about/");
+  assert.equal(urlFilter("/feed.xml", "/"), "/feed.xml");
+});
+
+test("the path prefix goes in front of root-relative URLs", () => {
+  assert.equal(urlFilter("/myDir/", "/rootDir/"), "/rootDir/myDir/");
   assert.equal(urlFilter("/about/", "/docs/"), "/docs/about/");
-  assert.equal(urlFilter("/a/../b/", "docs"), "/docs/b/");
-  assert.equal(urlFilter("/a//b", "/"), "/a/b");
+  assert.equal(urlFilter("/css/style.css", "/docs/"), "/docs/css/style.css");
 });
 
-test("the root and the prefix itself resolve to the prefix with one slash", () => {
+test("`/` with a prefix is the prefix's root, with a trailing slash", () => {
+  assert.equal(urlFilter("/", "/docs/"), "/docs/");
   assert.equal(urlFilter("/", "docs"), "/docs/");
-  assert.equal(urlFilter("/docs", "/docs/"), "/docs/");
-  assert.equal(urlFilter("//", "/p/"), "/p/");
 });
 
-test("full and protocol-relative URLs pass through untouched", () => {
-  assert.equal(urlFilter("https://example.org/x/../y", "/docs/"), "https://example.org/x/../y");
-  assert.equal(urlFilter("mailto:someone@example.org", "/docs/"), "mailto:someone@example.org");
-  assert.equal(urlFilter("//cdn.example.org/a.js", "/docs/"), "//cdn.example.org/a.js");
+test("a prefix without slashes is treated as a root folder", () => {
+  assert.equal(urlFilter("/about/", "docs"), "/docs/about/");
 });
 
-test("relative paths are normalised but not prefixed, as in Eleventy", () => {
-  assert.equal(urlFilter("foo/./bar", "/docs/"), "foo/bar");
-  assert.equal(urlFilter("a//b", "/"), "a/b");
-  assert.equal(urlFilter("../x", "/"), "../x");
-  assert.equal(urlFilter("#top", "/docs/"), "#top");
+test("full URLs are left alone, whatever the prefix", () => {
+  for (const url of ["https://example.org/a/", "http://x.test", "mailto:board@example.org", "tel:+123"]) {
+    assert.equal(urlFilter(url, "/docs/"), url);
+  }
+});
+
+test("protocol-relative URLs are left alone", () => {
+  assert.equal(urlFilter("//cdn.example.org/lib.js", "/docs/"), "//cdn.example.org/lib.js");
+});
+
+test("relative URLs and fragments are not prefixed", () => {
+  assert.equal(urlFilter("about/", "/docs/"), "about/");
+  assert.equal(urlFilter("#main", "/docs/"), "#main");
+});
+
+test("Eleventy's normalising quirks: `..` segments resolve, an empty URL becomes `.`, a lone `//` is the root", () => {
+  assert.equal(urlFilter("/a/../b/", "/docs/"), "/docs/b/");
+  assert.equal(urlFilter("foo/../bar", "/docs/"), "bar");
   assert.equal(urlFilter("", "/docs/"), ".");
-  assert.equal(urlFilter(undefined, "/docs/"), ".");
+  assert.equal(urlFilter(undefined, "/"), ".");
+  assert.equal(urlFilter("//", "/docs/"), "/docs/");
+});
+
+test("a URL that already is the prefix's root is not prefixed twice", () => {
+  assert.equal(urlFilter("/docs/", "/docs/"), "/docs/");
 });
