@@ -71,7 +71,6 @@ export const bundledPlugins = new Map<string, UserFunction>();
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
 const knownUnsupported = [
   "addExtension",
-  "addJavaScriptFunction",
   "addJavaScriptFilter",
   "addJavaScriptShortcode",
   "setPrecompiledNunjucks",
@@ -148,6 +147,8 @@ export class UserConfig {
   readonly logger = { log: console.log, warn: console.warn, error: console.error, info: console.info };
   readonly javascriptFunctions: Record<string, UserFunction> = {};
   readonly directories: Record<string, string | undefined> = {};
+  /** Set by the syntax highlight plugin; the Markdown library's `highlight` option. */
+  markdownHighlighter?: UserFunction;
 
   // ---- filters -------------------------------------------------------------
   addFilter(name: string, fn: UserFunction): void {
@@ -166,6 +167,13 @@ export class UserConfig {
   }
   addLiquidFilter(name: string, fn: UserFunction): void {
     this.filters.liquid.set(name, { fn, async: false });
+  }
+  addJavaScriptFunction(name: string, fn: UserFunction): void {
+    // Only JavaScript templates read these, and Plinth does not run those yet; kept for plugins that add them.
+    this.javascriptFunctions[name] = fn;
+  }
+  addMarkdownHighlighter(fn: UserFunction): void {
+    this.markdownHighlighter = fn;
   }
   getFilter(name: string): UserFunction | undefined {
     return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn;

@@ -9,11 +9,14 @@ import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-
 interface MarkdownLibrary {
   render(source: string, env?: unknown): string;
   disable?(rule: string, ignoreInvalid?: boolean): unknown;
+  set?(options: Record<string, unknown>): unknown;
 }
 
 export function createMarkdownLibrary(config: UserConfig): MarkdownLibrary {
   const override = config.libraryOverrides.get("md") as MarkdownLibrary | undefined;
   const library: MarkdownLibrary = override ?? new MarkdownIt({ html: true });
+  // As in Eleventy, a highlighter from the config wins even over a library set with setLibrary.
+  if (config.markdownHighlighter && typeof library.set === "function") library.set({ highlight: config.markdownHighlighter });
   if (typeof library.disable === "function") library.disable("code");
   for (const fn of config.libraryAmendments.get("md") ?? []) fn(library);
   return library;
