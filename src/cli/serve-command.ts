@@ -1,29 +1,65 @@
-/** `plinth serve`: builds, then serves the output folder on 127.0.0.1. The dev server replaces this. */
-import { createServer } from "node:http";
-import { build } from "../engine/build.js";
-import { createStaticHandler } from "../server/static-handler.js";
-import type { CliIo } from "./main.js";
+/**
+ * `plinth serve`: builds the site into memory, serves it on 127.0.0.1 with live reload, and
+ * rebuilds on every change until Ctrl+C. `--to-disk` keeps the output folder in step as well.
+ */
+import { PlinthError } from "../errors/plinth-error.js";
+import { DevServer } from "../server/dev-server.js";
+import { openBrowser } from "../server/open-browser.js";
 import type { BuildFlags } from "./build-command.js";
+import type { CliIo } from "./main.js";
 import { reportError } from "./report-error.js";
 
 export interface ServeFlags extends BuildFlags {
   port?: string;
   host?: string;
+  open?: boolean;
+  "to-disk"?: boolean;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 8080;
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new PlinthError("ServePortInvalid", `"${value}" is not a port number.`);
+  return port;
+}
+
+/** Resolves on the first Ctrl+C or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }
 
 export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
-  let result;
+  let server: DevServer;
   try {
-    result = await build({ cwd: io.cwd, input: flags.input, output: flags.output, configPath: flags.config, pathPrefix: flags.pathprefix, runMode: "serve" });
+    server = await DevServer.start({
+      cwd: io.cwd,
+      input: flags.input,
+      output: flags.output,
+      configPath: flags.config,
+      pathPrefix: flags.pathprefix,
+      toDisk: flags["to-disk"] ?? false,
+      host: flags.host ?? "127.0.0.1",
+      port: parsePort(flags.port),
+      log: (line) => io.stdout(`${line}\n`),
+      logError: (text) => io.stderr(text),
+    });
   } catch (error) {
     reportError(error, io.stderr);
     return 1;
   }
-  const host = flags.host ?? "127.0.0.1";
-  const port = Number(flags.port ?? 8080);
-  const server = createServer(createStaticHandler({ root: result.paths.output }));
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  io.stdout(`[serve] http://${host}:${port}/ (Ctrl+C to stop)\n`);
-  await new Promise<void>((resolve) => server.on("close", resolve));
+  const disk = flags["to-disk"] ? " and the output folder" : "";
+  io.stdout(`[serve] Serving from memory${disk} at ${server.url} (Ctrl+C to stop)\n`);
+  if (flags.open) openBrowser(server.url, (line) => io.stderr(`${line}\n`));
+  await untilStopped();
+  io.stdout("[serve] Stopping\n");
+  await server.close();
   return 0;
 }

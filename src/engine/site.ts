@@ -3,10 +3,12 @@
  * `update` with the files that changed. It reports which output files changed, so the
  * server reloads only the browsers showing them.
  */
-import { PlinthError } from "../errors/plinth-error.js";
+import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
+import { DiskWriter } from "../write/disk-writer.js";
 import { MemoryWriter } from "../write/memory-writer.js";
-import type { OutputWriter } from "../write/output-writer.js";
+import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { build, type BuildOptions, type BuildResult } from "./build.js";
+import type { ProjectPaths } from "./project-paths.js";
 
 export interface SiteUpdate {
   result: BuildResult;
@@ -19,14 +21,41 @@ export interface SiteUpdate {
 }
 
 export interface SiteOptions extends Omit<BuildOptions, "writer"> {
-  /** Also keep the output folder on disk in step (`--to-disk`). */
-  diskWriter?: OutputWriter;
+  /**
+   * Also keep the output folder on disk in step (`--to-disk`): pages and passthrough copies,
+   * through the same DiskWriter as `plinth build`. Default false. The folder is only known once
+   * the config has loaded, so the Site makes the writer itself.
+   */
+  toDisk?: boolean;
+}
+
+type QueuedWrite = { relative: string; content: string } | { relative: string; source: string };
+
+/**
+ * Hands a build's output to the memory writer and remembers each call, so the same output can
+ * then go to the output folder once the build has succeeded and the folder is known.
+ */
+class RecordingWriter implements OutputWriter {
+  readonly queued: QueuedWrite[] = [];
+  constructor(private readonly memory: MemoryWriter) {}
+  writeFile(relative: string, content: string): void {
+    this.memory.writeFile(relative, content);
+    this.queued.push({ relative, content });
+  }
+  copyFile(source: string, relative: string): void {
+    this.memory.copyFile(source, relative);
+    this.queued.push({ relative, source });
+  }
+  commit(): Promise<WriteSummary> {
+    return this.memory.commit();
+  }
 }
 
 export class Site {
   readonly memory = new MemoryWriter();
   private outputs = new Map<string, string>();
   private last?: BuildResult;
+  private disk?: { folder: string; writer: DiskWriter };
 
   constructor(private readonly options: SiteOptions) {}
 
@@ -46,13 +75,9 @@ export class Site {
   }
 
   private async run(): Promise<SiteUpdate> {
-    const result = await build({ ...this.options, writer: this.memory });
-    if (this.options.diskWriter) {
-      for (const page of result.pages) if (page.outputRelative !== false) this.options.diskWriter.writeFile(page.outputRelative, page.output ?? "");
-      await this.options.diskWriter.commit().catch((cause: unknown) => {
-        throw new PlinthError("OutputWrite", `The output folder could not be kept in step: ${(cause as Error).message}`, { cause });
-      });
-    }
+    const writer = new RecordingWriter(this.memory);
+    const result = await build({ ...this.options, writer });
+    if (this.options.toDisk) await this.writeToDisk(writer.queued, result.paths);
     const next = new Map<string, string>();
     const changed: string[] = [];
     for (const [relative, content] of this.memory.files) {
@@ -64,5 +89,18 @@ export class Site {
     this.outputs = next;
     this.last = result;
     return { result, changed, removed, full: true };
+  }
+
+  /** Gives the output folder what the memory writer got: the DiskWriter skips unchanged files and removes stale ones. */
+  private async writeToDisk(queued: readonly QueuedWrite[], paths: ProjectPaths): Promise<void> {
+    if (this.disk?.folder !== paths.output) this.disk = { folder: paths.output, writer: new DiskWriter(paths.output, paths.cwd) };
+    const { writer } = this.disk;
+    for (const item of queued) {
+      if ("content" in item) writer.writeFile(item.relative, item.content);
+      else writer.copyFile(item.source, item.relative);
+    }
+    await writer.commit().catch((cause: unknown) => {
+      throw isPlinthError(cause) ? cause : new PlinthError("OutputWrite", `The output folder could not be kept in step: ${(cause as Error).message}`, { cause });
+    });
   }
 }

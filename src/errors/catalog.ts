@@ -6,12 +6,14 @@
 import { buildErrors } from "./catalog/build.js";
 import { configErrors } from "./catalog/config.js";
 import { membersErrors } from "./catalog/members.js";
+import { serveErrors } from "./catalog/serve.js";
 import type { ErrorDefinition } from "./error-definition.js";
 
 export const errorCatalog = {
   ...buildErrors,
   ...configErrors,
   ...membersErrors,
+  ...serveErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorName = keyof typeof errorCatalog;

@@ -1,0 +1,46 @@
+/**
+ * What `plinth serve` watches: the input folder, `_includes`, layouts and `_data` (which may lie
+ * outside the input), the config file, `addWatchTarget` and passthrough-copy sources, and the
+ * files that change what is ignored. Before the first good build the folders are not known yet,
+ * so the working folder and `--input` stand in for them.
+ */
+import path from "node:path";
+import picomatch from "picomatch";
+import { findConfigFile } from "../config/load-config.js";
+import type { UserConfig } from "../config/user-config.js";
+import type { ProjectPaths } from "../engine/project-paths.js";
+import { coveringRoots } from "./file-watcher.js";
+
+export interface WatchRootsInput {
+  cwd: string;
+  /** `--input`, for when the folders are not known yet. */
+  inputFlag?: string;
+  configPath?: string;
+  /** The folders of the last good build. */
+  paths?: ProjectPaths;
+  /** The config as the last build loaded it. */
+  config?: Pick<UserConfig, "watchTargets" | "passthroughCopies">;
+}
+
+/** A glob's fixed leading folder (`assets/**\/*.css` -> `assets`); a plain path as it is. */
+export function watchablePath(cwd: string, target: string): string {
+  const scanned = picomatch.scan(target.replace(/^\.\//, ""));
+  return path.resolve(cwd, scanned.isGlob ? scanned.base || "." : target);
+}
+
+export function watchRoots(input: WatchRootsInput): string[] {
+  const { cwd, paths, config } = input;
+  const roots: string[] = [];
+  if (paths) roots.push(paths.input, paths.includes, paths.layouts, paths.data, path.join(paths.input, ".eleventyignore"));
+  else roots.push(cwd, path.resolve(cwd, input.inputFlag ?? "."));
+  roots.push(path.join(cwd, ".eleventyignore"), path.join(cwd, ".gitignore"), path.join(cwd, "package.json"));
+  try {
+    const configFile = findConfigFile(cwd, input.configPath);
+    if (configFile) roots.push(configFile);
+  } catch {
+    // A missing --config file is reported by the build; there is nothing to watch for it.
+  }
+  for (const target of config?.watchTargets ?? []) roots.push(watchablePath(cwd, target));
+  for (const copy of config?.passthroughCopies ?? []) roots.push(watchablePath(cwd, copy.from));
+  return coveringRoots(roots);
+}
