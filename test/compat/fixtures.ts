@@ -116,11 +116,15 @@ export function listFixtures(): string[] {
     .sort();
 }
 
-/** Substring search that forgives whitespace between tags in markup, as the tree comparison does. */
+/**
+ * Substring search that forgives whitespace between tags in markup, as the tree comparison does,
+ * unless the needle itself has whitespace between tags: then that whitespace is what is tested.
+ */
 function includes(haystack: string, needle: string, markup: boolean): number {
   const direct = haystack.indexOf(needle);
-  if (direct !== -1 || !markup) return direct;
-  return normaliseMarkup(haystack).indexOf(normaliseMarkup(needle));
+  const compact = normaliseMarkup(needle);
+  if (direct !== -1 || !markup || compact !== needle.replace(/\s+$/, "")) return direct;
+  return normaliseMarkup(haystack).indexOf(compact);
 }
 
 function checkText(file: string, text: string, expectation: { contains?: string[]; lacks?: string[]; order?: string[] }): string[] {
