@@ -6,14 +6,7 @@ import { lineOf, nextLineOf, readDataFile } from "./data-file.js";
 import { parseMemberDate } from "./dates.js";
 import type { Affiliation, Diagnostic } from "./types.js";
 import { isWebUrl } from "./validate.js";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
-}
+import { isRecord, text } from "./values.js";
 
 export function loadAffiliations(dataDir: string): { affiliations: Affiliation[]; diagnostics: Diagnostic[] } {
   const read = readDataFile(dataDir, "affiliations");

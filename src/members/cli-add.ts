@@ -17,6 +17,7 @@ import { findTier } from "./tiers.js";
 import type { MembershipModel } from "./load.js";
 import { MEMBER_STATUSES } from "./types.js";
 import { closest, isWebUrl, sameSiteKey } from "./validate.js";
+import { nameKey } from "./values.js";
 
 export interface AddValues {
   tier?: string;
@@ -66,7 +67,7 @@ export async function runAdd(dirs: SiteDirs, positionals: string[], values: AddV
   const joinedDate = typeof joined === "string" ? joined : joined.date!;
 
   const memberFile = siteChild(dirs.input, path.join(schema.folder, `${slug}.md`), "member file");
-  const existing = model.records.find((record) => record.slug === slug || (typeof record.data.name === "string" && record.data.name.trim().toLowerCase() === name.toLowerCase()));
+  const existing = model.records.find((record) => record.slug === slug || (typeof record.data.name === "string" && nameKey(record.data.name) === nameKey(name)));
   if (existing) {
     throw new PlinthError("MemberExists", `${name} is already a member: ${displayPath(existing.file, io.cwd)}.`, { location: { file: displayPath(existing.file, io.cwd), line: 1 } });
   }

@@ -13,7 +13,7 @@ body{margin:0;padding:16px;font:15px/1.4 system-ui,-apple-system,"Segoe UI",sans
 h1{font-size:1.1rem;margin:0 0 12px}
 h2{font-size:.95rem;margin:20px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:#4a5561}
 ul{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:12px}
-li a{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:6px;min-height:88px;padding:10px;border:1px solid #e1e5ea;border-radius:6px;color:inherit;text-decoration:none;text-align:center}
+li a,li .card{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:6px;min-height:88px;padding:10px;border:1px solid #e1e5ea;border-radius:6px;color:inherit;text-decoration:none;text-align:center}
 li a:hover,li a:focus{border-color:#7d8b99}
 li a:focus{outline:2px solid #2f6fb0;outline-offset:2px}
 img{max-width:100%;max-height:48px;object-fit:contain}
@@ -27,7 +27,7 @@ function memberItem(member: PublicMember): string {
   const inner = `${logo}<span class="name">${escapeXml(member.name)}</span>`;
   return member.url
     ? `<li><a href="${escapeXml(member.url)}" target="_blank" rel="noopener">${inner}</a></li>`
-    : `<li><a>${inner}</a></li>`;
+    : `<li><span class="card">${inner}</span></li>`;
 }
 
 export function embedPageHtml(data: MembershipData, options: { lang?: string } = {}): string {

@@ -7,6 +7,7 @@
 import { parseMemberDate } from "./dates.js";
 import { locateLogo } from "./logo.js";
 import type { MemberRecord, MembersSchema, MemberStatus, PublicMember, Tier } from "./types.js";
+import { text } from "./values.js";
 
 /** Eleventy's own keys: page plumbing, not facts about the member. */
 const ENGINE_KEYS = new Set([
@@ -30,10 +31,6 @@ export function splitPrivateFields(
     else if (!ENGINE_KEYS.has(key)) publicData[key] = value;
   }
   return { publicData, privateData };
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
 /** The first paragraph of a member file's body, on one line: many sites describe members there. */

@@ -4,6 +4,7 @@
  */
 import type { MembershipModel, SiteInfo } from "./load.js";
 import { MEMBER_STATUSES, type Affiliation, type MemberStatus, type PublicMember, type Tier } from "./types.js";
+import { nameKey } from "./values.js";
 
 export interface TierSummary extends Tier {
   /** Active members in this tier. */
@@ -62,8 +63,8 @@ export function buildMembershipData(model: Pick<MembershipModel, "schema" | "mem
 
 /** A member by name (ignoring case and extra spaces) or by slug. */
 export function findMember(data: MembershipData, nameOrSlug: string): PublicMember | undefined {
-  const wanted = nameOrSlug.trim().replace(/\s+/g, " ").toLowerCase();
-  return data.bySlug[nameOrSlug.trim()] ?? data.members.find((member) => member.name.toLowerCase() === wanted);
+  const wanted = nameKey(nameOrSlug);
+  return data.bySlug[nameOrSlug.trim()] ?? data.members.find((member) => nameKey(member.name) === wanted);
 }
 
 /** The active members of a tier, by id or display name, sorted by name. */

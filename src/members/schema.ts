@@ -7,6 +7,7 @@ import path from "node:path";
 import { findDataFile, readDataFile } from "./data-file.js";
 import { DEFAULT_TIERS, normalizeTiers } from "./tiers.js";
 import { MEMBER_STATUSES, type Diagnostic, type MemberStatus, type MembersSchema } from "./types.js";
+import { isRecord } from "./values.js";
 
 /** Settings a site may give as plugin options or in the object form of its tiers file. */
 export interface MembersSettings {
@@ -25,10 +26,6 @@ export interface MembersSettings {
 export const DEFAULT_PRIVATE_FIELDS = ["contacts", "billing"] as const;
 
 const DEFAULTS = { memberField: "level", folder: "members", logoFolder: "img/members" };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** True when the site declares tiers, which is how Plinth knows to enable the members model. */
 export function hasTiersFile(dataDir: string): boolean {

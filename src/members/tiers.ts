@@ -4,6 +4,7 @@
  */
 import { nextLineOf } from "./data-file.js";
 import type { Diagnostic, Tier } from "./types.js";
+import { isRecord } from "./values.js";
 
 export const DEFAULT_TIERS: readonly Tier[] = [
   { id: "platinum", name: "Platinum", order: 1, description: "", featured: true },
@@ -15,10 +16,6 @@ export const DEFAULT_TIERS: readonly Tier[] = [
 export interface TierSource {
   file: string;
   source: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function titleCase(id: string): string {

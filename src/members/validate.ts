@@ -9,6 +9,7 @@ import { kindOfExtension, locateLogo, sniffImage, svgHasViewBox } from "./logo.j
 import { locate, rawValue } from "./member-file.js";
 import { findTier } from "./tiers.js";
 import { MEMBER_STATUSES, type Diagnostic, type MemberRecord, type MembersSchema } from "./types.js";
+import { nameKey } from "./values.js";
 
 export interface CheckContext {
   schema: MembersSchema;
@@ -220,8 +221,7 @@ function duplicates(records: readonly MemberRecord[], key: string, normalize: (v
 }
 
 export function checkDuplicateNames(records: readonly MemberRecord[]): Diagnostic[] {
-  const normalize = (name: string): string | undefined => name.trim().replace(/\s+/g, " ").toLowerCase() || undefined;
-  return duplicates(records, "name", normalize, (record, first) => diagnostic(record, "name", {
+  return duplicates(records, "name", nameKey, (record, first) => diagnostic(record, "name", {
     code: "MemberDuplicateName",
     severity: "error",
     message: `The name "${String(record.data.name)}" is also used by ${path.basename(first.file)}.`,
