@@ -20,6 +20,8 @@ export interface LoadConfigOptions {
   output?: string;
   pathPrefix?: string;
   formats?: string;
+  /** Changes between builds in one process, so an edited config file is imported afresh. */
+  importVersion?: number;
   /** Runs on the fresh config before the site's config file: built-in filters and plugins. */
   beforeConfig?: (config: UserConfig) => void;
 }
@@ -50,9 +52,10 @@ export function findConfigFile(cwd: string, explicit?: string): string | undefin
 
 type ConfigModule = { default?: unknown; config?: unknown; "module.exports"?: unknown };
 
-async function importConfig(file: string): Promise<ConfigModule> {
+async function importConfig(file: string, version?: number): Promise<ConfigModule> {
   try {
-    return (await import(pathToFileURL(file).href)) as ConfigModule;
+    const url = pathToFileURL(file).href + (version && version > 1 ? `?v=${version}` : "");
+    return (await import(url)) as ConfigModule;
   } catch (cause) {
     throw new PlinthError("ConfigLoad", `${path.basename(file)} threw while loading: ${errorMessage(cause)}`, {
       location: { file, ...errorLine(cause, file) },
@@ -103,7 +106,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   opts.beforeConfig?.(userConfig);
   const configFile = findConfigFile(opts.cwd, opts.configPath);
   if (configFile) {
-    const mod = await importConfig(configFile);
+    const mod = await importConfig(configFile, opts.importVersion);
     const exported = mod.default ?? mod["module.exports"];
     if (isRecord(mod.config)) Object.assign(userConfig.returnedOptions, mod.config);
     if (typeof exported === "function") {

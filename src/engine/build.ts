@@ -1,44 +1,29 @@
 /**
- * The orchestrator: runs the phases in order — config, scan, read, data, pages and
- * collections, render, write — and reports every error of the build together.
- * The output is written only when the whole build succeeded.
+ * The orchestrator: runs the phases in order — scan, read, data, pages and collections,
+ * render, write — for a full build, and the same phases over what changed for an
+ * incremental update. Every error of a build is reported together, and the output is
+ * written only when the whole build succeeded.
  */
-import path from "node:path";
-import { existsSync, statSync } from "node:fs";
-import { loadConfig, type LoadConfigOptions } from "../config/load-config.js";
-import type { UserConfig } from "../config/user-config.js";
-import { LanguageSet } from "../engines/language-set.js";
+import { existsSync } from "node:fs";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
-import { addBuiltinFilters } from "../filters/builtin-filters.js";
-import { addDefaultPlugins } from "../plugins/register-bundled.js";
 import { DiskWriter } from "../write/disk-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
+import { createBuildState, type BuildOptions, type BuildState } from "./build-state.js";
 import { buildCollections } from "./collections.js";
-import type { DataObject } from "./data-merge.js";
-import { eleventyGlobal, packageData, type RunMode } from "./eleventy-globals.js";
-import { loadGlobalData } from "./global-data.js";
-import { createIgnoreMatcher } from "./ignore-rules.js";
-import { LayoutResolver } from "./layouts.js";
+import { isLocalDataFile, needsFullBuild, pagesByKey, recordIsStale } from "./incremental.js";
 import { LocalData } from "./local-data.js";
-import type { Page, Template } from "./page-model.js";
+import { itemKey, type Page, type Template } from "./page-model.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
 import { resolvePassthrough } from "./passthrough.js";
-import { displayPath, isInside, resolveProjectPaths, type ProjectPaths } from "./project-paths.js";
-import { renderPages } from "./render.js";
+import type { ProjectPaths } from "./project-paths.js";
+import { isInside } from "./project-paths.js";
+import { renderAllContent, renderAllOutput, type RenderContext } from "./render.js";
 import { scan, templateExtensionOf } from "./scan.js";
 import { buildTemplate, type TemplateDataContext } from "./template-data.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
-export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
-  cwd?: string;
-  /** Where the output goes; by default the output folder on disk. */
-  writer?: OutputWriter;
-  dryRun?: boolean;
-  runMode?: RunMode;
-  /** Extra setup before the site's config runs (Plinth's own plugins). */
-  beforeConfig?: (config: UserConfig) => void;
-}
+export type { BuildOptions, BuildState } from "./build-state.js";
 
 export interface BuildResult {
   pages: Page[];
@@ -46,25 +31,20 @@ export interface BuildResult {
   written: WriteSummary;
   passthroughCount: number;
   seconds: number;
-}
-
-let importVersion = 0;
-
-function readAll(templateFiles: string[], paths: ProjectPaths, extensions: string[], errors: PlinthError[]): TemplateSource[] {
-  const out: TemplateSource[] = [];
-  for (const file of templateFiles) {
-    try {
-      out.push(readTemplateSource(file, paths.input, displayPath(paths, file), templateExtensionOf(file, extensions)!));
-    } catch (error) {
-      errors.push(asPlinthError(error, displayPath(paths, file)));
-    }
-  }
-  return out;
+  /** Pages rendered by this build (all of them for a full build). */
+  rendered: number;
+  /** True when this was a full build. */
+  full: boolean;
+  state: BuildState;
 }
 
 function asPlinthError(error: unknown, file: string): PlinthError {
   if (isPlinthError(error)) return error;
   return new PlinthError("TemplateRender", `${file}: ${(error as Error).message ?? String(error)}`, { location: { file }, cause: error });
+}
+
+function fail(errors: PlinthError[]): void {
+  if (errors.length) throw new BuildFailure(errors);
 }
 
 function checkDuplicateOutputs(pages: Page[]): PlinthError[] {
@@ -96,49 +76,46 @@ function contentMap(pages: Page[]): { inputPathToUrl: Record<string, string[]>; 
   return { inputPathToUrl, urlToInputPath };
 }
 
-async function emit(config: UserConfig, event: string, arg: unknown): Promise<void> {
-  for (const listener of config.listeners.get(event) ?? []) await listener(arg);
+async function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
+  for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const started = performance.now();
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  let prefix = "/";
-  const loaded = await loadConfig({
-    ...options,
-    cwd,
-    beforeConfig: (config) => {
-      addBuiltinFilters(config, () => prefix);
-      addDefaultPlugins(config);
-      options.beforeConfig?.(config);
-    },
-  });
-  const { options: project, userConfig: config } = loaded;
-  prefix = project.pathPrefix;
-  const paths = resolveProjectPaths(cwd, project);
-  if (!existsSync(paths.input) || !statSync(paths.input).isDirectory()) {
-    throw new PlinthError("InputNotFound", `The input folder ${displayPath(paths, paths.input)} does not exist.`);
-  }
-  const runMode = options.runMode ?? "build";
-  await emit(config, "eleventy.before", { dir: project.dir, directories: project.dir, runMode, outputMode: "fs", incremental: false });
+function isJavaScriptTemplate(file: string): boolean {
+  return /\.11ty\.(js|cjs|mjs)$/.test(file);
+}
 
-  const show = (abs: string) => displayPath(paths, abs);
-  const errors: PlinthError[] = [];
+/** Phases 1 and 2: scan and read. With `changed`, only changed template files are read again. */
+function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): TemplateSource[] {
+  const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
-  const ignore = createIgnoreMatcher(paths, config.ignores, config.useGitIgnore);
-  const passthrough = resolvePassthrough(config.passthroughCopies, paths, ignore);
-  const passthroughSources = new Set(passthrough.map((p) => p.source));
-
-  // Phase 1 and 2: scan and read.
-  const scanned = scan({ paths, ignore, templateExtensions: extensions });
-  const unsupported = scanned.templates.filter((f) => f.endsWith(".11ty.js") || f.endsWith(".11ty.cjs") || f.endsWith(".11ty.mjs"));
-  for (const file of unsupported) {
-    errors.push(new PlinthError("UnsupportedApi", `JavaScript templates (${show(file)}) are not supported yet by Plinth; see COMPAT.md`, { location: { file: show(file) } }));
+  const passthroughSources = new Set(resolvePassthrough(config.passthroughCopies, paths, state.ignore).map((p) => p.source));
+  const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  state.files = new Set(scanned.files);
+  const next = new Map<string, TemplateSource>();
+  for (const file of scanned.templates) {
+    if (passthroughSources.has(file)) continue;
+    if (isJavaScriptTemplate(file)) {
+      errors.push(new PlinthError("UnsupportedApi", `JavaScript templates (${show(file)}) are not supported yet by Plinth; see COMPAT.md`, { location: { file: show(file) } }));
+      continue;
+    }
+    const previous = state.sources.get(file);
+    if (previous && changed && !changed.has(file)) {
+      next.set(file, previous);
+      continue;
+    }
+    try {
+      next.set(file, readTemplateSource(file, paths.input, show(file), templateExtensionOf(file, extensions)!));
+    } catch (error) {
+      errors.push(asPlinthError(error, show(file)));
+    }
   }
-  const templateFiles = scanned.templates.filter((f) => !passthroughSources.has(f) && !unsupported.includes(f));
-  const sources = readAll(templateFiles, paths, extensions, errors);
   for (const virtual of config.virtualTemplates) {
-    const file = path.join(paths.input, virtual.path);
+    const file = `${paths.input}/${virtual.path}`;
+    const previous = state.sources.get(file);
+    if (previous?.virtual) {
+      next.set(file, previous);
+      continue;
+    }
     const ext = templateExtensionOf(file, [...extensions, "njk", "liquid", "md", "html"]);
     if (!ext || typeof virtual.content !== "string") {
       errors.push(new PlinthError("UnsupportedApi", `The virtual template ${virtual.path} is not supported yet by Plinth; see COMPAT.md`));
@@ -146,51 +123,51 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const source = sourceFromText(file, paths.input, show(file), ext, virtual.content, true);
     source.frontMatter.data = { ...virtual.data, ...source.frontMatter.data };
-    sources.push(source);
+    next.set(file, source);
   }
+  state.sources = next;
+  return [...next.values()];
+}
 
-  // Phase 3: data.
-  const dataCtx = { dataExtensions: config.dataExtensions, functionArgument: undefined as unknown, importVersion: ++importVersion, displayPath: show };
-  const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
-  dataCtx.functionArgument = { eleventy };
-  const global = await loadGlobalData(paths.data, config.globalData, dataCtx);
-  const globalData: DataObject = { eleventy, pkg: packageData(cwd), ...global.data };
-  const languages = new LanguageSet(project, config, paths);
-  const layouts = new LayoutResolver({
-    paths,
-    aliases: config.layoutAliases,
-    templateExtensions: extensions,
-    extensionlessResolution: config.layoutResolution,
-    languages,
-  });
-  const templateCtx: TemplateDataContext = {
-    globalData,
-    localData: new LocalData(paths.input, dataCtx, new Set(scanned.files)),
-    layouts,
-    languages,
-    deepMerge: config.dataDeepMerge,
+/** Phase 3: each template's data. A template is reused when nothing it was made from changed. */
+async function buildTemplates(state: BuildState, sources: TemplateSource[], changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<Template[]> {
+  const dataChanged = changed ? [...changed].some(isLocalDataFile) : true;
+  const ctx: TemplateDataContext = {
+    globalData: state.globalData,
+    localData: new LocalData(state.paths.input, state.dataContext, state.files),
+    layouts: state.layouts,
+    languages: state.languages,
+    deepMerge: state.config.dataDeepMerge,
   };
-  const templates: Template[] = [];
+  const next = new Map<string, Template>();
   await Promise.all(
     sources.map(async (source) => {
+      const previous = state.templates.get(source.file);
+      const reusable =
+        previous &&
+        previous.source === source &&
+        changed &&
+        !dataChanged &&
+        !previous.layouts.some((l) => changed.has(l.source.file));
       try {
-        templates.push(await buildTemplate(source, templateCtx));
+        next.set(source.file, reusable ? previous : await buildTemplate(source, ctx));
       } catch (error) {
         errors.push(asPlinthError(error, source.inputPath));
       }
     }),
   );
-  templates.sort((a, b) => (a.source.inputPath < b.source.inputPath ? -1 : 1));
-  if (errors.length) throw new BuildFailure(errors);
+  state.templates = next;
+  return [...next.values()].sort((a, b) => (a.source.inputPath < b.source.inputPath ? -1 : 1));
+}
 
-  // Phase 4: pages, permalinks and collections. Templates that paginate collections wait for them.
-  const collections: DataObject = {};
+/** Phase 4: pages and collections. Templates that paginate collections wait until they exist. */
+async function buildPages(state: BuildState, templates: Template[], previousPages: Map<Template, Page[]>, errors: PlinthError[]): Promise<Page[]> {
   let order = 0;
-  const pageCtx: PageContext = {
-    languages,
-    outputDir: project.dir.output,
-    javascriptFunctions: config.javascriptFunctions,
-    collections,
+  const ctx: PageContext = {
+    languages: state.languages,
+    outputDir: state.project.dir.output,
+    javascriptFunctions: state.config.javascriptFunctions,
+    collections: state.collectionsView,
     nextOrder: () => order++,
   };
   const waiting: Template[] = [];
@@ -199,46 +176,170 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     try {
       const spec = paginationSpec(template.data, template.source.inputPath);
       if (spec && paginatesCollections(spec)) waiting.push(template);
-      else pages.push(...(await expandTemplate(template, pageCtx)));
+      else pages.push(...(previousPages.get(template) ?? (await expandTemplate(template, ctx))));
     } catch (error) {
       errors.push(asPlinthError(error, template.source.inputPath));
     }
   }
-  if (errors.length) throw new BuildFailure(errors);
-  await buildCollections(collections, pages, config.collections);
+  fail(errors);
+  await buildCollections(state.collections, pages, state.config.collections);
   if (waiting.length) {
     for (const template of waiting) {
       try {
-        pages.push(...(await expandTemplate(template, pageCtx)));
+        pages.push(...(await expandTemplate(template, ctx)));
       } catch (error) {
         errors.push(asPlinthError(error, template.source.inputPath));
       }
     }
-    if (errors.length) throw new BuildFailure(errors);
-    await buildCollections(collections, pages, config.collections);
+    fail(errors);
+    await buildCollections(state.collections, pages, state.config.collections);
   }
+  return pages;
+}
+
+/**
+ * Which pages must render. New pages always do; a page that existed before keeps its output
+ * when its template is the same object and nothing it read has changed.
+ */
+function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, Page>, changed: ReadonlySet<string>): Set<Page> {
+  const byKey = pagesByKey(pages);
+  const check = { changedFiles: changed, pagesByKey: byKey, collections: state.collections, ignoreContent: true };
+  const dirty = new Set<Page>();
+  for (const page of pages) {
+    const old = previous.get(itemKey(page));
+    const sameTemplate = old && old.template === page.template;
+    if (!old || !sameTemplate || old.content === undefined) {
+      dirty.add(page);
+      continue;
+    }
+    if (old !== page) {
+      // A page re-made from the same template (pagination over collections): same items, same output.
+      const oldItems = JSON.stringify(old.data.pagination && (old.data.pagination as { items?: unknown }).items, itemReplacer);
+      const newItems = JSON.stringify(page.data.pagination && (page.data.pagination as { items?: unknown }).items, itemReplacer);
+      if (oldItems !== newItems || old.outputRelative !== page.outputRelative) {
+        dirty.add(page);
+        continue;
+      }
+      page.content = old.content;
+      page.output = old.output;
+    }
+    if (recordIsStale(state.records.get(itemKey(page)), check)) dirty.add(page);
+  }
+  return dirty;
+}
+
+/** Pagination items that are pages compare by identity, not by their (circular) data. */
+function itemReplacer(this: unknown, key: string, value: unknown): unknown {
+  if (value && typeof value === "object" && "inputPath" in value && "url" in value && "data" in value) {
+    const v = value as { inputPath: unknown; url: unknown };
+    return `item:${String(v.inputPath)}@${String(v.url)}`;
+  }
+  return value;
+}
+
+async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
+  const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, records: state.options.track ? state.records : undefined };
+  const byKey = pagesByKey(pages);
+  let round = [...dirty];
+  const contentBefore = new Map(round.map((p) => [p, p.content]));
+  while (round.length) {
+    await renderAllContent(round, ctx, errors);
+    if (errors.length) return;
+    // Pages that show the content of a page that just changed must render too.
+    const check = { changedFiles: changed, pagesByKey: byKey, collections: state.collections, ignoreContent: false };
+    const contentChanged = round.some((p) => p.content !== contentBefore.get(p));
+    round = contentChanged ? pages.filter((p) => !dirty.has(p) && recordIsStale(state.records.get(itemKey(p)), check)) : [];
+    for (const page of round) {
+      dirty.add(page);
+      contentBefore.set(page, page.content);
+    }
+  }
+  await renderAllOutput([...dirty], ctx, errors);
+}
+
+async function assemble(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
+  const errors: PlinthError[] = [];
+  const { config, paths, project } = state;
+  await emit(state, "eleventy.before", { dir: project.dir, directories: project.dir, runMode: state.runMode, outputMode: "fs", incremental: Boolean(changed) });
+  const previousPagesByTemplate = new Map<Template, Page[]>();
+  for (const page of state.pages) {
+    const list = previousPagesByTemplate.get(page.template);
+    if (list) list.push(page);
+    else previousPagesByTemplate.set(page.template, [page]);
+  }
+  const previousByKey = pagesByKey(state.pages);
+  if (changed) {
+    state.layouts.invalidate();
+    for (const file of changed) state.languages.invalidate(file);
+  }
+
+  const sources = readSources(state, changed, errors);
+  fail(errors);
+  const templates = await buildTemplates(state, sources, changed, errors);
+  fail(errors);
+  const reusablePages = changed ? previousPagesByTemplate : new Map<Template, Page[]>();
+  const pages = await buildPages(state, templates, reusablePages, errors);
   errors.push(...checkDuplicateOutputs(pages));
-  if (errors.length) throw new BuildFailure(errors);
-  await emit(config, "eleventy.contentMap", contentMap(pages));
+  fail(errors);
+  await emit(state, "eleventy.contentMap", contentMap(pages));
 
-  // Phase 5: render.
-  errors.push(...(await renderPages(pages, { languages, config, displayPath: show })));
-  if (errors.length) throw new BuildFailure(errors);
+  const dirty = changed ? pagesToRender(state, pages, previousByKey, changed) : new Set(pages);
+  await renderChanged(state, pages, dirty, changed ?? new Set(), errors);
+  fail(errors);
+  state.pages = pages;
+  const current = pagesByKey(pages);
+  for (const key of [...state.records.keys()]) if (!current.has(key)) state.records.delete(key);
 
-  // Phase 6: write.
-  const writer = options.writer ?? new DiskWriter(paths.output, cwd);
+  const passthrough = resolvePassthrough(config.passthroughCopies, paths, state.ignore);
+  const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
-  if (!options.dryRun) {
+  if (!state.options.dryRun) {
     for (const page of pages) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
-    for (const file of passthrough) if (!isInside(paths.output, file.source)) writer.copyFile(file.source, file.relative);
+    for (const file of passthrough) if (!isInside(paths.output, file.source) && existsSync(file.source)) writer.copyFile(file.source, file.relative);
     written = await writer.commit();
   }
-  await emit(config, "eleventy.after", {
+  await emit(state, "eleventy.after", {
     dir: project.dir,
     directories: project.dir,
-    runMode,
+    runMode: state.runMode,
     outputMode: "fs",
     results: pages.filter((p) => p.outputRelative !== false).map((p) => ({ inputPath: p.page.inputPath, outputPath: p.page.outputPath, url: p.page.url, content: p.output })),
   });
-  return { pages, paths, written, passthroughCount: passthrough.length, seconds: (performance.now() - started) / 1000 };
+  return {
+    pages,
+    paths,
+    written,
+    passthroughCount: passthrough.length,
+    seconds: (performance.now() - started) / 1000,
+    rendered: dirty.size,
+    full: !changed,
+    state,
+  };
+}
+
+/** A full build. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const state = await createBuildState(options);
+  return assemble(state, undefined, started);
+}
+
+/**
+ * An incremental update after `changedFiles` (absolute paths) changed. Falls back to a full
+ * build when the change reaches everything. On error the previous state stays usable.
+ */
+export async function rebuild(state: BuildState, changedFiles: readonly string[], writer?: OutputWriter): Promise<BuildResult> {
+  const started = performance.now();
+  if (writer) state.options = { ...state.options, writer };
+  if (state.failed || needsFullBuild(state, changedFiles)) {
+    const fresh = await createBuildState(state.options);
+    return assemble(fresh, undefined, started);
+  }
+  try {
+    return await assemble(state, new Set(changedFiles), started);
+  } catch (error) {
+    // A failed update may have left pages half-rendered: the next update starts afresh.
+    state.failed = true;
+    throw error;
+  }
 }

@@ -10,13 +10,24 @@ import type { RenderFunction } from "../engines/template-language.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { applyUrlTransforms } from "../plugins/url-transforms.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
-import type { Page, Template } from "./page-model.js";
+import { itemKey, type Page, type Template } from "./page-model.js";
+import { newRecord, recordFile, trackRender, type RenderRecord } from "./render-tracking.js";
 import { toRenderError } from "./render-error.js";
 
 export interface RenderContext {
   languages: LanguageSet;
   config: UserConfig;
   displayPath: (abs: string) => string;
+  /** When present, what each page reads is recorded here (by item key) for incremental rebuilds. */
+  records?: Map<string, RenderRecord>;
+}
+
+function tracked<T>(page: Page, ctx: RenderContext, fresh: boolean, fn: () => Promise<T>): Promise<T> {
+  if (!ctx.records) return fn();
+  const key = itemKey(page);
+  let record = ctx.records.get(key);
+  if (fresh || !record) ctx.records.set(key, (record = newRecord()));
+  return trackRender(record, fn);
 }
 
 const compiled = new WeakMap<Template, RenderFunction>();
@@ -46,7 +57,11 @@ function isTooEarly(error: unknown): boolean {
   return false;
 }
 
-async function renderContent(page: Page, ctx: RenderContext): Promise<void> {
+function renderContent(page: Page, ctx: RenderContext): Promise<void> {
+  return tracked(page, ctx, true, () => renderContentUntracked(page, ctx));
+}
+
+async function renderContentUntracked(page: Page, ctx: RenderContext): Promise<void> {
   if (computedReadsCollections(page.data)) {
     const render = (text: string, d: Record<string, unknown>) => ctx.languages.renderString(page.template.chain, text, d, page.template.source.file);
     await applyComputedData(page.data, render, page.page.inputPath);
@@ -58,9 +73,14 @@ async function renderContent(page: Page, ctx: RenderContext): Promise<void> {
   }
 }
 
-async function renderLayouts(page: Page, ctx: RenderContext): Promise<string> {
+function renderLayouts(page: Page, ctx: RenderContext): Promise<string> {
+  return tracked(page, ctx, false, () => renderLayoutsUntracked(page, ctx));
+}
+
+async function renderLayoutsUntracked(page: Page, ctx: RenderContext): Promise<string> {
   let output = page.content ?? "";
   for (const layout of page.template.layouts) {
+    recordFile(layout.source.file);
     try {
       output = await layout.render()({ ...page.data, content: output });
     } catch (error) {
@@ -117,7 +137,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
  * Renders every page's content. A page that reads another page's `templateContent` before it
  * exists is tried again after the rest: rounds continue while each one makes progress.
  */
-async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
+export async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
   const onError = (page: Page, error: unknown) => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
   let pending = [...pages.filter((p) => !readsCollections(p)), ...pages.filter((p) => readsCollections(p))];
   while (pending.length) {
@@ -153,11 +173,9 @@ async function renderAllContent(pages: readonly Page[], ctx: RenderContext, erro
   }
 }
 
-export async function renderPages(pages: readonly Page[], ctx: RenderContext): Promise<PlinthError[]> {
-  const errors: PlinthError[] = [];
+/** Layouts, transforms and linters for pages whose content is rendered. */
+export async function renderAllOutput(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
   const onError = (page: Page, error: unknown) => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
-  await renderAllContent(pages, ctx, errors);
-  if (errors.length) return errors;
   await eachLimited(
     pages.filter((p) => p.outputRelative !== false),
     32,
@@ -167,5 +185,12 @@ export async function renderPages(pages: readonly Page[], ctx: RenderContext): P
     errors,
     onError,
   );
+}
+
+export async function renderPages(pages: readonly Page[], ctx: RenderContext): Promise<PlinthError[]> {
+  const errors: PlinthError[] = [];
+  await renderAllContent(pages, ctx, errors);
+  if (errors.length) return errors;
+  await renderAllOutput(pages, ctx, errors);
   return errors;
 }

@@ -7,7 +7,7 @@ import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { DiskWriter } from "../write/disk-writer.js";
 import { MemoryWriter } from "../write/memory-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
-import { build, type BuildOptions, type BuildResult } from "./build.js";
+import { build, rebuild, type BuildOptions, type BuildResult } from "./build.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 export interface SiteUpdate {
@@ -53,7 +53,7 @@ class RecordingWriter implements OutputWriter {
 
 export class Site {
   readonly memory = new MemoryWriter();
-  private outputs = new Map<string, string>();
+  private outputs = new Map<string, string | Buffer>();
   private last?: BuildResult;
   private disk?: { folder: string; writer: DiskWriter };
 
@@ -68,27 +68,33 @@ export class Site {
     return this.run();
   }
 
-  /** Rebuilds after `changedFiles` (absolute paths) changed. */
+  /**
+   * Rebuilds after `changedFiles` (absolute paths) changed: only the pages affected render
+   * again (see incremental.ts), or everything when the change reaches everything.
+   */
   async update(changedFiles: readonly string[]): Promise<SiteUpdate> {
-    void changedFiles;
-    return this.run();
+    return this.run(changedFiles);
   }
 
-  private async run(): Promise<SiteUpdate> {
+  private async run(changedFiles?: readonly string[]): Promise<SiteUpdate> {
     const writer = new RecordingWriter(this.memory);
-    const result = await build({ ...this.options, writer });
+    const result =
+      changedFiles && this.last
+        ? await rebuild(this.last.state, changedFiles, writer)
+        : await build({ ...this.options, writer, track: true });
     if (this.options.toDisk) await this.writeToDisk(writer.queued, result.paths);
-    const next = new Map<string, string>();
+    const next = new Map<string, string | Buffer>();
     const changed: string[] = [];
     for (const [relative, content] of this.memory.files) {
-      const text = typeof content === "string" ? content : content.toString("base64");
-      next.set(relative, text);
-      if (this.outputs.get(relative) !== text) changed.push(relative);
+      const before = this.outputs.get(relative);
+      next.set(relative, content);
+      const same = typeof content === "string" ? before === content : Buffer.isBuffer(before) && before.equals(content);
+      if (!same) changed.push(relative);
     }
     const removed = [...this.outputs.keys()].filter((k) => !next.has(k));
     this.outputs = next;
     this.last = result;
-    return { result, changed, removed, full: true };
+    return { result, changed, removed, full: result.full };
   }
 
   /** Gives the output folder what the memory writer got: the DiskWriter skips unchanged files and removes stale ones. */

@@ -1,0 +1,92 @@
+/**
+ * Deciding what an update must redo. Changes that touch everything (the config, global data,
+ * ignore files, package.json) mean a full build. Otherwise a page renders again when its
+ * template or data changed, or when something it read last time is now different: a file,
+ * a collection's list of pages, or a field of another page. What a page did not read cannot
+ * change its output, so the rest keep their output: the result equals a full build.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { BuildState } from "./build-state.js";
+import { collectionIdentity } from "./collections.js";
+import { itemKey, type Page } from "./page-model.js";
+import { isInside } from "./project-paths.js";
+import { snapshot, type ReadValue, type RenderRecord } from "./render-tracking.js";
+
+/** Why an update cannot be incremental, or undefined when it can. */
+export function needsFullBuild(state: BuildState, changed: readonly string[]): string | undefined {
+  const configFile = state.loaded.configFile;
+  for (const file of changed) {
+    if (configFile && file === configFile) return "the config file changed";
+    if (isInside(state.paths.data, file)) return "global data changed";
+    const base = path.basename(file);
+    if (base === "package.json" || base === ".eleventyignore" || base === ".gitignore") return `${base} changed`;
+  }
+  return undefined;
+}
+
+/** True when a file may be a template or directory data file (so every template's data is redone). */
+export function isLocalDataFile(file: string): boolean {
+  return /\.(json|11tydata\.(js|cjs|mjs|json))$/.test(file) || /\.11tydata\./.test(file);
+}
+
+function contentStamp(content: string | undefined): string {
+  return content === undefined ? "undefined" : createHash("sha1").update(content).digest("base64");
+}
+
+/** The current value of a field another page read, in the form it was recorded. */
+function currentValue(page: Page, field: string): ReadValue {
+  if (field.startsWith("data.")) return snapshot(page.data[field.slice(5)]);
+  switch (field) {
+    case "url":
+      return snapshot(page.page.url);
+    case "outputPath":
+      return snapshot(page.page.outputPath);
+    case "date":
+      return snapshot(page.page.date);
+    case "fileSlug":
+      return snapshot(page.page.fileSlug);
+    case "filePathStem":
+      return snapshot(page.page.filePathStem);
+    case "page":
+      return snapshot(page.page);
+    case "rawInput":
+      return snapshot(page.template.source.frontMatter.body);
+    case "templateContent":
+      return contentStamp(page.content);
+    default:
+      return `unknown:${Math.random()}`;
+  }
+}
+
+export interface StaleCheck {
+  changedFiles: ReadonlySet<string>;
+  pagesByKey: ReadonlyMap<string, Page>;
+  /** The collections of the build being assembled. */
+  collections: Readonly<Record<string, unknown>>;
+  /** Skip `templateContent` reads: they are checked once the changed pages have rendered. */
+  ignoreContent: boolean;
+}
+
+export function recordIsStale(record: RenderRecord | undefined, check: StaleCheck): boolean {
+  if (!record) return true;
+  for (const file of record.files) if (check.changedFiles.has(file)) return true;
+  for (const [name, identity] of record.collections) {
+    const now = check.collections[name];
+    // Anything but a list of pages was recorded as changing on every build.
+    if (!Array.isArray(now) || collectionIdentity(now) !== identity) return true;
+  }
+  for (const [key, fields] of record.items) {
+    const page = check.pagesByKey.get(key);
+    if (!page) return true;
+    for (const [field, value] of fields) {
+      if (field === "templateContent" && check.ignoreContent) continue;
+      if (currentValue(page, field) !== value) return true;
+    }
+  }
+  return false;
+}
+
+export function pagesByKey(pages: readonly Page[]): Map<string, Page> {
+  return new Map(pages.map((p) => [itemKey(p), p]));
+}

@@ -1,0 +1,177 @@
+/**
+ * The incremental rebuild's correctness property: after any sequence of edits, the output of
+ * `Site.update` equals a fresh full build of the same files. Edits are drawn by a seeded
+ * generator (body, title, date, tags, layout, include, data file, add and delete a post).
+ * Also checks that a body edit renders only the pages that show that body.
+ */
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { build } from "../../src/engine/build.js";
+import { Site } from "../../src/engine/site.js";
+import { MemoryWriter } from "../../src/write/memory-writer.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const fixture = path.join(repoRoot, "test/incremental/site");
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function copySite(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "plinth-incremental-"));
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+async function fullBuild(cwd: string): Promise<Map<string, string>> {
+  const writer = new MemoryWriter();
+  await build({ cwd, writer, runMode: "serve" });
+  return new Map([...writer.files].map(([k, v]) => [k, v.toString()]));
+}
+
+function snapshot(site: Site): Map<string, string> {
+  return new Map([...site.memory.files].map(([k, v]) => [k, v.toString()]));
+}
+
+function assertSameOutput(actual: Map<string, string>, expected: Map<string, string>, step: string): void {
+  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the set of output files differs`);
+  for (const [file, content] of expected) assert.equal(actual.get(file), content, `${step}: ${file} differs from a full build`);
+}
+
+type Edit = (dir: string, random: () => number) => { description: string; files: string[] };
+
+function posts(dir: string): string[] {
+  return readdirSync(path.join(dir, "posts")).filter((f) => f.endsWith(".md")).sort();
+}
+
+function pick<T>(list: T[], random: () => number): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+function rewriteFrontMatter(file: string, key: string, value: string): void {
+  const text = readFileSync(file, "utf8");
+  const pattern = new RegExp(`^${key}:.*$`, "m");
+  writeFileSync(file, pattern.test(text) ? text.replace(pattern, `${key}: ${value}`) : text.replace(/^---\n/, `---\n${key}: ${value}\n`));
+}
+
+let counter = 0;
+const edits: Record<string, Edit> = {
+  body(dir, random) {
+    const file = path.join(dir, "posts", pick(posts(dir), random));
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nAnother paragraph ${counter++}.\n`);
+    return { description: `body of ${path.basename(file)}`, files: [file] };
+  },
+  title(dir, random) {
+    const file = path.join(dir, "posts", pick(posts(dir), random));
+    rewriteFrontMatter(file, "title", `Retitled ${counter++}`);
+    return { description: `title of ${path.basename(file)}`, files: [file] };
+  },
+  date(dir, random) {
+    const file = path.join(dir, "posts", pick(posts(dir), random));
+    rewriteFrontMatter(file, "date", `2024-02-${String(1 + Math.floor(random() * 27)).padStart(2, "0")}`);
+    return { description: `date of ${path.basename(file)}`, files: [file] };
+  },
+  tags(dir, random) {
+    const file = path.join(dir, "posts", pick(posts(dir), random));
+    rewriteFrontMatter(file, "tags", `[t${Math.floor(random() * 5)}]`);
+    return { description: `tags of ${path.basename(file)}`, files: [file] };
+  },
+  layout(dir) {
+    const file = path.join(dir, "_includes/post.njk");
+    writeFileSync(file, readFileSync(file, "utf8").replace("<article>", `<article data-v="${counter++}">`));
+    return { description: "the post layout", files: [file] };
+  },
+  include(dir) {
+    const file = path.join(dir, "_includes/nav.njk");
+    writeFileSync(file, `<nav><a href="/">Home ${counter++}</a> <a href="/about/">About</a></nav>\n`);
+    return { description: "the nav include", files: [file] };
+  },
+  dataFile(dir) {
+    const file = path.join(dir, "posts/posts.json");
+    writeFileSync(file, JSON.stringify({ tags: ["posts"], layout: "post.njk", edition: counter++ }));
+    return { description: "the posts directory data file", files: [file] };
+  },
+  globalData(dir) {
+    const file = path.join(dir, "_data/site.json");
+    writeFileSync(file, JSON.stringify({ title: `Site ${counter++}` }));
+    return { description: "global data", files: [file] };
+  },
+  add(dir, random) {
+    const n = counter++;
+    const file = path.join(dir, "posts", `new-${n}.md`);
+    writeFileSync(file, `---\ntitle: New post ${n}\ndate: 2024-03-${String(1 + Math.floor(random() * 27)).padStart(2, "0")}\ntags: [t${n % 4}]\n---\nNew body ${n}.\n`);
+    return { description: `add ${path.basename(file)}`, files: [file] };
+  },
+  remove(dir, random) {
+    const list = posts(dir);
+    if (list.length <= 2) return edits.add!(dir, random);
+    const file = path.join(dir, "posts", pick(list, random));
+    rmSync(file);
+    return { description: `delete ${path.basename(file)}`, files: [file] };
+  },
+};
+
+describe("incremental rebuilds", () => {
+  const dirs: string[] = [];
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a body edit renders that post and the pages that show its content, nothing else", async () => {
+    const dir = copySite();
+    dirs.push(dir);
+    const site = new Site({ cwd: dir, runMode: "serve" });
+    await site.build();
+    const file = path.join(dir, "posts/p3.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nA new sentence.\n`);
+    const update = await site.update([file]);
+    assert.equal(update.full, false);
+    // The post itself and the feed, which shows every post's full content.
+    assert.equal(update.result.rendered, 2, "pages rendered");
+    assert.deepEqual(update.changed.sort(), ["feed.xml", "posts/p3/index.html"]);
+    assertSameOutput(snapshot(site), await fullBuild(dir), "body edit");
+  });
+
+  test("a title edit renders the post, its neighbours and the lists that show the title", async () => {
+    const dir = copySite();
+    dirs.push(dir);
+    const site = new Site({ cwd: dir, runMode: "serve" });
+    await site.build();
+    const file = path.join(dir, "posts/p3.md");
+    rewriteFrontMatter(file, "title", "A better title");
+    const update = await site.update([file]);
+    assert.deepEqual(
+      update.changed.sort(),
+      ["1/index.html", "feed.xml", "posts/p2/index.html", "posts/p3/index.html", "posts/p4/index.html", "tags/t0/index.html"],
+    );
+    assertSameOutput(snapshot(site), await fullBuild(dir), "title edit");
+  });
+
+  for (const seed of [1, 2, 3]) {
+    test(`random edit sequence ${seed} always equals a full build`, async () => {
+      const dir = copySite();
+      dirs.push(dir);
+      const random = seeded(seed);
+      const site = new Site({ cwd: dir, runMode: "serve" });
+      await site.build();
+      const names = Object.keys(edits);
+      for (let step = 0; step < 15; step++) {
+        const edit = edits[pick(names, random)]!(dir, random);
+        await site.update(edit.files);
+        assertSameOutput(snapshot(site), await fullBuild(dir), `seed ${seed}, step ${step} (${edit.description})`);
+        assert.ok(existsSync(dir));
+      }
+    });
+  }
+});
