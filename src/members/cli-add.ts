@@ -3,13 +3,12 @@
  * into the logo folder under a safe name and writes its member file, never overwriting
  * anything and never writing outside the site.
  */
-import { constants, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import slugify from "@sindresorhus/slugify";
 import yaml from "js-yaml";
 import { PlinthError } from "../errors/plinth-error.js";
-import { loadSite, report, type MembersIo, type SiteDirs } from "./cli-site.js";
-import { parseMemberDate, today } from "./dates.js";
+import { dateOption, loadSite, report, type MembersIo, type SiteDirs } from "./cli-site.js";
 import { displayPath } from "./diagnostics.js";
 import { IMAGE_EXTENSIONS, sniffImage, svgHasViewBox } from "./logo.js";
 import { siteChild } from "./safe-path.js";
@@ -45,6 +44,20 @@ function tierKeyOf(model: Pick<MembershipModel, "schema" | "records">): string {
   return tierCount * 2 > model.records.length ? "tier" : model.schema.memberField;
 }
 
+/** Creates a file that must not exist yet, with errors that say which file and why. */
+function writeNew(file: string, io: MembersIo, write: () => void): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    write();
+  } catch (cause) {
+    const shown = displayPath(file, io.cwd);
+    if ((cause as NodeJS.ErrnoException).code === "EEXIST") {
+      throw new PlinthError("MemberExists", `${shown} already exists.`, { hint: "Remove or rename that file first, or add the member under a different name.", cause });
+    }
+    throw new PlinthError("OutputWrite", `Cannot write ${shown}: ${(cause as Error).message}`, { hint: "Check that the site folder is writable.", cause });
+  }
+}
+
 export async function runAdd(dirs: SiteDirs, positionals: string[], values: AddValues, io: MembersIo): Promise<number> {
   if (positionals.length !== 1 || positionals[0]!.trim() === "") throw usage("Give the member's name once, in quotes.");
   const name = positionals[0]!.trim().replace(/\s+/g, " ");
@@ -62,15 +75,15 @@ export async function runAdd(dirs: SiteDirs, positionals: string[], values: AddV
   if (values.url !== undefined && !isWebUrl(values.url)) throw new PlinthError("MemberInvalidUrl", `The url "${values.url}" is not a valid web address.`);
   const status = (values.status ?? "active").toLowerCase();
   if (!(MEMBER_STATUSES as readonly string[]).includes(status)) throw new PlinthError("MemberUnknownStatus", `Unknown status "${values.status}".`);
-  const joined = values.joined === undefined ? today() : parseMemberDate(values.joined);
-  if (typeof joined !== "string" && (!joined.ok || joined.date === null)) throw new PlinthError("MemberInvalidDate", `\`--joined\` is not a date: "${values.joined}".`);
-  const joinedDate = typeof joined === "string" ? joined : joined.date!;
+  const joined = dateOption(values.joined, "--joined");
 
   const memberFile = siteChild(dirs.input, path.join(schema.folder, `${slug}.md`), "member file");
   const existing = model.records.find((record) => record.slug === slug || (typeof record.data.name === "string" && nameKey(record.data.name) === nameKey(name)));
   if (existing) {
     throw new PlinthError("MemberExists", `${name} is already a member: ${displayPath(existing.file, io.cwd)}.`, { location: { file: displayPath(existing.file, io.cwd), line: 1 } });
   }
+  // A page that is not a member (`index.md`, `member: false`) may hold the name too.
+  if (existsSync(memberFile)) throw new PlinthError("MemberExists", `${displayPath(memberFile, io.cwd)} already exists.`, { hint: "Choose a different name, or rename that file." });
   if (values.url !== undefined) {
     const twin = model.records.find((record) => typeof record.data.url === "string" && sameSiteKey(record.data.url) === sameSiteKey(values.url!));
     if (twin) io.stderr(`[members] warning: ${displayPath(twin.file, io.cwd)} already links to ${values.url}.\n`);
@@ -102,7 +115,7 @@ export async function runAdd(dirs: SiteDirs, positionals: string[], values: AddV
     ...(values.url ? [`url: ${scalar(values.url)}`] : []),
     `founder: ${values.founder === true}`,
     `status: ${status}`,
-    `joined: ${joinedDate}`,
+    `joined: ${joined}`,
     ...(values.description ? [`description: ${scalar(values.description)}`] : []),
     "---",
     "",
@@ -110,19 +123,10 @@ export async function runAdd(dirs: SiteDirs, positionals: string[], values: AddV
 
   // Exclusive flags make the refusal to overwrite hold even if a file appears meanwhile.
   if (logo) {
-    mkdirSync(path.dirname(logo.target), { recursive: true });
-    try {
-      copyFileSync(logo.source, logo.target, constants.COPYFILE_EXCL);
-    } catch (cause) {
-      throw new PlinthError("MemberExists", `A logo already exists at ${displayPath(logo.target, io.cwd)}.`, { hint: "Remove or rename that file first, or add the member with a different name.", cause });
-    }
+    const { source, target } = logo;
+    writeNew(target, io, () => copyFileSync(source, target, constants.COPYFILE_EXCL));
   }
-  mkdirSync(path.dirname(memberFile), { recursive: true });
-  try {
-    writeFileSync(memberFile, lines.join("\n"), { flag: "wx" });
-  } catch (cause) {
-    throw new PlinthError("MemberExists", `A member file already exists at ${displayPath(memberFile, io.cwd)}.`, { cause });
-  }
+  writeNew(memberFile, io, () => writeFileSync(memberFile, lines.join("\n"), { flag: "wx" }));
   io.stdout(`[members] wrote ${displayPath(memberFile, io.cwd)}${logo ? ` and ${displayPath(logo.target, io.cwd)}` : ""}\n`);
 
   const after = await loadSite(dirs, false);

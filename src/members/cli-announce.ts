@@ -7,8 +7,7 @@ import path from "node:path";
 import slugify from "@sindresorhus/slugify";
 import yaml from "js-yaml";
 import { PlinthError } from "../errors/plinth-error.js";
-import { loadSite, type MembersIo, type SiteDirs } from "./cli-site.js";
-import { parseMemberDate, today } from "./dates.js";
+import { dateOption, loadSite, type MembersIo, type SiteDirs } from "./cli-site.js";
 import { displayPath } from "./diagnostics.js";
 import { detectNewsFormat } from "./news-format.js";
 import { siteChild } from "./safe-path.js";
@@ -73,9 +72,7 @@ export async function runAnnounce(dirs: SiteDirs, positionals: string[], values:
   if (!foundation) {
     throw new PlinthError("SiteNameMissing", "The announcement needs the foundation's name, from `name` in the site data.", { location: { file: displayPath(path.join(model.dataDir, "site.json"), io.cwd) } });
   }
-  const date = values.date === undefined ? today() : parseMemberDate(values.date);
-  if (typeof date !== "string" && (!date.ok || date.date === null)) throw new PlinthError("MemberInvalidDate", `\`--date\` is not a date: "${values.date}".`);
-  const day = typeof date === "string" ? date : date.date!;
+  const day = dateOption(values.date, "--date");
 
   const format = detectNewsFormat(dirs.input, [model.schema.folder]);
   const text = announcementText(member, foundation);

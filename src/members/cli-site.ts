@@ -1,5 +1,7 @@
 /** What every `plinth members` command shares: its input and output, the site's folders, the model and the report. */
 import path from "node:path";
+import { PlinthError } from "../errors/plinth-error.js";
+import { parseMemberDate, today } from "./dates.js";
 import { applyStrict, countBySeverity, formatDiagnostic } from "./diagnostics.js";
 import { GitDates } from "./git-dates.js";
 import { loadMembership, type MembershipModel } from "./load.js";
@@ -34,3 +36,11 @@ export function report(model: MembershipModel, strict: boolean, io: MembersIo): 
   return errors;
 }
 
+
+/** A `YYYY-MM-DD` option, today when absent. */
+export function dateOption(value: string | undefined, flag: string): string {
+  if (value === undefined) return today();
+  const parsed = parseMemberDate(value);
+  if (!parsed.ok || parsed.date === null) throw new PlinthError("MemberInvalidDate", `\`${flag}\` is not a date: "${value}".`);
+  return parsed.date;
+}

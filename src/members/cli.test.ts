@@ -107,6 +107,13 @@ test("add refuses to overwrite an existing member, under its file name or its na
   }
   assert.equal(readFileSync(path.join(site, "members/acme.md"), "utf8"), before);
   assert.equal(existsSync(path.join(site, "members/acme-corporation.md")), false);
+
+  // members/index.md is a page, not a member, but its file is still not to be replaced.
+  writeFileSync(path.join(site, "index-logo.svg"), SVG_LOGO);
+  const page = await members(site, "add", "Index", "--tier", "gold", "--logo", "index-logo.svg");
+  assert.equal(page.code, 1);
+  assert.match(page.stderr, /members\/index\.md already exists/);
+  assert.equal(existsSync(path.join(site, "img/members/index.svg")), false, "no logo is copied for a member that is refused");
 });
 
 test("add refuses a logo that is not an image, an unknown tier or a bad URL, and writes nothing", async () => {
@@ -168,7 +175,7 @@ test("add refuses to replace an existing logo file and then writes no member fil
   const site = sampleSite({ "img/members/wayne.svg": SVG_LOGO, "new-logo.svg": SVG_LOGO.replace("160", "200") });
   const result = await members(site, "add", "Wayne", "--tier", "silver", "--logo", "new-logo.svg");
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /A logo already exists at img\/members\/wayne\.svg/);
+  assert.match(result.stderr, /\[MemberExists\] The member already exists\n  img\/members\/wayne\.svg already exists\./);
   assert.equal(readFileSync(path.join(site, "img/members/wayne.svg"), "utf8"), SVG_LOGO);
   assert.equal(existsSync(path.join(site, "members/wayne.md")), false);
 });
