@@ -25,15 +25,50 @@ export function dataExtensionOf(file: string, custom: Map<string, DataExtension>
   return undefined;
 }
 
-function lineOfJsonError(text: string, message: string): { line?: number; column?: number } {
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) {
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    return lc ? { line: Number(lc[1]), column: Number(lc[2]) } : {};
+/** True when `prefix` could still start a valid JSON text: it parses, or fails only for ending early. */
+function isViableJsonPrefix(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    return /Unexpected end of JSON input/.test(message) || (pos !== null && Number(pos[1]) >= prefix.length);
   }
-  const before = text.slice(0, Number(pos[1]));
+}
+
+/**
+ * The offset of the first character that makes `text` invalid JSON. V8 names a position for most
+ * errors but not all (`Unexpected token ... is not valid JSON`), so the longest prefix that could
+ * still be valid is found by bisection: once a prefix is broken, every longer one is too.
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  // An error at the very end (a missing bracket) is shown on the last character, not after it.
+  const last = Math.max(0, text.trimEnd().length - 1);
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Math.min(Number(pos[1]), last);
+  let good = 0;
+  let bad = text.length + 1;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (isViableJsonPrefix(text.slice(0, mid))) good = mid;
+    else bad = mid;
+  }
+  return Math.min(good, last);
+}
+
+function lineOfJsonError(text: string, message: string): { line: number; column: number } {
+  const before = text.slice(0, jsonErrorOffset(text, message));
   const lines = before.split("\n");
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+}
+
+/** Node puts `file:line`, the line and a caret above a CommonJS syntax error's stack; ESM errors carry no location. */
+function syntaxErrorLocation(error: unknown, file: string): { line?: number; column?: number } {
+  const stack = (error as Error | undefined)?.stack ?? "";
+  const match = /^(.+):(\d+)\n.*\n( *)\^/.exec(stack);
+  if (!match || match[1] !== file) return {};
+  return { line: Number(match[2]), column: match[3]!.length + 1 };
 }
 
 export async function loadDataFile(file: string, ctx: DataFileContext): Promise<unknown> {
@@ -44,8 +79,16 @@ export async function loadDataFile(file: string, ctx: DataFileContext): Promise<
     try {
       mod = (await import(`${pathToFileURL(file).href}?v=${ctx.importVersion}`)) as { default?: unknown };
     } catch (cause) {
+      const at = syntaxErrorLocation(cause, file);
+      let source: string | undefined;
+      try {
+        source = at.line ? readFileSync(file, "utf8") : undefined;
+      } catch {
+        source = undefined;
+      }
       throw new PlinthError("DataFileInvalid", `${shown} threw while loading: ${(cause as Error).message}`, {
-        location: { file: shown },
+        location: { file: shown, ...at },
+        source,
         cause,
       });
     }
