@@ -65,6 +65,16 @@ export interface UrlTransform {
   enabled?: (context: unknown) => boolean;
 }
 
+/** A PostHTML plugin run over HTML outputs before the URL transforms (Eleventy's `addPosthtmlPlugin`). */
+export interface PosthtmlPluginEntry {
+  extensions: string[];
+  /** Called per page with the page context merged with `options`; returns the PostHTML plugin. */
+  fn: UserFunction;
+  priority: number;
+  enabled?: () => boolean;
+  options?: Record<string, unknown>;
+}
+
 /** Plugins Eleventy bundles, found by package name through `resolvePlugin`. */
 export const bundledPlugins = new Map<string, UserFunction>();
 
@@ -119,12 +129,21 @@ export class UserConfig {
   readonly plugins: PluginCall[] = [];
   readonly serverOptions: Record<string, unknown> = {};
   readonly urlTransforms: UrlTransform[] = [];
+  readonly posthtmlPlugins: PosthtmlPluginEntry[] = [];
+  readonly posthtmlProcessOptions: Record<string, unknown> = {};
   readonly htmlTransformer = {
     addUrlTransform: (extensions: string, fn: UserFunction, options: { priority?: number; enabled?: (context: unknown) => boolean } = {}): void => {
       this.urlTransforms.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled });
     },
-    addPosthtmlPlugin: (): void => {
-      throw new PlinthError("UnsupportedApi", "eleventyConfig.htmlTransformer.addPosthtmlPlugin is not supported yet by Plinth; see COMPAT.md");
+    addPosthtmlPlugin: (
+      extensions: string,
+      fn: UserFunction,
+      options: { priority?: number; enabled?: () => boolean; pluginOptions?: Record<string, unknown> } = {},
+    ): void => {
+      this.posthtmlPlugins.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled, options: options.pluginOptions });
+    },
+    setPosthtmlProcessOptions: (options: Record<string, unknown>): void => {
+      Object.assign(this.posthtmlProcessOptions, options);
     },
   };
 

@@ -8,7 +8,7 @@ import type { UserConfig } from "../config/user-config.js";
 import type { LanguageSet } from "../engines/language-set.js";
 import type { RenderFunction } from "../engines/template-language.js";
 import { PlinthError } from "../errors/plinth-error.js";
-import { applyUrlTransforms } from "../plugins/url-transforms.js";
+import { applyHtmlTransformer } from "../plugins/html-transformer.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
 import { itemKey, type Page, type Template } from "./page-model.js";
 import { newRecord, recordFile, trackRender, type RenderRecord } from "./render-tracking.js";
@@ -93,11 +93,11 @@ async function renderLayoutsUntracked(page: Page, ctx: RenderContext): Promise<s
 async function applyTransforms(page: Page, content: string, ctx: RenderContext): Promise<string> {
   let output = content;
   const self = { page: page.page, inputPath: page.page.inputPath, outputPath: page.page.outputPath, url: page.page.url };
-  // Eleventy's htmlTransformer (URL transforms) is the first transform of every page.
+  // Eleventy's htmlTransformer (PostHTML plugins, URL transforms) is the first transform of every page.
   try {
-    output = await applyUrlTransforms(ctx.config.urlTransforms, output, self);
+    output = await applyHtmlTransformer(ctx.config, output, self);
   } catch (error) {
-    throw toRenderError(error, page.template.source, ctx.displayPath, `The URL transforms failed on ${page.page.inputPath}`);
+    throw toRenderError(error, page.template.source, ctx.displayPath, `The HTML transformer (htmlTransformer plugins) failed on ${page.page.inputPath}`);
   }
   for (const [name, fn] of ctx.config.transforms) {
     try {

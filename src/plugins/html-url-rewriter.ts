@@ -16,9 +16,13 @@ export interface UrlContext {
 /** Returns the new URL; whatever it returns is written back into the attribute. */
 export type UrlRewrite = (url: string, where: UrlContext) => unknown;
 
+/** The PostHTML plugin that applies `rewrite` to each URL attribute. */
+export function urlRewritePlugin(rewrite: UrlRewrite): ReturnType<typeof posthtmlUrls> {
+  return posthtmlUrls({ eachURL: (url, attribute, tag) => rewrite(url, { attribute, tag }) });
+}
+
 /** Runs `rewrite` on each URL in `html` and returns the re-printed document. */
 export async function rewriteHtmlUrls(html: string, rewrite: UrlRewrite): Promise<string> {
-  const processor = posthtml().use(posthtmlUrls({ eachURL: (url, attribute, tag) => rewrite(url, { attribute, tag }) }));
-  const result = await processor.process(html);
+  const result = await posthtml().use(urlRewritePlugin(rewrite)).process(html);
   return result.html;
 }

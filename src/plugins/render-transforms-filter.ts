@@ -5,7 +5,7 @@
  * inside each post's content become absolute.
  */
 import type { UserConfig } from "../config/user-config.js";
-import { applyUrlTransforms, type TransformThis } from "./url-transforms.js";
+import { applyHtmlTransformer, type TransformThis } from "./html-transformer.js";
 
 interface PageLike {
   inputPath?: unknown;
@@ -24,7 +24,7 @@ export function renderTransformsFilterPlugin(eleventyConfig: UserConfig): void {
       page,
       baseHref: typeof baseHref === "string" && baseHref ? baseHref : undefined,
     };
-    let output: unknown = await applyUrlTransforms(eleventyConfig.urlTransforms, typeof content === "string" ? content : String(content ?? ""), context);
+    let output: unknown = await applyHtmlTransformer(eleventyConfig, typeof content === "string" ? content : String(content ?? ""), context);
     for (const [name, transform] of eleventyConfig.transforms) {
       try {
         output = await transform.call(context, output, page.outputPath);
