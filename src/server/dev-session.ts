@@ -8,7 +8,9 @@ import type { UserConfig } from "../config/user-config.js";
 import { Site, type SiteUpdate } from "../engine/site.js";
 import { formatError } from "../errors/format-error.js";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
+import { isInside } from "../engine/project-paths.js";
 import type { OutputChanges } from "./live-reload-client.js";
+import { watchTargetPaths } from "./watch-roots.js";
 
 export interface DevSessionOptions {
   cwd: string;
@@ -128,9 +130,20 @@ export class DevSession {
     while (this.pending.size) {
       const batch = [...this.pending];
       this.pending.clear();
-      // Until a build has succeeded there is nothing to update incrementally.
-      await this.runBuild(() => (this.hasOutput ? this.site.update(batch) : this.site.build()));
+      await this.runBuild(() => (this.needsFullBuild(batch) ? this.site.build() : this.site.update(batch)));
     }
+  }
+
+  /**
+   * Until a build has succeeded there is nothing to update incrementally; and a file under an
+   * `addWatchTarget` may be read by any code (a data file, a filter), as Eleventy assumes too.
+   */
+  private needsFullBuild(batch: readonly string[]): boolean {
+    if (!this.hasOutput) return true;
+    const targets = watchTargetPaths(this.options.cwd, this.config);
+    const paths = this.site.lastResult?.paths;
+    const known = paths ? [paths.input, paths.includes, paths.layouts, paths.data] : [];
+    return batch.some((file) => targets.some((target) => isInside(target, file)) && !known.some((folder) => isInside(folder, file)));
   }
 
   private async runBuild(run: () => Promise<SiteUpdate>): Promise<void> {

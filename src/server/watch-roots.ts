@@ -4,6 +4,7 @@
  * files that change what is ignored. Before the first good build the folders are not known yet,
  * so the working folder and `--input` stand in for them.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { findConfigFile } from "../config/load-config.js";
@@ -40,7 +41,13 @@ export function watchRoots(input: WatchRootsInput): string[] {
   } catch {
     // A missing --config file is reported by the build; there is nothing to watch for it.
   }
-  for (const target of config?.watchTargets ?? []) roots.push(watchablePath(cwd, target));
+  roots.push(...watchTargetPaths(cwd, config));
   for (const copy of config?.passthroughCopies ?? []) roots.push(watchablePath(cwd, copy.from));
-  return coveringRoots(roots);
+  // chokidar 3 stops reporting anything when two missing files share a folder, so only existing paths are watched.
+  return coveringRoots(roots.filter((root) => existsSync(root)));
+}
+
+/** The folders and files named by `addWatchTarget`: any code may read them, so a change there rebuilds everything. */
+export function watchTargetPaths(cwd: string, config: Pick<UserConfig, "watchTargets"> | undefined): string[] {
+  return (config?.watchTargets ?? []).map((target) => watchablePath(cwd, target));
 }
