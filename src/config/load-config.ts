@@ -135,14 +135,16 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
 }
 
 function dirString(dir: string): string {
-  const clean = dir.replace(/\\/g, "/").replace(/^\.\/?/, "").replace(/\/$/, "");
+  const posix = dir.replace(/\\/g, "/");
+  if (posix.startsWith("/")) return posix.endsWith("/") ? posix : `${posix}/`;
+  const clean = posix.replace(/^\.\/?/, "").replace(/\/$/, "");
   return clean ? `./${clean}/` : "./";
 }
 
 /** Eleventy's `directories`: folders as `./`-prefixed, slash-terminated strings. */
 export function directoryStrings(options: ProjectOptions): Record<string, string | undefined> {
   const input = dirString(options.dir.input);
-  const join = (a: string, b: string) => dirString(`${a}/${b}`);
+  const join = (a: string, b: string) => dirString(path.posix.join(a, b));
   return {
     input,
     includes: join(input, options.dir.includes),

@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
+import { directoryStrings } from "../config/load-config.js";
 import { DiskWriter } from "../write/disk-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { createBuildState, type BuildOptions, type BuildState } from "./build-state.js";
@@ -104,7 +105,7 @@ function readSources(state: BuildState, changed: ReadonlySet<string> | undefined
       continue;
     }
     try {
-      next.set(file, readTemplateSource(file, paths.input, show(file), templateExtensionOf(file, extensions)!));
+      next.set(file, readTemplateSource(file, paths.input, show(file), templateExtensionOf(file, extensions)!, config.frontMatterParsingOptions));
     } catch (error) {
       errors.push(asPlinthError(error, show(file)));
     }
@@ -150,7 +151,8 @@ async function buildTemplates(state: BuildState, sources: TemplateSource[], chan
         !dataChanged &&
         !previous.layouts.some((l) => changed.has(l.source.file));
       try {
-        next.set(source.file, reusable ? previous : await buildTemplate(source, ctx));
+        const template = reusable ? previous : await preprocess(state, await buildTemplate(source, ctx));
+        if (template) next.set(source.file, template);
       } catch (error) {
         errors.push(asPlinthError(error, source.inputPath));
       }
@@ -158,6 +160,23 @@ async function buildTemplates(state: BuildState, sources: TemplateSource[], chan
   );
   state.templates = next;
   return [...next.values()].sort((a, b) => (a.source.inputPath < b.source.inputPath ? -1 : 1));
+}
+
+/**
+ * `addPreprocessor`: runs on a template's body with its data before rendering. `false` drops
+ * the template from the build; a string replaces the body.
+ */
+async function preprocess(state: BuildState, template: Template): Promise<Template | undefined> {
+  let current = template;
+  for (const [, { extensions, fn }] of state.config.preprocessors) {
+    if (!extensions.includes("*") && !extensions.includes(current.source.extension)) continue;
+    const result = await fn(current.data, current.source.frontMatter.body);
+    if (result === false) return undefined;
+    if (typeof result === "string") {
+      current = { ...current, source: { ...current.source, frontMatter: { ...current.source.frontMatter, body: result } } };
+    }
+  }
+  return current;
 }
 
 /** Phase 4: pages and collections. Templates that paginate collections wait until they exist. */
@@ -260,7 +279,8 @@ async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>,
 async function assemble(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
-  await emit(state, "eleventy.before", { dir: project.dir, directories: project.dir, runMode: state.runMode, outputMode: "fs", incremental: Boolean(changed) });
+  const directories = directoryStrings(project);
+  await emit(state, "eleventy.before", { dir: project.dir, directories, runMode: state.runMode, outputMode: "fs", incremental: Boolean(changed) });
   const previousPagesByTemplate = new Map<Template, Page[]>();
   for (const page of state.pages) {
     const list = previousPagesByTemplate.get(page.template);
@@ -300,7 +320,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   }
   await emit(state, "eleventy.after", {
     dir: project.dir,
-    directories: project.dir,
+    directories,
     runMode: state.runMode,
     outputMode: "fs",
     results: pages.filter((p) => p.outputRelative !== false).map((p) => ({ inputPath: p.page.inputPath, outputPath: p.page.outputPath, url: p.page.url, content: p.output })),

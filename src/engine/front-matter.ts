@@ -7,6 +7,8 @@ import { PlinthError } from "../errors/plinth-error.js";
 
 export interface FrontMatter {
   data: Record<string, unknown>;
+  /** The text before the excerpt separator, when excerpts are enabled. */
+  excerpt?: string;
   body: string;
   /** 1-based line of the file on which the body starts, for locating errors inside the body. */
   bodyLine: number;
@@ -26,7 +28,34 @@ function countLines(text: string): number {
   return n;
 }
 
-export function parseFrontMatter(text: string, file: string): FrontMatter {
+/** Eleventy's `setFrontMatterParsingOptions` subset: excerpts. */
+export interface FrontMatterOptions {
+  excerpt?: boolean;
+  excerpt_separator?: string;
+  excerpt_alias?: string;
+}
+
+/** gray-matter's excerpt: the body up to the separator; the body itself keeps all its text. */
+function withExcerpt(result: FrontMatter, options: FrontMatterOptions | undefined): FrontMatter {
+  if (!options?.excerpt) return result;
+  const separator = options.excerpt_separator ?? OPEN;
+  const index = result.body.indexOf(separator);
+  if (index === -1) return result;
+  const excerpt = result.body.slice(0, index);
+  result.excerpt = excerpt;
+  // As Eleventy does: the separator line leaves the body, the excerpt stays in it.
+  const marker = excerpt + separator;
+  if (result.body.startsWith(`${marker}\n`)) result.body = `${excerpt.trim()}\n${result.body.slice(marker.length + 1)}`;
+  else if (result.body.startsWith(marker)) result.body = excerpt + result.body.slice(marker.length);
+  if (options.excerpt_alias) result.data = { ...result.data, [options.excerpt_alias]: result.excerpt };
+  return result;
+}
+
+export function parseFrontMatter(text: string, file: string, options?: FrontMatterOptions): FrontMatter {
+  return withExcerpt(parseWithoutExcerpt(text, file), options);
+}
+
+function parseWithoutExcerpt(text: string, file: string): FrontMatter {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!source.startsWith(OPEN) || source.startsWith(`${OPEN}-`)) {
     return { data: {}, body: source, bodyLine: 1, matter: "" };

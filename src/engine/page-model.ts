@@ -23,6 +23,7 @@ export interface PageVariable {
   outputPath: string | false;
   rawInput: string;
   lang?: string;
+  excerpt?: string;
 }
 
 export interface Template {

@@ -68,6 +68,7 @@ function pageVariable(template: Template): PageVariable {
     url: false,
     outputPath: false,
     rawInput: template.source.frontMatter.body,
+    ...(template.source.frontMatter.excerpt !== undefined ? { excerpt: template.source.frontMatter.excerpt } : {}),
   };
 }
 

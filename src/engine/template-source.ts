@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
-import { parseFrontMatter, type FrontMatter } from "./front-matter.js";
+import { parseFrontMatter, type FrontMatter, type FrontMatterOptions } from "./front-matter.js";
 import { toPosix } from "./project-paths.js";
 
 export interface TemplateSource {
@@ -22,19 +22,19 @@ export interface TemplateSource {
   virtual: boolean;
 }
 
-export function sourceFromText(file: string, inputDir: string, inputPath: string, extension: string, text: string, virtual = false): TemplateSource {
+export function sourceFromText(file: string, inputDir: string, inputPath: string, extension: string, text: string, virtual = false, options?: FrontMatterOptions): TemplateSource {
   return {
     file,
     inputPath,
     relativePath: toPosix(path.relative(inputDir, file)),
     extension,
     text,
-    frontMatter: parseFrontMatter(text, inputPath),
+    frontMatter: parseFrontMatter(text, inputPath, options),
     virtual,
   };
 }
 
-export function readTemplateSource(file: string, inputDir: string, inputPath: string, extension: string): TemplateSource {
+export function readTemplateSource(file: string, inputDir: string, inputPath: string, extension: string, options?: FrontMatterOptions): TemplateSource {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -44,5 +44,5 @@ export function readTemplateSource(file: string, inputDir: string, inputPath: st
       cause,
     });
   }
-  return sourceFromText(file, inputDir, inputPath, extension, text);
+  return sourceFromText(file, inputDir, inputPath, extension, text, false, options);
 }
