@@ -21,6 +21,7 @@ import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
 import { renderAllContent, renderAllOutput, type RenderContext } from "./render.js";
 import { scan, templateExtensionOf } from "./scan.js";
+import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import { buildTemplate, type TemplateDataContext } from "./template-data.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
@@ -81,12 +82,8 @@ async function emit(state: BuildState, event: string, arg: unknown): Promise<voi
   for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
 }
 
-function isJavaScriptTemplate(file: string): boolean {
-  return /\.11ty\.(js|cjs|mjs)$/.test(file);
-}
-
 /** Phases 1 and 2: scan and read. With `changed`, only changed template files are read again. */
-function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): TemplateSource[] {
+async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
   const passthroughSources = new Set(resolvePassthrough(config.passthroughCopies, paths, state.ignore).map((p) => p.source));
@@ -95,17 +92,19 @@ function readSources(state: BuildState, changed: ReadonlySet<string> | undefined
   const next = new Map<string, TemplateSource>();
   for (const file of scanned.templates) {
     if (passthroughSources.has(file)) continue;
-    if (isJavaScriptTemplate(file)) {
-      errors.push(new PlinthError("UnsupportedApi", `JavaScript templates (${show(file)}) are not supported yet by Plinth; see COMPAT.md`, { location: { file: show(file) } }));
-      continue;
-    }
     const previous = state.sources.get(file);
     if (previous && changed && !changed.has(file)) {
       next.set(file, previous);
       continue;
     }
+    const extension = templateExtensionOf(file, extensions)!;
     try {
-      next.set(file, readTemplateSource(file, paths.input, show(file), templateExtensionOf(file, extensions)!, config.frontMatterParsingOptions));
+      if (extension === "11ty.js") {
+        const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
+        next.set(file, javascriptSource(file, paths.input, show(file), javascript, false));
+      } else {
+        next.set(file, readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions));
+      }
     } catch (error) {
       errors.push(asPlinthError(error, show(file)));
     }
@@ -117,17 +116,34 @@ function readSources(state: BuildState, changed: ReadonlySet<string> | undefined
       next.set(file, previous);
       continue;
     }
-    const ext = templateExtensionOf(file, [...extensions, "njk", "liquid", "md", "html"]);
-    if (!ext || typeof virtual.content !== "string") {
-      errors.push(new PlinthError("UnsupportedApi", `The virtual template ${virtual.path} is not supported yet by Plinth; see COMPAT.md`));
-      continue;
+    const ext = templateExtensionOf(file, [...extensions, "njk", "liquid", "md", "html", "11ty.js"]);
+    try {
+      if (ext === "11ty.js" || (ext && typeof virtual.content !== "string")) {
+        const javascript = await javascriptTemplate(virtual.content, show(file));
+        const source = javascriptSource(file, paths.input, show(file), javascript, true);
+        source.frontMatter.data = { ...javascript.data, ...virtual.data };
+        next.set(file, source);
+        continue;
+      }
+      if (!ext) throw new PlinthError("UnsupportedApi", `The virtual template ${virtual.path} has no known template extension; see COMPAT.md`);
+      const source = sourceFromText(file, paths.input, show(file), ext, virtual.content as string, true);
+      source.frontMatter.data = { ...virtual.data, ...source.frontMatter.data };
+      next.set(file, source);
+    } catch (error) {
+      errors.push(asPlinthError(error, show(file)));
     }
-    const source = sourceFromText(file, paths.input, show(file), ext, virtual.content, true);
-    source.frontMatter.data = { ...virtual.data, ...source.frontMatter.data };
-    next.set(file, source);
   }
   state.sources = next;
   return [...next.values()];
+}
+
+let javascriptVersion = 0;
+
+function javascriptSource(file: string, inputDir: string, inputPath: string, javascript: JavaScriptTemplate, virtual: boolean): TemplateSource {
+  const source = sourceFromText(file, inputDir, inputPath, "11ty.js", "", virtual);
+  source.frontMatter.data = javascript.data;
+  source.javascript = javascript;
+  return source;
 }
 
 /** Phase 3: each template's data. A template is reused when nothing it was made from changed. */
@@ -293,7 +309,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
     for (const file of changed) state.languages.invalidate(file);
   }
 
-  const sources = readSources(state, changed, errors);
+  const sources = await readSources(state, changed, errors);
   fail(errors);
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);

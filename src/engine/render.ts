@@ -32,10 +32,13 @@ function tracked<T>(page: Page, ctx: RenderContext, fresh: boolean, fn: () => Pr
 
 const compiled = new WeakMap<Template, RenderFunction>();
 
-function compileTemplate(template: Template, languages: LanguageSet): RenderFunction {
+function compileTemplate(template: Template, ctx: RenderContext): RenderFunction {
   let fn = compiled.get(template);
   if (!fn) {
-    fn = languages.compile(template.chain, template.source.frontMatter.body, template.source.file);
+    const javascript = template.source.javascript;
+    fn = javascript
+      ? (data) => javascript.render(data, ctx.config.javascriptFunctions)
+      : ctx.languages.compile(template.chain, template.source.frontMatter.body, template.source.file);
     compiled.set(template, fn);
   }
   return fn;
@@ -67,7 +70,7 @@ async function renderContentUntracked(page: Page, ctx: RenderContext): Promise<v
     await applyComputedData(page.data, render, page.page.inputPath);
   }
   try {
-    page.content = await compileTemplate(page.template, ctx.languages)(page.data);
+    page.content = await compileTemplate(page.template, ctx)(page.data);
   } catch (error) {
     throw toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
   }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
 import { parseFrontMatter, type FrontMatter, type FrontMatterOptions } from "./front-matter.js";
+import type { JavaScriptTemplate } from "./javascript-template.js";
 import { toPosix } from "./project-paths.js";
 
 export interface TemplateSource {
@@ -20,6 +21,8 @@ export interface TemplateSource {
   text: string;
   frontMatter: FrontMatter;
   virtual: boolean;
+  /** For JavaScript templates: the loaded module's data and render function. */
+  javascript?: JavaScriptTemplate;
 }
 
 export function sourceFromText(file: string, inputDir: string, inputPath: string, extension: string, text: string, virtual = false, options?: FrontMatterOptions): TemplateSource {

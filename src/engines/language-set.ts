@@ -54,7 +54,8 @@ export class LanguageSet {
 
   /** The language that renders a permalink or computed-data string for a file. */
   stringLanguageFor(chain: readonly string[]): TemplateLanguage | undefined {
-    const first = chain.find((name) => name !== "md" && name !== "html");
+    // JavaScript templates give their permalinks as plain strings or functions.
+    const first = chain.find((name) => name !== "md" && name !== "html" && name !== "11ty.js");
     return first ? this.get(first) : undefined;
   }
 
