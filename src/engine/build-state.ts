@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { loadConfig, type LoadConfigOptions, type LoadedConfig } from "../config/load-config.js";
+import { directoryStrings, loadConfig, type LoadConfigOptions, type LoadedConfig } from "../config/load-config.js";
 import type { ProjectOptions } from "../config/project-options.js";
 import type { UserConfig } from "../config/user-config.js";
 import { LanguageSet } from "../engines/language-set.js";
@@ -50,6 +50,8 @@ export interface BuildState {
   dataContext: DataFileContext;
   globalData: DataObject;
   globalDataFiles: string[];
+  /** `addGlobalData` values as JSON: an update where they differ is a full build. */
+  configDataStamp: string;
   /** Every file the scan found (absolute), for data-file lookups and change classification. */
   files: Set<string>;
   sources: Map<string, TemplateSource>;
@@ -65,6 +67,13 @@ export interface BuildState {
 }
 
 let importVersion = 0;
+
+/** Eleventy's `eleventy.before` event, fired before data is loaded. */
+export async function emitBefore(config: UserConfig, project: ProjectOptions, runMode: RunMode, incremental: boolean): Promise<void> {
+  const directories = directoryStrings(project);
+  const arg = { dir: project.dir, directories, inputDir: directories.input, runMode, outputMode: "fs", incremental };
+  for (const listener of config.listeners.get("eleventy.before") ?? []) await listener(arg);
+}
 
 /** Loads the config and everything global to a build: the part an incremental update reuses. */
 export async function createBuildState(options: BuildOptions): Promise<BuildState> {
@@ -91,6 +100,7 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
   const dataContext: DataFileContext = { dataExtensions: config.dataExtensions, functionArgument: { eleventy }, importVersion: version, displayPath: show };
+  await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);
   const collections: DataObject = {};
@@ -113,6 +123,7 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     dataContext,
     globalData: { eleventy, pkg: packageData(cwd), ...global.data },
     globalDataFiles: global.files,
+    configDataStamp: global.configStamp,
     files: new Set(),
     sources: new Map(),
     templates: new Map(),

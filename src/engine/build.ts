@@ -9,7 +9,8 @@ import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error
 import { directoryStrings } from "../config/load-config.js";
 import { DiskWriter } from "../write/disk-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
-import { createBuildState, type BuildOptions, type BuildState } from "./build-state.js";
+import { createBuildState, emitBefore, type BuildOptions, type BuildState } from "./build-state.js";
+import { configGlobalData, stampOf } from "./global-data.js";
 import { buildCollections } from "./collections.js";
 import { isLocalDataFile, needsFullBuild, pagesByKey, recordIsStale } from "./incremental.js";
 import { LocalData } from "./local-data.js";
@@ -296,7 +297,6 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
   const directories = directoryStrings(project);
-  await emit(state, "eleventy.before", { dir: project.dir, directories, runMode: state.runMode, outputMode: "fs", incremental: Boolean(changed) });
   const previousPagesByTemplate = new Map<Template, Page[]>();
   for (const page of state.pages) {
     const list = previousPagesByTemplate.get(page.template);
@@ -372,6 +372,12 @@ export async function rebuild(state: BuildState, changedFiles: readonly string[]
     return assemble(fresh, undefined, started);
   }
   try {
+    await emitBefore(state.config, state.project, state.runMode, true);
+    // Data given by the config (often functions of other files, like the members roster) may have changed.
+    if (stampOf(await configGlobalData(state.config.globalData)) !== state.configDataStamp) {
+      const fresh = await createBuildState(state.options);
+      return assemble(fresh, undefined, started);
+    }
     return await assemble(state, new Set(changedFiles), started);
   } catch (error) {
     // A failed update may have left pages half-rendered: the next update starts afresh.

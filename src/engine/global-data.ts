@@ -46,6 +46,26 @@ function setPath(target: DataObject, keys: string[], value: unknown): void {
 export interface GlobalDataResult {
   data: DataObject;
   files: string[];
+  /** The values from `addGlobalData`, as JSON, to tell later whether they changed. */
+  configStamp: string;
+}
+
+/** Evaluates `addGlobalData` values (functions are called) into one object. */
+export async function configGlobalData(configData: Map<string, unknown>): Promise<DataObject> {
+  const out: DataObject = {};
+  for (const [key, value] of configData) {
+    setPath(out, key.split("."), typeof value === "function" ? await (value as () => unknown)() : value);
+  }
+  return out;
+}
+
+export function stampOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "undefined";
+  } catch {
+    // Unserialisable data cannot be compared: treat it as changed every time.
+    return `unserialisable:${Math.random()}`;
+  }
 }
 
 export async function loadGlobalData(dataDir: string, configData: Map<string, unknown>, ctx: DataFileContext): Promise<GlobalDataResult> {
@@ -62,9 +82,6 @@ export async function loadGlobalData(dataDir: string, configData: Map<string, un
     const keys = rel.slice(0, -path.extname(rel).length).split(path.sep);
     setPath(fromFiles, keys, values[i]);
   });
-  const fromConfig: DataObject = {};
-  for (const [key, value] of configData) {
-    setPath(fromConfig, key.split("."), typeof value === "function" ? await (value as () => unknown)() : value);
-  }
-  return { data: mergeLayers([fromFiles, fromConfig]), files };
+  const fromConfig = await configGlobalData(configData);
+  return { data: mergeLayers([fromFiles, fromConfig]), files, configStamp: stampOf(fromConfig) };
 }
