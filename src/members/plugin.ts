@@ -5,7 +5,7 @@
  *
  * @example
  * // eleventy.config.js
- * import membersPlugin from "plinth/dist/src/members/plugin.js";
+ * import membersPlugin from "plinth/members";
  * export default (eleventyConfig) => eleventyConfig.addPlugin(membersPlugin, { memberField: "level" });
  */
 import path from "node:path";
