@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { defaultOptions, type DirectoryOptions, type ProjectOptions } from "./project-options.js";
-import { UserConfig, guardUnsupported, type UserFunction } from "./user-config.js";
+import { UserConfig, guardUnsupported, type PluginCall, type UserFunction } from "./user-config.js";
 
 export const configFileNames = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
 
@@ -80,29 +80,48 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function runPlugins(config: UserConfig, proxy: UserConfig): Promise<void> {
-  // Plugins may add plugins; run until the queue is empty, in order.
-  for (let i = 0; i < config.plugins.length; i++) {
-    const { plugin, options } = config.plugins[i]!;
-    const fn: UserFunction | undefined =
-      typeof plugin === "function" ? plugin : isRecord(plugin) && typeof plugin.configFunction === "function" ? plugin.configFunction : undefined;
-    if (!fn) {
-      throw new PlinthError("PluginFailed", "addPlugin was given something that is not a plugin function.", {
-        hint: "Pass the plugin's function (often the package's default export) to addPlugin.",
-      });
-    }
-    try {
-      await fn(proxy, options);
-    } catch (cause) {
-      if (isPlinthError(cause)) throw cause;
-      throw new PlinthError("PluginFailed", `The plugin ${fn.name || "(anonymous)"} threw: ${errorMessage(cause)}`, { cause });
-    }
+/**
+ * Runs one plugin. A plugin's errors are reported under its name; an asynchronous plugin's
+ * promise is also kept in `pending`, because a plugin that adds another rarely awaits it.
+ */
+function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserConfig, pending: Promise<unknown>[]): unknown {
+  const fn: UserFunction | undefined =
+    typeof plugin === "function" ? plugin : isRecord(plugin) && typeof plugin.configFunction === "function" ? plugin.configFunction : undefined;
+  if (!fn) {
+    throw new PlinthError("PluginFailed", "addPlugin was given something that is not a plugin function.", {
+      hint: "Pass the plugin's function (often the package's default export) to addPlugin.",
+    });
   }
+  const fail = (cause: unknown): never => {
+    if (isPlinthError(cause)) throw cause;
+    throw new PlinthError("PluginFailed", `The plugin ${fn.name || "(anonymous)"} threw: ${errorMessage(cause)}`, { cause });
+  };
+  let result: unknown;
+  try {
+    result = fn(proxy, options);
+  } catch (cause) {
+    fail(cause);
+  }
+  if (!(result instanceof Promise)) return result;
+  const settled = result.catch(fail);
+  // Marked handled here; the failure still surfaces when the loader awaits `pending`.
+  settled.catch(() => undefined);
+  pending.push(settled);
+  return settled;
+}
+
+/** The second config stage: the queued plugins in order; plugins they add run at once (see addPlugin). */
+async function runPlugins(config: UserConfig, proxy: UserConfig, pending: Promise<unknown>[]): Promise<void> {
+  config.pluginStage = true;
+  for (const { plugin, options } of config.plugins) await runPlugin(plugin, options, proxy, pending);
+  await Promise.all(pending);
 }
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const userConfig = new UserConfig();
   const proxy = guardUnsupported(userConfig);
+  const pending: Promise<unknown>[] = [];
+  userConfig.pluginRunner = (plugin, options) => runPlugin(plugin, options, proxy, pending);
   opts.beforeConfig?.(userConfig);
   const configFile = findConfigFile(opts.cwd, opts.configPath);
   if (configFile) {
@@ -129,7 +148,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   const early = resolveOptions(userConfig, opts);
   userConfig.pathPrefix = early.pathPrefix;
   Object.assign(userConfig.directories, directoryStrings(early));
-  await runPlugins(userConfig, proxy);
+  await runPlugins(userConfig, proxy, pending);
   const options = resolveOptions(userConfig, opts);
   return { options, userConfig: proxy, configFile };
 }

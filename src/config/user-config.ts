@@ -352,11 +352,29 @@ export class UserConfig {
     list.push(listener);
     this.listeners.set(event, list);
   }
-  addPlugin(plugin: PluginCall["plugin"], options: unknown = {}): void {
-    // Plugins that declare themselves unique (Eleventy's `eleventyPluginOptions.unique`) are added once: first add wins.
-    const unique = (plugin as { eleventyPluginOptions?: { unique?: boolean } }).eleventyPluginOptions?.unique;
-    if (unique && this.plugins.some((p) => p.plugin === plugin)) return;
+  /** Runs one plugin at once with the guarded config; set by the config loader. */
+  pluginRunner?: (plugin: PluginCall["plugin"], options: unknown) => unknown;
+  /** True once the config file has run and its queued plugins run (Eleventy's second config stage). */
+  pluginStage = false;
+
+  /**
+   * Eleventy's rules, kept exactly because output depends on them: the config file's plugins are
+   * queued; a plugin added by a plugin runs at once and is never queued; a unique plugin
+   * (`eleventyPluginOptions.unique`) is skipped only when one of the same name is in the queue.
+   * So two plugins that each add a unique plugin the config file did not add both run it.
+   */
+  addPlugin(plugin: PluginCall["plugin"], options: unknown = {}): unknown {
+    const unique = (plugin as { eleventyPluginOptions?: { unique?: boolean } } | undefined)?.eleventyPluginOptions?.unique;
+    if (unique && this.hasPlugin(plugin)) return undefined;
+    const immediate = (options as { immediate?: unknown } | undefined)?.immediate === true;
+    if ((this.pluginStage || immediate) && this.pluginRunner) return this.pluginRunner(plugin, options);
     this.plugins.push({ plugin, options });
+    return undefined;
+  }
+  /** Whether the config file queued a plugin of this name (Eleventy compares names, not functions). */
+  hasPlugin(plugin: string | PluginCall["plugin"]): boolean {
+    const name = typeof plugin === "string" ? plugin : pluginName(plugin);
+    return this.plugins.some((entry) => pluginName(entry.plugin) === name);
   }
   resolvePlugin(name: string): UserFunction {
     const plugin = bundledPlugins.get(name);
@@ -367,6 +385,14 @@ export class UserConfig {
   get ignoresSet(): Set<string> {
     return this.ignores;
   }
+}
+
+/** A plugin's name as Eleventy takes it: its declared package, else its function's name. */
+export function pluginName(plugin: PluginCall["plugin"]): string | undefined {
+  const declared = (plugin as { eleventyPackage?: unknown } | undefined)?.eleventyPackage;
+  if (typeof declared === "string") return declared;
+  if (typeof plugin === "function") return plugin.name;
+  return typeof plugin?.configFunction === "function" ? plugin.configFunction.name : undefined;
 }
 
 function toList(value: string | string[]): string[] {
