@@ -96,6 +96,14 @@ async function renderLayoutsUntracked(page: Page, ctx: RenderContext): Promise<s
 async function applyTransforms(page: Page, content: string, ctx: RenderContext): Promise<string> {
   let output = content;
   const self = { page: page.page, inputPath: page.page.inputPath, outputPath: page.page.outputPath, url: page.page.url };
+  // Linters see the page before any transform, as in Eleventy.
+  for (const [name, fn] of ctx.config.linters) {
+    try {
+      await fn.call(self, output, page.page.inputPath, page.page.outputPath);
+    } catch (error) {
+      throw toRenderError(error, page.template.source, ctx.displayPath, `The linter "${name}" failed on ${page.page.inputPath}`);
+    }
+  }
   // Eleventy's htmlTransformer (PostHTML plugins, URL transforms) is the first transform of every page.
   try {
     output = await applyHtmlTransformer(ctx.config, output, self);
@@ -108,13 +116,6 @@ async function applyTransforms(page: Page, content: string, ctx: RenderContext):
       if (typeof result === "string") output = result;
     } catch (error) {
       throw toRenderError(error, page.template.source, ctx.displayPath, `The transform "${name}" failed on ${page.page.inputPath}`);
-    }
-  }
-  for (const [name, fn] of ctx.config.linters) {
-    try {
-      await fn.call(self, output, page.page.inputPath, page.page.outputPath);
-    } catch (error) {
-      throw toRenderError(error, page.template.source, ctx.displayPath, `The linter "${name}" failed on ${page.page.inputPath}`);
     }
   }
   return output;
