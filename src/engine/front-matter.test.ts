@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PlinthError } from "../errors/plinth-error.js";
-import { parseFrontMatter } from "./front-matter.js";
+import { frontMatterKeyLocation, parseFrontMatter } from "./front-matter.js";
 
 const FILE = "./news/post.md";
 
@@ -170,4 +170,21 @@ test("an unsupported front matter language is reported as such, not parsed as YA
   const error = parseError("---toml\ntitle = 'x'\n---\n");
   assert.equal(error.code, "UnsupportedApi");
   assert.equal(error.location?.file, FILE);
+});
+
+test("frontMatterKeyLocation: the line of a top-level key and the column where its value starts", () => {
+  const text = "---\ntitle: Post\nlayout: missing.njk\npermalink:   /news/first/\n---\nbody\n";
+  assert.deepEqual(frontMatterKeyLocation(text, "layout"), { line: 3, column: 9 });
+  assert.deepEqual(frontMatterKeyLocation(text, "permalink"), { line: 4, column: 14 });
+});
+
+test("frontMatterKeyLocation: nested keys, the body and other languages are not searched", () => {
+  const text = "---\nnav:\n  layout: x\n---\nlayout: y\n";
+  assert.equal(frontMatterKeyLocation(text, "layout"), undefined);
+  assert.equal(frontMatterKeyLocation('---json\n{ "layout": "x" }\n---\n', "layout"), undefined);
+  assert.equal(frontMatterKeyLocation("no front matter\nlayout: x\n", "layout"), undefined);
+});
+
+test("frontMatterKeyLocation: quoted keys, CRLF and a BOM", () => {
+  assert.deepEqual(frontMatterKeyLocation("\ufeff---\r\n'layout': base.njk\r\n---\r\n", "layout"), { line: 2, column: 11 });
 });

@@ -118,3 +118,22 @@ function parseMatter(matter: string, language: string, file: string, source: str
     });
   }
 }
+
+/**
+ * Where a top-level front matter key is written: the 1-based line in the file and the column where
+ * its value starts. For errors about a value (an unknown layout, a clashing permalink) so they can
+ * point at it. YAML only; JSON front matter and keys set elsewhere in the cascade give undefined.
+ */
+export function frontMatterKeyLocation(text: string, key: string): { line: number; column: number } | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = source.split(/\r?\n/);
+  if (!/^---\s*(ya?ml)?\s*$/.test(lines[0] ?? "")) return undefined;
+  const pattern = new RegExp(`^(["']?)${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1\\s*:\\s*`);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^---/.test(line)) return undefined;
+    const match = pattern.exec(line);
+    if (match) return { line: i + 1, column: match[0].length + 1 };
+  }
+  return undefined;
+}
