@@ -83,6 +83,20 @@ async function emit(state: BuildState, event: string, arg: unknown): Promise<voi
   for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
 }
 
+/** Per-phase timings on stderr when PLINTH_DEBUG includes "timing". */
+function phaseTimer(): { lap: (name: string) => void } {
+  const enabled = (process.env.PLINTH_DEBUG ?? "").split(",").includes("timing");
+  let last = performance.now();
+  return {
+    lap(name: string) {
+      if (!enabled) return;
+      const now = performance.now();
+      process.stderr.write(`[timing] ${name}: ${(now - last).toFixed(1)} ms\n`);
+      last = now;
+    },
+  };
+}
+
 /** Phases 1 and 2: scan and read. With `changed`, only changed template files are read again. */
 async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
   const { paths, project, config, show } = state;
@@ -309,19 +323,24 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
     for (const file of changed) state.languages.invalidate(file);
   }
 
+  const timer = phaseTimer();
   const sources = await readSources(state, changed, errors);
   fail(errors);
+  timer.lap("scan+read");
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);
+  timer.lap("data");
   const reusablePages = changed ? previousPagesByTemplate : new Map<Template, Page[]>();
   const pages = await buildPages(state, templates, reusablePages, errors);
   errors.push(...checkDuplicateOutputs(pages));
   fail(errors);
   await emit(state, "eleventy.contentMap", contentMap(pages));
+  timer.lap("pages+collections");
 
   const dirty = changed ? pagesToRender(state, pages, previousByKey, changed) : new Set(pages);
   await renderChanged(state, pages, dirty, changed ?? new Set(), errors);
   fail(errors);
+  timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;
   const current = pagesByKey(pages);
   for (const key of [...state.records.keys()]) if (!current.has(key)) state.records.delete(key);
@@ -334,6 +353,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
     for (const file of passthrough) if (!isInside(paths.output, file.source) && existsSync(file.source)) writer.copyFile(file.source, file.relative);
     written = await writer.commit();
   }
+  timer.lap("write");
   await emit(state, "eleventy.after", {
     dir: project.dir,
     directories,

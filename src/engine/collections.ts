@@ -17,6 +17,18 @@ export function compareItems(a: CollectionItem, b: CollectionItem): number {
   return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
 }
 
+/** The same order as compareItems, on pages: sorting large collections skips the items' getters. */
+function comparePages(a: Page, b: Page): number {
+  const da = a.page.date.getTime();
+  const db = b.page.date.getTime();
+  if (da !== db) return da < db ? -1 : 1;
+  return a.page.inputPath < b.page.inputPath ? -1 : a.page.inputPath > b.page.inputPath ? 1 : 0;
+}
+
+function sortedItems(pages: Page[]): CollectionItem[] {
+  return pages.sort(comparePages).map((p) => p.item);
+}
+
 function excluded(data: DataObject): { all: boolean; tags: Set<string> } {
   const value = data.eleventyExcludeFromCollections;
   if (value === true) return { all: true, tags: new Set() };
@@ -74,20 +86,19 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
   buildNumber++;
   const members = collectionPages(pages);
   const items = members.map((p) => p.item);
-  const all = items.slice().sort(compareItems);
-  for (const key of Object.keys(target)) delete target[key];
-  target.all = all;
+  const byTag = new Map<string, Page[]>();
   for (const page of members) {
     const skip = excluded(page.data).tags;
     for (const tag of tagsOf(page.data)) {
       if (skip.has(tag)) continue;
-      const list = (target[tag] as CollectionItem[] | undefined) ?? (target[tag] = []);
-      (list as CollectionItem[]).push(page.item);
+      const list = byTag.get(tag);
+      if (list) list.push(page);
+      else byTag.set(tag, [page]);
     }
   }
-  for (const key of Object.keys(target)) {
-    if (key !== "all") (target[key] as CollectionItem[]).sort(compareItems);
-  }
+  for (const key of Object.keys(target)) delete target[key];
+  target.all = sortedItems(members.slice());
+  for (const [tag, list] of byTag) target[tag] = sortedItems(list);
   const api = new CollectionApi(items);
   for (const [name, fn] of custom) {
     try {

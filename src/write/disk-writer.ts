@@ -4,7 +4,7 @@
  * files whose content has not changed, copy only changed passthrough files, and remove pages
  * that no longer exist, without ever touching files it did not write.
  */
-import { createHash } from "node:crypto";
+import crypto, { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -23,6 +23,25 @@ function manifestFile(cwd: string, outputDir: string): string {
   const key = createHash("sha1").update(outputDir).digest("hex").slice(0, 16);
   const cacheRoot = existsSync(path.join(cwd, "node_modules")) ? path.join(cwd, "node_modules", ".cache", "plinth") : path.join(os.tmpdir(), "plinth-cache");
   return path.join(cacheRoot, `output-${key}.json`);
+}
+
+/** A content fingerprint for skipping unchanged files; the one-shot hash allocates least. */
+function contentStamp(content: string): string {
+  const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: string) => string }).hash;
+  return oneShot ? oneShot("md5", content, "base64") : createHash("md5").update(content).digest("base64");
+}
+
+/** Creates folders parents first; most exist or need one call, so `recursive` is the fallback. */
+function makeFolders(dirs: Iterable<string>): void {
+  for (const dir of [...dirs].sort()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") mkdirSync(dir, { recursive: true });
+      else if (code !== "EEXIST") throw error;
+    }
+  }
 }
 
 function readManifest(file: string): Manifest {
@@ -70,7 +89,7 @@ export class DiskWriter implements OutputWriter {
     const toCopy: [string, string][] = [];
 
     for (const [relative, content] of this.pages) {
-      const stamp = createHash("sha1").update(content).digest("base64");
+      const stamp = contentStamp(content);
       next[relative] = { stamp };
       if (previous[relative]?.stamp === stamp && existsSync(path.join(this.outputDir, relative))) summary.unchanged++;
       else toWrite.push([relative, content]);
@@ -85,7 +104,7 @@ export class DiskWriter implements OutputWriter {
     for (const [relative] of [...toWrite, ...toCopy]) dirs.add(path.dirname(path.join(this.outputDir, relative)));
     try {
       // Synchronous on purpose: nothing else runs now, and it avoids a promise per file.
-      for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
+      makeFolders(dirs);
       for (const [relative, content] of toWrite) {
         writeFileSync(path.join(this.outputDir, relative), content);
         summary.written++;
