@@ -1,0 +1,282 @@
+// `npm run bench:incremental`: how long a writer waits after saving, with Plinth's dev-server
+// engine (a Site updated in this process) and with Eleventy 3 `--watch --incremental` (a child
+// process), on the same generated site and the same sequence of edits, in the same run.
+// Progress goes to stderr, the Markdown tables to stdout, all samples to bench/results/.
+
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
+import { compareWithFolder, describeDifference, type OutputDifference } from "./incremental-check.js";
+import { applyEdit, editMarker, planEdits, postOutputPath, type Edit } from "./incremental-edits.js";
+import { EleventyWatch } from "./incremental-eleventy.js";
+import { parseIncrementalOptions, type IncrementalOptions } from "./incremental-options.js";
+import { PlinthSession } from "./incremental-plinth.js";
+import { formatIncrementalReport } from "./incremental-report.js";
+import type { EditSample, IncrementalResults, IncrementalSizeResult, TreeCheck } from "./incremental-results.js";
+import { ensureSite } from "./site-cache.js";
+
+/** dist/bench/incremental.js -> repository root. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Pause before each save to Eleventy, so it has finished what follows its "Wrote" line. */
+const ELEVENTY_SETTLE_MS = 500;
+/** How long Eleventy may take to notice a save (its watcher waits 150 ms for writes to settle). */
+const NOTICE_MS = 60_000;
+/** During the warm-up the watcher may still be scanning: a save it missed is made again. */
+const WARM_UP_NOTICE_MS = 15_000;
+const WARM_UP_ATTEMPTS = 5;
+/** The longest a single build may take on a loaded machine before the run gives up on it. */
+const BUILD_TIMEOUT_MS = 30 * 60_000;
+/** Files of a cached site that are not part of the site. */
+const NOT_COPIED = new Set([".bench-site", "_site", ".plinth-cache", "node_modules"]);
+
+/** Eleventy processes still running, stopped on any exit so none outlives the benchmark. */
+const running = new Set<EleventyWatch>();
+
+function log(message: string): void {
+  process.stderr.write(`[bench:incremental] ${message}\n`);
+}
+
+function versionOf(packageJson: string): Promise<string> {
+  return readFile(packageJson, "utf8").then((text) => (JSON.parse(text) as { version?: string }).version ?? "?");
+}
+
+function toTreeCheck(difference: OutputDifference): TreeCheck {
+  return { ...difference, summary: describeDifference(difference) };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A private copy of the cached site per tool, so neither sees the other's saves and the cache stays clean. */
+async function copySite(siteDir: string, target: string): Promise<string> {
+  await cp(siteDir, target, { recursive: true, filter: (source) => !NOT_COPIED.has(path.basename(source)) });
+  return realpath(target);
+}
+
+/** Reads `edit.file` in `siteDir` and returns its edited text. */
+async function editedText(siteDir: string, edit: Edit): Promise<string> {
+  return applyEdit(await readFile(path.join(siteDir, edit.file), "utf8"), edit);
+}
+
+async function outputShows(read: () => Promise<string | undefined>, edit: Edit): Promise<boolean> {
+  return ((await read()) ?? "").includes(editMarker(edit));
+}
+
+class SizeRun {
+  plinth?: PlinthSession;
+  eleventy?: EleventyWatch;
+  readonly result: IncrementalSizeResult;
+
+  constructor(
+    posts: number,
+    readonly plinthSite: string,
+    readonly eleventySite: string,
+    readonly eleventyOut: string,
+  ) {
+    this.result = { posts, samples: [] };
+  }
+
+  async startPlinth(version: string): Promise<void> {
+    this.result.plinth = { version };
+    try {
+      const { session, initialMs, outputs } = await PlinthSession.start(this.plinthSite);
+      Object.assign(this.result.plinth, { initialMs, outputs });
+      this.plinth = session;
+      log(`${this.result.posts} posts: Plinth initial build ${(initialMs / 1000).toFixed(2)} s, ${outputs} files`);
+    } catch (error) {
+      this.result.plinth.failure = message(error);
+      log(`${this.result.posts} posts: Plinth initial build FAILED: ${message(error)}`);
+    }
+  }
+
+  async startEleventy(version: string): Promise<void> {
+    this.result.eleventy = { version };
+    try {
+      const { watch, initialMs } = await EleventyWatch.start(repoRoot, this.eleventySite, this.eleventyOut, BUILD_TIMEOUT_MS);
+      running.add(watch);
+      this.result.eleventy.initialMs = initialMs;
+      this.eleventy = watch;
+      log(`${this.result.posts} posts: Eleventy initial build ${(initialMs / 1000).toFixed(2)} s`);
+    } catch (error) {
+      this.result.eleventy.failure = message(error);
+      log(`${this.result.posts} posts: Eleventy initial build FAILED: ${message(error)}`);
+    }
+  }
+
+  /** One untimed edit per tool: warms Plinth's update path and proves Eleventy's watcher is live. */
+  async warmUp(edit: Edit): Promise<void> {
+    if (this.plinth) await this.plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
+    if (!this.eleventy) return;
+    for (let attempt = 1; attempt <= WARM_UP_ATTEMPTS; attempt++) {
+      await sleep(ELEVENTY_SETTLE_MS * attempt);
+      const noticed = await this.eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), WARM_UP_NOTICE_MS, BUILD_TIMEOUT_MS);
+      if (noticed) return;
+      log(`${this.result.posts} posts: Eleventy did not notice the warm-up save yet; saving again`);
+    }
+    throw new Error(`Eleventy did not notice ${WARM_UP_ATTEMPTS} saves of ${edit.file}`);
+  }
+
+  async timePlinth(edit: Edit, sample: EditSample): Promise<void> {
+    const plinth = this.plinth;
+    if (!plinth || !this.result.plinth) return;
+    try {
+      const timing = await plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
+      sample.plinth = { ...timing, shown: await outputShows(async () => plinth.read(postOutputPath(edit.post)), edit) };
+    } catch (error) {
+      this.result.plinth.failure = message(error);
+      this.plinth = undefined;
+      log(`${this.result.posts} posts: Plinth update FAILED: ${message(error)}`);
+    }
+  }
+
+  async timeEleventy(edit: Edit, sample: EditSample): Promise<void> {
+    const eleventy = this.eleventy;
+    if (!eleventy || !this.result.eleventy) return;
+    try {
+      await sleep(ELEVENTY_SETTLE_MS);
+      const timing = await eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), NOTICE_MS, BUILD_TIMEOUT_MS);
+      if (!timing) throw new Error(`Eleventy did not notice the save of ${edit.file} within ${NOTICE_MS / 1000} s`);
+      const output = path.join(this.eleventyOut, postOutputPath(edit.post));
+      sample.eleventy = { ...timing, shown: await outputShows(() => readFile(output, "utf8").catch(() => undefined), edit) };
+    } catch (error) {
+      this.result.eleventy.failure = message(error);
+      await this.stopEleventy();
+      log(`${this.result.posts} posts: Eleventy rebuild FAILED: ${message(error)}`);
+    }
+  }
+
+  /** Both tools get each edit, the first tool alternating, so neither always runs after the other's work. */
+  async timeEdit(edit: Edit, index: number): Promise<void> {
+    const sample: EditSample = { ...edit };
+    const steps = [() => this.timePlinth(edit, sample), () => this.timeEleventy(edit, sample)];
+    if (index % 2 === 1) steps.reverse();
+    for (const step of steps) await step();
+    this.result.samples.push(sample);
+    const parts: string[] = [];
+    if (sample.plinth) parts.push(`Plinth ${sample.plinth.ms.toFixed(1)} ms (${sample.plinth.rendered} rendered, ${sample.plinth.changed} changed${sample.plinth.full ? ", full" : ""})`);
+    if (sample.eleventy) parts.push(`Eleventy ${Math.round(sample.eleventy.rebuildMs)} ms (${sample.eleventy.written} written)`);
+    log(`${this.result.posts} posts: ${edit.kind} r${edit.revision} ${edit.file}: ${parts.join(" · ") || "no tool left"}`);
+  }
+
+  /** Plinth's output against a fresh full build; then Eleventy's folder against that checked output. */
+  async check(): Promise<void> {
+    await this.stopEleventy();
+    const { plinth, eleventy } = this.result;
+    if (!this.plinth || !plinth) return;
+    log(`${this.result.posts} posts: checking Plinth's output against a fresh full build`);
+    plinth.check = toTreeCheck(await this.plinth.checkAgainstFullBuild());
+    log(`${this.result.posts} posts: Plinth ${plinth.check.summary}`);
+    if (eleventy && eleventy.failure === undefined && plinth.check.equal) {
+      eleventy.check = toTreeCheck(await compareWithFolder(this.plinth.outputs, this.eleventyOut));
+      log(`${this.result.posts} posts: Eleventy ${eleventy.check.summary}`);
+    }
+  }
+
+  async stopEleventy(): Promise<void> {
+    const watch = this.eleventy;
+    this.eleventy = undefined;
+    if (!watch) return;
+    await watch.stop();
+    running.delete(watch);
+  }
+}
+
+async function postsOf(siteDir: string): Promise<string[]> {
+  const names = (await readdir(path.join(siteDir, "news"))).filter((name) => name.endsWith(".md")).sort();
+  return names.map((name) => `news/${name}`);
+}
+
+async function benchSize(posts: number, options: IncrementalOptions, versions: { plinth: string; eleventy: string }): Promise<IncrementalSizeResult> {
+  const { siteDir, generated } = await ensureSite(path.join(repoRoot, "bench", ".sites"), posts, options.seed);
+  log(`${posts} posts: ${generated ? "generated" : "reusing"} ${siteDir}`);
+  const workDir = await realpath(await mkdtemp(path.join(os.tmpdir(), `plinth-bench-incremental-${posts}-`)));
+  try {
+    const run = new SizeRun(
+      posts,
+      await copySite(siteDir, path.join(workDir, "plinth-site")),
+      await copySite(siteDir, path.join(workDir, "eleventy-site")),
+      path.join(workDir, "eleventy-out"),
+    );
+    try {
+      if (options.tools.includes("plinth")) await run.startPlinth(versions.plinth);
+      if (options.tools.includes("eleventy")) await run.startEleventy(versions.eleventy);
+      const postList = await postsOf(siteDir);
+      const [warmUp] = planEdits(postList, ["body"], 1, `${options.seed}/warm-up`, 0);
+      if (warmUp) await run.warmUp(warmUp);
+      const edits = planEdits(postList, options.kinds, options.edits, options.seed);
+      for (const [index, edit] of edits.entries()) await run.timeEdit(edit, index);
+      await run.check();
+      return run.result;
+    } finally {
+      await run.stopEleventy();
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function machine(): IncrementalResults["machine"] {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    totalMemoryMiB: Math.round(os.totalmem() / 1024 / 1024),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+function loadAverage(): number[] {
+  return os.loadavg().map((value) => Math.round(value * 100) / 100);
+}
+
+function failed(size: IncrementalSizeResult): boolean {
+  return size.plinth?.failure !== undefined || size.eleventy?.failure !== undefined || size.plinth?.check?.equal === false;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseIncrementalOptions(argv);
+  const versions = {
+    plinth: await versionOf(path.join(repoRoot, "package.json")),
+    eleventy: await versionOf(path.join(repoRoot, "node_modules", "@11ty", "eleventy", "package.json")),
+  };
+  const results: IncrementalResults = { startedAt: new Date().toISOString(), machine: machine(), loadAverage: { start: loadAverage() }, options, sizes: [] };
+  log(`load average ${results.loadAverage.start.join(", ")}`);
+  for (const posts of options.sizes) {
+    const size = await benchSize(posts, options, versions);
+    results.sizes.push(size);
+    process.stdout.write(`\n${formatIncrementalReport(size)}\n\n`);
+  }
+  results.loadAverage.end = loadAverage();
+  const resultsDir = path.join(repoRoot, "bench", "results");
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `incremental-${results.startedAt.replace(/[:.]/g, "-")}.json`);
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results written to ${path.relative(process.cwd(), file) || file}`);
+  const m = results.machine;
+  process.stdout.write(
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryMiB} MiB, ${m.platform}, Node ${m.node}; ` +
+      `load average ${results.loadAverage.start.join(", ")} at the start, ${results.loadAverage.end.join(", ")} at the end.\n`,
+  );
+  if (results.sizes.some(failed)) process.exitCode = 1;
+}
+
+// Whatever ends this process, no Eleventy watcher is left behind.
+process.on("exit", () => {
+  for (const watch of running) watch.killNow();
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    process.exit(130);
+  });
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  log(message(error));
+  process.exitCode = 1;
+});
