@@ -3,6 +3,8 @@
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+import membersPlugin from "plinth/members";
+
 // Front matter dates are instants; formatting them in UTC keeps the output the same
 // whatever time zone the build machine is in.
 function toDate(value) {
@@ -37,6 +39,10 @@ export default function (eleventyConfig) {
   eleventyConfig.addFilter("readableDate", readableDate);
   eleventyConfig.addFilter("htmlDateString", htmlDateString);
   eleventyConfig.addFilter("isoDate", isoDate);
+
+  // The roster as a checked model: tiers, members and affiliations, with members.json,
+  // members.csv, an embeddable roster and a membership chart (see docs/members.md).
+  eleventyConfig.addPlugin(membersPlugin);
 
   return {
     dir: {
