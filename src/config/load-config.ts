@@ -98,6 +98,9 @@ function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserCo
   };
   let result: unknown;
   try {
+    // Object plugins of the Eleventy 0.x and 1.x era get their `initArguments` through the `init` option first.
+    const init = (options as { init?: unknown } | undefined)?.init;
+    if (fn !== plugin && typeof init === "function") init.call(proxy, (plugin as { initArguments?: unknown }).initArguments ?? {});
     result = fn(proxy, options);
   } catch (cause) {
     fail(cause);

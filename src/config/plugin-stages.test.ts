@@ -86,3 +86,20 @@ test("an asynchronous plugin added by a plugin that does not await it still fail
     await assert.rejects(loadConfig({ cwd: dir }), /nested boom/);
   });
 });
+
+test("an object plugin's initArguments reach the `init` option before its configFunction runs", async () => {
+  const source = `
+    const calls = [];
+    globalThis.__plinthPluginCalls3 = calls;
+    const plugin = {
+      initArguments: { Prism: "prism" },
+      configFunction(cfg, options) { calls.push("configure:" + options.flag); },
+    };
+    export default function (cfg) {
+      cfg.addPlugin(plugin, { flag: "on", init({ Prism }) { calls.push("init:" + Prism); } });
+    }`;
+  await withConfig(source, async (dir) => {
+    await loadConfig({ cwd: dir });
+    assert.deepEqual((globalThis as { __plinthPluginCalls3?: string[] }).__plinthPluginCalls3, ["init:prism", "configure:on"]);
+  });
+});
