@@ -335,6 +335,11 @@ export class UserConfig {
     this.watchTargets.push(target);
   }
   setWatchThrottle(): void {}
+  /** Eleventy 3's `configureErrorReporting({ allowMissingExtensions })`. */
+  errorReporting: Record<string, unknown> = {};
+  configureErrorReporting(options: Record<string, unknown>): void {
+    Object.assign(this.errorReporting, options);
+  }
   versionCheck(): void {
     // Plinth tracks Eleventy 3's behaviour; plugins asking for 1.x-3.x are satisfied.
   }

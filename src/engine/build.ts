@@ -5,6 +5,7 @@
  * written only when the whole build succeeded.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { directoryStrings } from "../config/load-config.js";
 import { DiskWriter } from "../write/disk-writer.js";
@@ -48,6 +49,31 @@ function asPlinthError(error: unknown, file: string): PlinthError {
 
 function fail(errors: PlinthError[]): void {
   if (errors.length) throw new BuildFailure(errors);
+}
+
+/** Files hosts know how to serve without an extension; Eleventy allows these too. */
+const EXTENSIONLESS_ALLOWED = ["/_redirects", "/.htaccess", "/_headers"];
+
+/**
+ * A permalink without a file extension (`/about` rather than `/about/`) is almost always a
+ * mistake: hosts serve such files with no type. Eleventy 3 stops the build for it, so do we.
+ */
+function checkMissingExtensions(pages: Page[], config: BuildState["config"]): PlinthError[] {
+  if ((config.errorReporting as { allowMissingExtensions?: boolean }).allowMissingExtensions === true) return [];
+  const errors: PlinthError[] = [];
+  for (const page of pages) {
+    if (page.outputRelative === false || page.page.url === false || page.data.eleventyAllowMissingExtension) continue;
+    if (EXTENSIONLESS_ALLOWED.some((u) => (page.page.url as string).endsWith(u))) continue;
+    if (path.posix.extname(page.outputRelative) === "") {
+      errors.push(
+        new PlinthError("PermalinkInvalid", `${page.page.inputPath} would write ${page.page.outputPath}, a file with no extension.`, {
+          location: { file: page.page.inputPath },
+          hint: "End the permalink with `/` (for /about/index.html) or a file name with an extension. If the missing extension is intended, set `eleventyAllowMissingExtension: true`.",
+        }),
+      );
+    }
+  }
+  return errors;
 }
 
 function checkDuplicateOutputs(pages: Page[]): PlinthError[] {
@@ -332,7 +358,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   timer.lap("data");
   const reusablePages = changed ? previousPagesByTemplate : new Map<Template, Page[]>();
   const pages = await buildPages(state, templates, reusablePages, errors);
-  errors.push(...checkDuplicateOutputs(pages));
+  errors.push(...checkDuplicateOutputs(pages), ...checkMissingExtensions(pages, config));
   fail(errors);
   await emit(state, "eleventy.contentMap", contentMap(pages));
   timer.lap("pages+collections");
