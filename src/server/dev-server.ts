@@ -117,13 +117,22 @@ export class DevServer {
       cwd,
       ignoreInside: () => [this.outputFolder()],
       debounceMs: this.options.debounceMs,
-      onChange: (paths) => this.session.requestUpdate(paths),
+      onChange: (paths) => {
+        this.debug(`changed: ${paths.map((p) => path.relative(cwd, p) || ".").join(", ")}`);
+        this.session.requestUpdate(paths);
+      },
       onError: (error) => {
         const failure = new PlinthError("ServeWatchFailed", error.message, { cause: error });
         this.options.logError(`${failure.code}: ${failure.message}\n  hint: ${failure.hint}\n`);
       },
     });
     await this.watcher.whenReady();
+    this.debug(`watching: ${this.watcher.watched.map((p) => path.relative(cwd, p) || ".").join(", ")}`);
+  }
+
+  /** Details for someone chasing a problem, with PLINTH_DEBUG=serve. */
+  private debug(line: string): void {
+    if (/\bserve\b/.test(process.env.PLINTH_DEBUG ?? "")) this.options.log(`[serve:debug] ${line}`);
   }
 
   private outputFolder(): string {
@@ -180,6 +189,10 @@ export class DevServer {
       const body = JSON.stringify({ build: this.session.build, ok: this.session.errors === null, errors: (this.session.errors ?? []).map(errorToJson) }, null, 2);
       res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache", "Content-Length": String(Buffer.byteLength(body)) });
       res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    if (route === ROUTES.events && req.method === "HEAD") {
+      res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache" }).end();
       return;
     }
     if (route === ROUTES.events) {

@@ -96,6 +96,28 @@ test("node_modules, .git, the output folder and editor swap files are not report
   }
 });
 
+test("roots can shrink and grow: a folder no longer watched is silent, a new one reports", async () => {
+  const dir = tempDir();
+  for (const sub of ["src", "extra", "other"]) mkdirSync(path.join(dir, sub));
+  const { watcher, next } = watch([dir], dir, [], 100);
+  try {
+    await watcher.whenReady();
+    watcher.setRoots([path.join(dir, "src")]);
+    await watcher.whenReady();
+    writeFileSync(path.join(dir, "other", "x.md"), "x");
+    writeFileSync(path.join(dir, "src", "a.md"), "a");
+    assert.deepEqual(await next(), [path.join(dir, "src", "a.md")]);
+    watcher.setRoots([path.join(dir, "src"), path.join(dir, "extra")]);
+    await watcher.whenReady();
+    writeFileSync(path.join(dir, "extra", "motd.txt"), "m");
+    assert.deepEqual(await next(), [path.join(dir, "extra", "motd.txt")]);
+    assert.deepEqual(watcher.watched, [path.join(dir, "src"), path.join(dir, "extra")]);
+  } finally {
+    await watcher.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("isIgnoredPath", () => {
   const options = { cwd: "/site", ignoreInside: () => ["/site/_site"] };
   assert.equal(isIgnoredPath("/site/_site/index.html", options), true);

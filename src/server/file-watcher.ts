@@ -31,25 +31,20 @@ export function isIgnoredPath(absolute: string, options: Pick<FileWatcherOptions
 }
 
 export class FileWatcher {
-  private readonly watcher: FSWatcher;
   private readonly roots = new Set<string>();
+  /** Every chokidar instance still open: the current one, and an old one until its successor is ready. */
+  private readonly open = new Set<FSWatcher>();
+  private current: FSWatcher;
+  private ready: Promise<void>;
   private pending = new Set<string>();
   private timer?: NodeJS.Timeout;
-  private readonly ready: Promise<void>;
 
   constructor(
     roots: readonly string[],
     private readonly options: FileWatcherOptions,
   ) {
     for (const root of roots) this.roots.add(root);
-    this.watcher = chokidar.watch([...this.roots], {
-      ignoreInitial: true,
-      disableGlobbing: true,
-      ignored: (p: string) => isIgnoredPath(path.resolve(p), options),
-    });
-    this.ready = new Promise((resolve) => this.watcher.once("ready", () => resolve()));
-    this.watcher.on("all", (_event, p) => this.note(path.resolve(p)));
-    this.watcher.on("error", (error: unknown) => options.onError(error instanceof Error ? error : new Error(String(error))));
+    [this.current, this.ready] = this.watch([...this.roots]);
   }
 
   /** Resolves once the first scan is done: changes after this are reported. */
@@ -62,20 +57,45 @@ export class FileWatcher {
     return [...this.roots];
   }
 
-  /** Watches exactly `roots` from now on (the config may have added or dropped watch targets). */
+  /** Watches exactly `roots` from now on (the config may have moved folders or changed watch targets). */
   setRoots(roots: readonly string[]): void {
     const next = new Set(roots);
-    const added = [...next].filter((r) => !this.roots.has(r));
-    const dropped = [...this.roots].filter((r) => !next.has(r));
-    if (dropped.length) this.watcher.unwatch(dropped);
-    if (added.length) this.watcher.add(added);
+    if (next.size === this.roots.size && [...next].every((r) => this.roots.has(r))) return;
     this.roots.clear();
     for (const root of next) this.roots.add(root);
+    // A new watcher rather than chokidar's add/unwatch: chokidar 3 keeps ignoring an unwatched
+    // folder's whole tree even when part of it is added again, and says nothing when an added
+    // path is ready. The old watcher reports until the new one is ready.
+    const old = this.current;
+    const [fresh, ready] = this.watch([...next]);
+    this.current = fresh;
+    this.ready = ready.then(() => this.closeOne(old));
   }
 
   async close(): Promise<void> {
     clearTimeout(this.timer);
-    await this.watcher.close();
+    await Promise.all([...this.open].map((watcher) => this.closeOne(watcher)));
+  }
+
+  private watch(roots: string[]): [FSWatcher, Promise<void>] {
+    const watcher = chokidar.watch(roots, {
+      ignoreInitial: true,
+      disableGlobbing: true,
+      // The debounce below already merges an editor's delete-and-rename save into one burst;
+      // chokidar's own merging would hold every deletion back by 100 ms.
+      atomic: false,
+      ignored: (p: string) => isIgnoredPath(path.resolve(p), this.options),
+    });
+    this.open.add(watcher);
+    const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+    watcher.on("all", (_event, p) => this.note(path.resolve(p)));
+    watcher.on("error", (error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
+    return [watcher, ready];
+  }
+
+  private async closeOne(watcher: FSWatcher): Promise<void> {
+    this.open.delete(watcher);
+    await watcher.close();
   }
 
   private note(absolute: string): void {

@@ -241,6 +241,16 @@ describe("plinth serve failures", () => {
         events.close();
       }
       assert.match((await fetchText(`${url}about/`)).body, /<h1>Back<\/h1>/);
+      // The watcher now follows the site's real folders; edits there still arrive.
+      const again = await EventReader.open(`${url}_plinth/events?build=1`);
+      try {
+        await again.next("hello", (m) => m.type === "hello");
+        writeFileSync(path.join(dir, "src", "about.md"), "---\nlayout: base.njk\ntitle: About\n---\n# Back again\n");
+        await again.next("the next update", (m) => isUpdate(m) && m.changes.changed.includes("about/index.html"));
+      } finally {
+        again.close();
+      }
+      assert.match((await fetchText(`${url}about/`)).body, /<h1>Back again<\/h1>/);
     } finally {
       await serve.stop();
       removeDir(dir);
