@@ -188,7 +188,7 @@ export class UserConfig {
     this.filters.liquid.set(name, { fn, async: false });
   }
   addJavaScriptFunction(name: string, fn: UserFunction): void {
-    // Only JavaScript templates read these, and Plinth does not run those yet; kept for plugins that add them.
+    // JavaScript templates see these as `this.<name>` (the syntax highlight plugin adds `highlight`).
     this.javascriptFunctions[name] = fn;
   }
   addMarkdownHighlighter(fn: UserFunction): void {
