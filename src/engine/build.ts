@@ -97,10 +97,10 @@ function checkDuplicateOutputs(pages: Page[]): PlinthError[] {
 function contentMap(pages: Page[]): { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> } {
   const inputPathToUrl: Record<string, string[]> = {};
   const urlToInputPath: Record<string, unknown> = {};
+  // Pages that are not written are listed too, with the URL `false`, as Eleventy does.
   for (const page of pages) {
-    if (page.page.url === false) continue;
-    (inputPathToUrl[page.page.inputPath] ??= []).push(page.page.url);
-    urlToInputPath[page.page.url] = { inputPath: page.page.inputPath, groupNumber: page.pageNumber };
+    (inputPathToUrl[page.page.inputPath] ??= []).push(page.page.url as string);
+    urlToInputPath[String(page.page.url)] = { inputPath: page.page.inputPath, groupNumber: page.pageNumber };
   }
   return { inputPathToUrl, urlToInputPath };
 }

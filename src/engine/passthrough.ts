@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import type { PassthroughEntry } from "../config/user-config.js";
+import { PlinthError } from "../errors/plinth-error.js";
 import { isInside, toPosix, type ProjectPaths } from "./project-paths.js";
 
 export interface PassthroughFile {
@@ -47,6 +48,9 @@ export function resolvePassthrough(entries: readonly PassthroughEntry[], paths: 
     if (!ignore(source) || !isInside(paths.cwd, source)) out.set(relative, { source, relative: relative.replace(/^\/+/, "") });
   };
   for (const entry of entries) {
+    if (entry.options?.mode === "html-relative") {
+      throw new PlinthError("UnsupportedApi", `addPassthroughCopy with { mode: "html-relative" } (for ${entry.from}) is not supported yet by Plinth; see COMPAT.md`);
+    }
     const from = entry.from.replace(/^\.\//, "");
     const isGlob = picomatch.scan(from).isGlob;
     if (isGlob) {
