@@ -90,13 +90,15 @@ describe("live reload in chromium", { skip }, () => {
   test("a broken template shows the overlay, and the page recovers when it is fixed", async () => {
     await waitConnected(page);
     const good = readFileSync(src("index.njk"), "utf8");
-    writeFileSync(src("index.njk"), `${good}{% if title %}<p>never closed</p>\n`);
+    writeFileSync(src("index.njk"), `${good}<p>{{ title | nosuchfilter }}</p>\n`);
     const overlay = page.locator("#plinth-error-overlay");
     await overlay.waitFor({ state: "visible", timeout: WAIT_MS });
     const text = (await overlay.textContent()) ?? "";
     assert.match(text, /The site did not build \(1 error\)/);
-    assert.match(text, /src\/index\.njk/);
+    assert.match(text, /UnknownFilter/);
+    assert.match(text, /\.\/src\/index\.njk:\d+:\d+/);
     assert.match(text, /Hint:/);
+    assert.match((await page.locator("#plinth-error-overlay .plinth-frame").textContent()) ?? "", /> *\d+ \| <p>{{ title \| nosuchfilter }}<\/p>/);
 
     // A page opened while the site is broken shows the overlay from the start.
     const fresh = await context.newPage();

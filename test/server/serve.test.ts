@@ -109,15 +109,21 @@ describe("plinth serve", () => {
 
   test("a broken template shows the overlay, keeps the last good page, and recovers", async () => {
     const good = readFileSync(src("index.njk"), "utf8");
-    writeFileSync(src("index.njk"), good.replace("<h1>Home</h1>", "<h1>Home</h1>\n{% if title %}<p>never closed</p>"));
+    writeFileSync(src("index.njk"), good.replace("<h1>Home</h1>", "<h1>Home</h1>\n<p>{{ title | nosuchfilter }}</p>"));
     const error = await events.next("the error", isError);
     assert.match(error.overlay, /id="plinth-error-overlay"/);
-    assert.match(error.overlay, /index\.njk/);
+    assert.match(error.overlay, /<p class="plinth-location">\.\/src\/index\.njk:6:\d+<\/p>/);
+    assert.match(error.overlay, /<pre class="plinth-frame">[^]*&gt; 6 \| &lt;p&gt;{{ title \| nosuchfilter }}&lt;\/p&gt;/);
+    assert.match(error.overlay, /<p class="plinth-hint"><strong>Hint:<\/strong> Check the spelling/);
 
-    const report = JSON.parse((await fetchText(`${url}_plinth/errors`)).body) as { ok: boolean; errors: { code: string; message: string; location: { file: string; line?: number } | null; hint: string }[] };
+    const report = JSON.parse((await fetchText(`${url}_plinth/errors`)).body) as { ok: boolean; errors: { code: string; message: string; location: { file: string; line?: number } | null; frame: string | null; hint: string }[] };
     assert.equal(report.ok, false);
     assert.equal(report.errors.length, 1);
+    assert.equal(report.errors[0]!.code, "UnknownFilter");
+    assert.match(report.errors[0]!.message, /nosuchfilter/);
     assert.equal(report.errors[0]!.location?.file, "./src/index.njk");
+    assert.equal(report.errors[0]!.location?.line, 6);
+    assert.match(report.errors[0]!.frame ?? "", /nosuchfilter/);
     assert.ok(report.errors[0]!.hint.length > 0);
     assert.match(serve.stderr, /index\.njk/, "the terminal shows the error too");
     assert.match(serve.stderr, /\[serve\] Build failed with 1 error; still serving the last good build/);
