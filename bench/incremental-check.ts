@@ -4,7 +4,7 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { compareFile, listFiles } from "../test/compat/compare-trees.js";
+import { compareFile, listFiles, type TreeComparison } from "../test/compat/compare-trees.js";
 
 export type OutputTree = ReadonlyMap<string, string | Buffer>;
 
@@ -67,4 +67,10 @@ export async function compareWithFolder(expected: OutputTree, folder: string): P
   }
   const missing = [...expected.keys()].filter((file) => !present.has(file)).sort();
   return { equal: missing.length + extra.length + differing.length === 0, missing, extra, differing, compared: files.length - extra.length };
+}
+
+/** The same shape for a comparison of two folders (`compareTrees`). */
+export function fromTreeComparison(comparison: TreeComparison): OutputDifference {
+  const { equal, missing, extra, compared } = comparison;
+  return { equal, missing, extra, differing: comparison.differing.map((difference) => difference.path), compared };
 }

@@ -91,10 +91,12 @@ function row({ kind, samples }: KindRow, plinthValid: boolean): string {
     .trim();
 }
 
-function checkLine(label: string, check: TreeCheck | undefined, failure: string | undefined): string | undefined {
-  if (failure !== undefined) return `${label}: **failed**: ${failure.split("\n")[0] ?? ""}`;
-  if (!check) return undefined;
-  return `${label}: ${check.summary}`;
+function checkLine(label: string, check: TreeCheck | undefined): string | undefined {
+  return check ? `  - ${label}: ${check.summary}` : undefined;
+}
+
+function failureLine(failure: string | undefined): string[] {
+  return failure === undefined ? [] : [`  - **Failed:** ${failure.split("\n")[0] ?? ""}`];
 }
 
 /** The Markdown section for one size: heading, initial builds, checks, the table. */
@@ -104,13 +106,19 @@ export function formatIncrementalReport(result: IncrementalSizeResult): string {
   const lines = [`### ${result.posts.toLocaleString("en-US")} posts`, ""];
   if (plinth) {
     lines.push(`- Plinth ${plinth.version}: initial build ${seconds(plinth.initialMs)} in-process${plinth.outputs ? `, ${plinth.outputs.toLocaleString("en-US")} output files` : ""}.`);
-    const check = checkLine("  After the edits, Plinth's output against a fresh full build", plinth.check, plinth.failure);
+    const check = checkLine("after the edits, its output against a fresh full build", plinth.check);
     if (check) lines.push(check + (plinthValid ? "" : " **Plinth's figures are struck through.**"));
+    lines.push(...failureLine(plinth.failure));
   }
   if (eleventy) {
     lines.push(`- Eleventy ${eleventy.version}: initial build ${seconds(eleventy.initialMs)} (spawn to "Watching…").`);
-    const check = checkLine("  After the edits, Eleventy's output against Plinth's checked output", eleventy.check, eleventy.failure);
-    if (check) lines.push(check);
+    for (const check of [
+      checkLine("after the edits, its watch output against a fresh Eleventy build", eleventy.check),
+      checkLine("that fresh Eleventy build against Plinth's output", eleventy.agreement),
+    ]) {
+      if (check) lines.push(check);
+    }
+    lines.push(...failureLine(eleventy.failure));
   }
   lines.push(
     "",

@@ -44,8 +44,10 @@ export interface IncrementalSizeResult {
     check?: TreeCheck;
   };
   eleventy?: ToolRun & {
-    /** After the last edit: Eleventy's output folder against Plinth's checked output, whitespace between tags ignored. */
+    /** After the last edit: the watcher's output folder against a fresh `eleventy` build of the same files. */
     check?: TreeCheck;
+    /** That fresh Eleventy build against Plinth's updated output (whitespace between tags ignored): the two tools agree. */
+    agreement?: TreeCheck;
   };
   samples: EditSample[];
 }

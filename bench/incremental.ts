@@ -8,14 +8,17 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
-import { compareWithFolder, describeDifference, type OutputDifference } from "./incremental-check.js";
+import { compareTrees } from "../test/compat/compare-trees.js";
+import { compareWithFolder, describeDifference, fromTreeComparison, type OutputDifference } from "./incremental-check.js";
 import { applyEdit, editMarker, planEdits, postOutputPath, type Edit } from "./incremental-edits.js";
 import { EleventyWatch } from "./incremental-eleventy.js";
 import { parseIncrementalOptions, type IncrementalOptions } from "./incremental-options.js";
 import { PlinthSession } from "./incremental-plinth.js";
 import { formatIncrementalReport } from "./incremental-report.js";
+import { measureBuild } from "./measure.js";
 import type { EditSample, IncrementalResults, IncrementalSizeResult, TreeCheck } from "./incremental-results.js";
 import { ensureSite } from "./site-cache.js";
+import { buildArguments } from "./tools.js";
 
 /** dist/bench/incremental.js -> repository root. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -162,17 +165,33 @@ class SizeRun {
     log(`${this.result.posts} posts: ${edit.kind} r${edit.revision} ${edit.file}: ${parts.join(" · ") || "no tool left"}`);
   }
 
-  /** Plinth's output against a fresh full build; then Eleventy's folder against that checked output. */
-  async check(): Promise<void> {
+  /**
+   * Plinth's output against a fresh full build of its copy; Eleventy's watch output against a
+   * fresh `eleventy` build of its copy (what its incremental rebuilds left stale); and the two
+   * fresh builds' agreement, which shows that any staleness is Eleventy's and not a difference
+   * between the tools.
+   */
+  async check(freshEleventyOut: string): Promise<void> {
     await this.stopEleventy();
-    const { plinth, eleventy } = this.result;
-    if (!this.plinth || !plinth) return;
-    log(`${this.result.posts} posts: checking Plinth's output against a fresh full build`);
-    plinth.check = toTreeCheck(await this.plinth.checkAgainstFullBuild());
-    log(`${this.result.posts} posts: Plinth ${plinth.check.summary}`);
-    if (eleventy && eleventy.failure === undefined && plinth.check.equal) {
-      eleventy.check = toTreeCheck(await compareWithFolder(this.plinth.outputs, this.eleventyOut));
-      log(`${this.result.posts} posts: Eleventy ${eleventy.check.summary}`);
+    const { posts, plinth, eleventy } = this.result;
+    if (this.plinth && plinth) {
+      log(`${posts} posts: checking Plinth's output against a fresh full build`);
+      plinth.check = toTreeCheck(await this.plinth.checkAgainstFullBuild());
+      log(`${posts} posts: Plinth ${plinth.check.summary}`);
+    }
+    if (!eleventy || eleventy.failure !== undefined) return;
+    log(`${posts} posts: checking Eleventy's output against a fresh Eleventy build`);
+    try {
+      await measureBuild(buildArguments("eleventy", repoRoot, freshEleventyOut), this.eleventySite);
+    } catch (error) {
+      eleventy.failure = `the fresh build for the check failed: ${message(error)}`;
+      return;
+    }
+    eleventy.check = toTreeCheck(fromTreeComparison(await compareTrees(freshEleventyOut, this.eleventyOut)));
+    log(`${posts} posts: Eleventy ${eleventy.check.summary}`);
+    if (this.plinth && plinth?.check?.equal) {
+      eleventy.agreement = toTreeCheck(await compareWithFolder(this.plinth.outputs, freshEleventyOut));
+      log(`${posts} posts: fresh Eleventy build against Plinth: ${eleventy.agreement.summary}`);
     }
   }
 
@@ -209,7 +228,7 @@ async function benchSize(posts: number, options: IncrementalOptions, versions: {
       if (warmUp) await run.warmUp(warmUp);
       const edits = planEdits(postList, options.kinds, options.edits, options.seed);
       for (const [index, edit] of edits.entries()) await run.timeEdit(edit, index);
-      await run.check();
+      await run.check(path.join(workDir, "eleventy-fresh-out"));
       return run.result;
     } finally {
       await run.stopEleventy();
