@@ -23,8 +23,11 @@ import { buildArguments } from "./tools.js";
 /** dist/bench/incremental.js -> repository root. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Pause before each save to Eleventy, so it has finished what follows its "Wrote" line. */
-const ELEVENTY_SETTLE_MS = 500;
+/**
+ * Pause before each save, for either tool, so the Eleventy process has finished what follows
+ * its "Wrote" line (reload, logging, garbage collection) and each save starts on a quiet machine.
+ */
+const SETTLE_MS = 500;
 /** How long Eleventy may take to notice a save (its watcher waits 150 ms for writes to settle). */
 const NOTICE_MS = 60_000;
 /** During the warm-up the watcher may still be scanning: a save it missed is made again. */
@@ -115,7 +118,7 @@ class SizeRun {
     if (this.plinth) await this.plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
     if (!this.eleventy) return;
     for (let attempt = 1; attempt <= WARM_UP_ATTEMPTS; attempt++) {
-      await sleep(ELEVENTY_SETTLE_MS * attempt);
+      await sleep(SETTLE_MS * attempt);
       const noticed = await this.eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), WARM_UP_NOTICE_MS, BUILD_TIMEOUT_MS);
       if (noticed) return;
       log(`${this.result.posts} posts: Eleventy did not notice the warm-up save yet; saving again`);
@@ -127,6 +130,7 @@ class SizeRun {
     const plinth = this.plinth;
     if (!plinth || !this.result.plinth) return;
     try {
+      await sleep(SETTLE_MS);
       const timing = await plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
       sample.plinth = { ...timing, shown: await outputShows(async () => plinth.read(postOutputPath(edit.post)), edit) };
     } catch (error) {
@@ -140,7 +144,7 @@ class SizeRun {
     const eleventy = this.eleventy;
     if (!eleventy || !this.result.eleventy) return;
     try {
-      await sleep(ELEVENTY_SETTLE_MS);
+      await sleep(SETTLE_MS);
       const timing = await eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), NOTICE_MS, BUILD_TIMEOUT_MS);
       if (!timing) throw new Error(`Eleventy did not notice the save of ${edit.file} within ${NOTICE_MS / 1000} s`);
       const output = path.join(this.eleventyOut, postOutputPath(edit.post));
