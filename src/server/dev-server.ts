@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { errorToJson } from "../errors/format-error.js";
+import { errorToJson, formatError } from "../errors/format-error.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { DevSession, type BuildOutcome, type DevSessionOptions } from "./dev-session.js";
 import { OVERLAY_ID, renderOverlay } from "./error-overlay.js";
@@ -75,7 +75,14 @@ export class DevServer {
       pathPrefix: options.pathPrefix,
       decorateHtml: (html, served) => this.decorate(html, served),
     });
-    this.http = createServer((req, res) => void this.handle(req, res));
+    this.http = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        // A request must never take the server down.
+        this.options.logError(`[serve] ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
+        if (!res.headersSent) sendText(req, res, 500, "Internal error\n");
+        else res.destroy();
+      });
+    });
     this.session.onBuild((outcome) => this.afterBuild(outcome));
   }
 
@@ -123,7 +130,7 @@ export class DevServer {
       },
       onError: (error) => {
         const failure = new PlinthError("ServeWatchFailed", error.message, { cause: error });
-        this.options.logError(`${failure.code}: ${failure.message}\n  hint: ${failure.hint}\n`);
+        this.options.logError(`${formatError(failure)}\n`);
       },
     });
     await this.watcher.whenReady();

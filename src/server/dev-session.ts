@@ -165,7 +165,14 @@ export class DevSession {
       outcome = { ok: false, errors: this.errors };
       this.reportBroken(error, this.errors);
     }
-    for (const listener of this.listeners) listener(outcome);
+    for (const listener of this.listeners) {
+      try {
+        listener(outcome);
+      } catch (error) {
+        // The build itself went fine; a failing listener must not stop later builds.
+        this.options.logError(`[serve] internal error after a build — please report it:\n${(error as Error).stack ?? String(error)}\n`);
+      }
+    }
   }
 
   private reportGood(update: SiteUpdate, ms: number, initial: boolean, recovered: boolean): void {
