@@ -24,6 +24,8 @@ Options for build and serve:
   --to json          Print the pages as JSON instead of writing them
   --port N           (serve) Port to listen on (default: 8080)
   --host H           (serve) Address to bind (default: 127.0.0.1)
+  --open             (serve) Open the site in a browser
+  --to-disk          (serve) Also keep the output folder on disk in step
 `;
 
 export function version(): string {

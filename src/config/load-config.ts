@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { freshImport } from "../util/fresh-import.js";
 import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { defaultOptions, type DirectoryOptions, type ProjectOptions } from "./project-options.js";
 import { UserConfig, guardUnsupported, type PluginCall, type UserFunction } from "./user-config.js";
@@ -54,8 +54,7 @@ type ConfigModule = { default?: unknown; config?: unknown; "module.exports"?: un
 
 async function importConfig(file: string, version?: number): Promise<ConfigModule> {
   try {
-    const url = pathToFileURL(file).href + (version && version > 1 ? `?v=${version}` : "");
-    return (await import(url)) as ConfigModule;
+    return (await freshImport(file, version ?? 1)) as ConfigModule;
   } catch (cause) {
     throw new PlinthError("ConfigLoad", `${path.basename(file)} threw while loading: ${errorMessage(cause)}`, {
       location: { file, ...errorLine(cause, file) },

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { freshImport } from "../util/fresh-import.js";
 import type { DataExtension, UserFunction } from "../config/user-config.js";
 import { PlinthError } from "../errors/plinth-error.js";
 
@@ -77,7 +77,7 @@ export async function loadDataFile(file: string, ctx: DataFileContext): Promise<
   if (JS_EXTENSIONS.has(ext)) {
     let mod: { default?: unknown };
     try {
-      mod = (await import(`${pathToFileURL(file).href}?v=${ctx.importVersion}`)) as { default?: unknown };
+      mod = (await freshImport(file, ctx.importVersion + 1)) as { default?: unknown };
     } catch (cause) {
       const at = syntaxErrorLocation(cause, file);
       let source: string | undefined;

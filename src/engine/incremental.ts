@@ -16,7 +16,11 @@ import { snapshot, type ReadValue, type RenderRecord } from "./render-tracking.j
 /** Why an update cannot be incremental, or undefined when it can. */
 export function needsFullBuild(state: BuildState, changed: readonly string[]): string | undefined {
   const configFile = state.loaded.configFile;
+  // Watch targets outside the input folder feed the build in ways Plinth cannot see (a CSS
+  // pipeline, a script reading files): a change there rebuilds everything.
+  const watchTargets = state.config.watchTargets.map((t) => path.resolve(state.paths.cwd, t)).filter((t) => !isInside(state.paths.input, t));
   for (const file of changed) {
+    if (watchTargets.some((t) => file === t || isInside(t, file))) return "a watch target changed";
     if (configFile && file === configFile) return "the config file changed";
     if (isInside(state.paths.data, file)) return "global data changed";
     const base = path.basename(file);

@@ -4,7 +4,7 @@
  * `render` is called with the page's data, and with `this` holding the JavaScript functions
  * (filters and shortcodes) plus `page` and `eleventy`, as in Eleventy.
  */
-import { pathToFileURL } from "node:url";
+import { freshImport } from "../util/fresh-import.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import type { UserFunction } from "../config/user-config.js";
 
@@ -59,7 +59,7 @@ export async function javascriptTemplate(exported: unknown, inputPath: string): 
 export async function loadJavaScriptTemplate(file: string, inputPath: string, version: number): Promise<JavaScriptTemplate> {
   let mod: { default?: unknown; render?: unknown; data?: unknown };
   try {
-    mod = (await import(`${pathToFileURL(file).href}?v=${version}`)) as typeof mod;
+    mod = (await freshImport(file, version + 1)) as typeof mod;
   } catch (cause) {
     throw new PlinthError("TemplateRender", `${inputPath} threw while loading: ${(cause as Error).message}`, { location: { file: inputPath }, cause });
   }
