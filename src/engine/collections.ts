@@ -60,23 +60,29 @@ export class CollectionApi {
     return this.sortedCache.slice();
   }
   getFilteredByTag(tag: string): CollectionItem[] {
-    return this.getAllSorted().filter((item) => tagsOf(item.data).includes(tag));
+    return this.getAllSorted().filter((item) => includedTags(item.data).includes(tag));
   }
   getFilteredByTags(...tags: string[]): CollectionItem[] {
     return this.getAllSorted().filter((item) => {
-      const own = tagsOf(item.data);
+      const own = includedTags(item.data);
       return tags.every((t) => own.includes(t));
     });
   }
   getFilteredByGlob(globs: string | string[]): CollectionItem[] {
     const list = (Array.isArray(globs) ? globs : [globs]).map((g) => g.replace(/^\.\//, ""));
-    const match = picomatch(list);
+    const match = picomatch(list, { nocase: true, dot: true });
     return this.getAllSorted().filter((item) => match(item.inputPath.replace(/^\.\//, "")));
   }
 }
 
 function tagsOf(data: DataObject): string[] {
   return normalizeTags(data.tags) ?? [];
+}
+
+/** A page's tags less those it is excluded from with `eleventyExcludeFromCollections`. */
+function includedTags(data: DataObject): string[] {
+  const skip = excluded(data);
+  return skip.all ? [] : tagsOf(data).filter((t) => !skip.tags.has(t));
 }
 
 /** Fills `target` (the object every page sees as `collections`) from the pages. */

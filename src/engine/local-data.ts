@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { cleanLayer, mergeLayers, isPlainObject, type DataObject } from "./data-merge.js";
 import { loadDataFile, type DataFileContext } from "./data-file.js";
+import { PlinthError } from "../errors/plinth-error.js";
 
 export interface LocalDataLayer {
   data: DataObject;
@@ -57,7 +58,16 @@ export class LocalData {
   private async loadLayer(stem: string): Promise<LocalDataLayer> {
     const files = this.candidates(stem).filter((f) => this.exists(f));
     const values = await Promise.all(files.map((f) => loadDataFile(f, this.ctx)));
-    const layers = values.map((v) => (isPlainObject(v) ? cleanLayer(v) : {}));
+    const layers = values.map((v, i) => {
+      try {
+        return isPlainObject(v) ? cleanLayer(v) : {};
+      } catch (error) {
+        if (error instanceof PlinthError && !error.location) {
+          throw new PlinthError(error.code, `${this.ctx.displayPath(files[i]!)}: ${error.message}`, { location: { file: this.ctx.displayPath(files[i]!) } });
+        }
+        throw error;
+      }
+    });
     return { data: mergeLayers(layers), files };
   }
 

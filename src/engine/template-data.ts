@@ -13,6 +13,8 @@ import type { LocalData } from "./local-data.js";
 import { resolvePageDate } from "./page-date.js";
 import type { Template } from "./page-model.js";
 import type { TemplateSource } from "./template-source.js";
+import { PlinthError } from "../errors/plinth-error.js";
+import { frontMatterKeyLocation } from "./front-matter.js";
 
 export interface TemplateDataContext {
   globalData: DataObject;
@@ -25,7 +27,15 @@ export interface TemplateDataContext {
 export async function buildTemplate(source: TemplateSource, ctx: TemplateDataContext): Promise<Template> {
   const names = pathNames(source.relativePath, source.extension);
   const local = source.virtual ? [] : await ctx.localData.layersFor(source.file, names.baseName);
-  const frontMatter = cleanLayer(source.frontMatter.data);
+  let frontMatter: DataObject;
+  try {
+    frontMatter = cleanLayer(source.frontMatter.data);
+  } catch (error) {
+    if (error instanceof PlinthError && !error.location) {
+      throw new PlinthError(error.code, error.message, { location: { file: source.inputPath, ...frontMatterKeyLocation(source.text, "tags") }, source: source.text });
+    }
+    throw error;
+  }
   const localLayers = local.map((l) => l.data);
 
   // Which layout applies is itself decided by the cascade without layout data.

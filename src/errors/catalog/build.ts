@@ -62,6 +62,10 @@ export const buildErrors = {
     title: "The output could not be written",
     hint: "Check that the output folder is writable and that no file is in the way of a folder.",
   },
+  TagsInvalid: {
+    title: "Invalid tags",
+    hint: "Write `tags: news` or a list such as `tags: [news, release]`.",
+  },
   TemplateContentTooEarly: {
     title: "templateContent used before it was rendered",
     hint: "A page's content reads another page's `templateContent` that itself depends on collections. Move that use into a layout.",
