@@ -127,7 +127,7 @@ function phaseTimer(): { lap: (name: string) => void } {
 async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
-  const passthroughSources = new Set(resolvePassthrough(config.passthroughCopies, paths, state.ignore).map((p) => p.source));
+  const passthroughSources = new Set(resolvePassthrough(config.passthroughCopies, paths).map((p) => p.source));
   const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
   state.files = new Set(scanned.files);
   const next = new Map<string, TemplateSource>();
@@ -371,7 +371,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const current = pagesByKey(pages);
   for (const key of [...state.records.keys()]) if (!current.has(key)) state.records.delete(key);
 
-  const passthrough = resolvePassthrough(config.passthroughCopies, paths, state.ignore);
+  const passthrough = resolvePassthrough(config.passthroughCopies, paths);
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   if (!state.options.dryRun) {

@@ -29,8 +29,10 @@ export function resolvePageDate({ dataDate, inputPath, stats }: DateSource): Dat
       }
       return parsed.toJSDate();
     }
-    if (typeof dataDate === "number") return new Date(dataDate);
-    throw new PlinthError("InvalidDate", `The date must be a string or a date, not ${typeof dataDate}.`, { location: { file: inputPath } });
+    throw new PlinthError("InvalidDate", `The date must be a string or a date, not the ${typeof dataDate} ${JSON.stringify(dataDate)}.`, {
+      location: { file: inputPath },
+      hint: "Write a full date such as `2023-03-22`; a year alone (`date: 2023`) is a number to YAML, not a date.",
+    });
   }
   const match = /(\d{4}-\d{2}-\d{2})/.exec(inputPath);
   if (match) {

@@ -16,12 +16,13 @@ export interface PassthroughFile {
   relative: string;
 }
 
-function walkFiles(dir: string): string[] {
+/** Files below `dir`, never entering node_modules, .git or the output folder (which would copy the site into itself). */
+function walkFiles(dir: string, outputDir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "node_modules" && entry.name !== ".git") out.push(...walkFiles(abs));
+      if (entry.name !== "node_modules" && entry.name !== ".git" && abs !== outputDir) out.push(...walkFiles(abs, outputDir));
     } else out.push(abs);
   }
   return out;
@@ -42,10 +43,11 @@ function globBase(glob: string): string {
   return fixed.join("/") || ".";
 }
 
-export function resolvePassthrough(entries: readonly PassthroughEntry[], paths: ProjectPaths, ignore: (abs: string) => boolean): PassthroughFile[] {
+/** Ignore rules do not apply here: they are for templates, and Eleventy copies a named file even from node_modules or a git-ignored folder. */
+export function resolvePassthrough(entries: readonly PassthroughEntry[], paths: ProjectPaths): PassthroughFile[] {
   const out = new Map<string, PassthroughFile>();
   const add = (source: string, relative: string): void => {
-    if (!ignore(source) || !isInside(paths.cwd, source)) out.set(relative, { source, relative: relative.replace(/^\/+/, "") });
+    out.set(relative, { source, relative: relative.replace(/^\/+/, "") });
   };
   for (const entry of entries) {
     if (entry.options?.mode === "html-relative") {
@@ -57,7 +59,7 @@ export function resolvePassthrough(entries: readonly PassthroughEntry[], paths: 
       const base = path.resolve(paths.cwd, globBase(from));
       if (!existsSync(base)) continue;
       const match = picomatch(from, { dot: true });
-      for (const file of walkFiles(base)) {
+      for (const file of walkFiles(base, paths.output)) {
         const rel = toPosix(path.relative(paths.cwd, file));
         if (!match(rel)) continue;
         add(file, entry.to !== undefined ? path.posix.join(entry.to, path.basename(file)) : relativeToInput(paths, file));
@@ -68,7 +70,7 @@ export function resolvePassthrough(entries: readonly PassthroughEntry[], paths: 
     if (!existsSync(abs)) continue;
     if (statSync(abs).isDirectory()) {
       const target = entry.to !== undefined ? entry.to : relativeToInput(paths, abs);
-      for (const file of walkFiles(abs)) add(file, path.posix.join(target, toPosix(path.relative(abs, file))));
+      for (const file of walkFiles(abs, paths.output)) add(file, path.posix.join(target, toPosix(path.relative(abs, file))));
     } else {
       const target = entry.to !== undefined ? (entry.to.endsWith("/") || entry.to === "" ? path.posix.join(entry.to, path.basename(abs)) : entry.to) : relativeToInput(paths, abs);
       add(abs, target);

@@ -8,7 +8,13 @@ export function splitShortcodeArguments(text: string): string[] {
   const out: string[] = [];
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while (TOKEN.lastIndex < text.length && (match = TOKEN.exec(text)) !== null) {
+  while (TOKEN.lastIndex < text.length) {
+    const at = TOKEN.lastIndex;
+    match = TOKEN.exec(text);
+    if (match === null) {
+      // Eleventy's lexer stops with "invalid syntax" here too; dropping the rest would hide a mistake.
+      throw new Error(`invalid syntax in shortcode arguments at "${text.slice(at)}": use strings, numbers and variable names, separated by commas`);
+    }
     const token = match[0];
     if (!/^[, \t]+$/.test(token)) out.push(token);
   }

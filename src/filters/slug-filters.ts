@@ -12,7 +12,7 @@ export function slugifyFilter(input: unknown, options: Record<string, unknown> =
   const cacheable = Object.keys(options).length === 0;
   const cached = cacheable ? slugifyCache.get(text) : undefined;
   if (cached !== undefined) return cached;
-  const result = sindresorhusSlugify(text, { decamelize: false, customReplacements: [["'", ""], ["’", ""]], ...options });
+  const result = sindresorhusSlugify(text, { decamelize: false, ...options });
   if (cacheable) slugifyCache.set(text, result);
   return result;
 }

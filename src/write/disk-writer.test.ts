@@ -224,7 +224,6 @@ test("a file in the way of a folder is an OutputWrite error", async () => {
 
 test(
   "an output file changed by something else since the last build is written again",
-  { todo: "disk-writer.ts trusts its manifest and only checks that the file exists, so a page or copy overwritten by another tool (or by hand) is left stale; Eleventy rewrites every output" },
   async () => {
     const p = project();
     try {

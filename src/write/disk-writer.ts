@@ -15,6 +15,17 @@ import type { OutputWriter, WriteSummary } from "./output-writer.js";
 interface ManifestEntry {
   /** Content hash for pages; `size:mtime` of the source for copies. */
   stamp: string;
+  /** Size and mtime of the output file as Plinth left it: a different size or a newer mtime means something else changed it. */
+  out?: [number, number];
+}
+
+function fileStamp(file: string): [number, number] | undefined {
+  try {
+    const st = statSync(file);
+    return [st.size, st.mtimeMs];
+  } catch {
+    return undefined;
+  }
 }
 
 type Manifest = Record<string, ManifestEntry>;
@@ -88,17 +99,24 @@ export class DiskWriter implements OutputWriter {
     const toWrite: [string, string][] = [];
     const toCopy: [string, string][] = [];
 
+    // A file is left alone only if its content is the same and nobody else touched it since.
+    const untouched = (relative: string, stamp: string): boolean => {
+      const before = previous[relative];
+      if (before?.stamp !== stamp || !before.out) return false;
+      const now = fileStamp(path.join(this.outputDir, relative));
+      return now !== undefined && now[0] === before.out[0] && now[1] <= before.out[1];
+    };
     for (const [relative, content] of this.pages) {
       const stamp = contentStamp(content);
-      next[relative] = { stamp };
-      if (previous[relative]?.stamp === stamp && existsSync(path.join(this.outputDir, relative))) summary.unchanged++;
+      next[relative] = { stamp, out: previous[relative]?.out };
+      if (untouched(relative, stamp)) summary.unchanged++;
       else toWrite.push([relative, content]);
     }
     for (const [relative, source] of this.copies) {
       const st = statSync(source);
       const stamp = `${st.size}:${st.mtimeMs}`;
-      next[relative] = { stamp };
-      if (previous[relative]?.stamp === stamp && existsSync(path.join(this.outputDir, relative))) summary.unchanged++;
+      next[relative] = { stamp, out: previous[relative]?.out };
+      if (untouched(relative, stamp)) summary.unchanged++;
       else toCopy.push([relative, source]);
     }
     for (const [relative] of [...toWrite, ...toCopy]) dirs.add(path.dirname(path.join(this.outputDir, relative)));
@@ -106,11 +124,15 @@ export class DiskWriter implements OutputWriter {
       // Synchronous on purpose: nothing else runs now, and it avoids a promise per file.
       makeFolders(dirs);
       for (const [relative, content] of toWrite) {
-        writeFileSync(path.join(this.outputDir, relative), content);
+        const file = path.join(this.outputDir, relative);
+        writeFileSync(file, content);
+        next[relative]!.out = fileStamp(file);
         summary.written++;
       }
       await eachLimited(toCopy, 16, async ([relative, source]) => {
-        await copyFile(source, path.join(this.outputDir, relative));
+        const file = path.join(this.outputDir, relative);
+        await copyFile(source, file);
+        next[relative]!.out = fileStamp(file);
         summary.copied++;
       });
       for (const relative of Object.keys(previous)) {
