@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { PlinthError } from "../errors/plinth-error.js";
-import { runBuild } from "./build-command.js";
 import { reportError } from "./report-error.js";
 
 const HELP = `plinth — build Eleventy-style sites fast, with a members roster for foundations.
@@ -96,6 +95,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       const { runServe } = await import("./serve-command.js");
       return await runServe(parsed.values, io);
     }
+    // The engine loads only for commands that build, so --help and --version answer at once.
+    const { runBuild } = await import("./build-command.js");
     return await runBuild(parsed.values, io);
   } catch (error) {
     reportError(error, io.stderr);

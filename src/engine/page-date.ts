@@ -4,7 +4,10 @@
  * Dates without a zone are read as UTC.
  */
 import type { Stats } from "node:fs";
-import { DateTime } from "luxon";
+import type { DateTime as LuxonDateTime } from "luxon";
+import { lazyRequire } from "../util/lazy-require.js";
+
+const luxon = lazyRequire<{ DateTime: typeof LuxonDateTime }>("luxon");
 import { PlinthError } from "../errors/plinth-error.js";
 
 export interface DateSource {
@@ -21,7 +24,7 @@ export function resolvePageDate({ dataDate, inputPath, stats }: DateSource): Dat
       const keyword = dataDate.toLowerCase();
       if (keyword === "last modified" || keyword === "git last modified") return stats()?.mtime ?? new Date();
       if (keyword === "created" || keyword === "git created") return stats()?.birthtime ?? new Date();
-      const parsed = DateTime.fromISO(dataDate, { zone: "utc" });
+      const parsed = luxon().DateTime.fromISO(dataDate, { zone: "utc" });
       if (!parsed.isValid) {
         throw new PlinthError("InvalidDate", `The date "${dataDate}" could not be read: ${parsed.invalidExplanation ?? parsed.invalidReason}.`, {
           location: { file: inputPath },
@@ -36,7 +39,7 @@ export function resolvePageDate({ dataDate, inputPath, stats }: DateSource): Dat
   }
   const match = /(\d{4}-\d{2}-\d{2})/.exec(inputPath);
   if (match) {
-    const parsed = DateTime.fromISO(match[1]!, { zone: "utc" });
+    const parsed = luxon().DateTime.fromISO(match[1]!, { zone: "utc" });
     if (parsed.isValid) return parsed.toJSDate();
   }
   const st = stats();

@@ -21,19 +21,30 @@ export class LanguageSet {
   private readonly languages = new Map<string, TemplateLanguage>();
   private readonly markdownLibrary;
 
+  /** Languages are made on first use: a site without Liquid never loads liquidjs. */
+  private readonly factories: Record<string, () => TemplateLanguage>;
+
   constructor(
     private readonly options: ProjectOptions,
     config: UserConfig,
     paths: ProjectPaths,
   ) {
-    this.languages.set("njk", createNunjucksLanguage({ searchPaths: [paths.includes, paths.cwd], config }));
-    this.languages.set("liquid", createLiquidLanguage({ includesDir: paths.includes, inputDir: paths.input, config }));
+    this.factories = {
+      njk: () => createNunjucksLanguage({ searchPaths: [paths.includes, paths.cwd], config }),
+      liquid: () => createLiquidLanguage({ includesDir: paths.includes, inputDir: paths.input, config }),
+    };
     this.markdownLibrary = createMarkdownLibrary(config);
   }
 
   get(name: string): TemplateLanguage {
     const found = this.languages.get(name);
     if (found) return found;
+    const factory = this.factories[name];
+    if (factory) {
+      const language = factory();
+      this.languages.set(name, language);
+      return language;
+    }
     if (name === "html") return plainText;
     if (name === "md") return createMarkdownLanguage(this.markdownLibrary, undefined);
     throw new PlinthError("UnsupportedApi", `The template language "${name}" is not supported yet by Plinth; see COMPAT.md`, {

@@ -1,5 +1,6 @@
 /** Liquid through liquidjs, with Eleventy's options, filters, shortcodes and paired shortcodes. */
-import { Liquid, type Context, type TagToken, type TopLevelToken, type Template } from "liquidjs";
+import type { Context, Liquid, TagToken, TopLevelToken, Template } from "liquidjs";
+import { lazyRequire } from "../util/lazy-require.js";
 import type { FunctionEntry, UserConfig } from "../config/user-config.js";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -90,11 +91,13 @@ const recordingFileSystem = {
   sep: path.sep,
 };
 
+const liquidjs = lazyRequire<{ Liquid: typeof Liquid }>("liquidjs");
+
 export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOptions): TemplateLanguage {
   const override = config.libraryOverrides.get("liquid") as Liquid | undefined;
   const liquid =
     override ??
-    new Liquid({
+    new (liquidjs().Liquid)({
       root: [includesDir, inputDir],
       extname: ".liquid",
       strictFilters: true,

@@ -5,7 +5,8 @@
  * `renderTransforms` filter with a base override; both call `applyHtmlTransformer`.
  * When nothing is enabled for a page its content is returned untouched, not re-printed.
  */
-import posthtml from "posthtml";
+import type posthtmlModule from "posthtml";
+import { lazyRequire } from "../util/lazy-require.js";
 import type { PosthtmlPluginEntry, UrlTransform } from "../config/user-config.js";
 import { urlRewritePlugin } from "./html-url-rewriter.js";
 
@@ -26,7 +27,8 @@ export interface HtmlTransformerRecords {
   readonly posthtmlProcessOptions: Record<string, unknown>;
 }
 
-type Posthtml = ReturnType<typeof posthtml>;
+type Posthtml = ReturnType<typeof posthtmlModule>;
+const posthtml = lazyRequire<typeof posthtmlModule>("posthtml");
 type PosthtmlPlugin = Parameters<Posthtml["use"]>[0];
 
 /** The text after the last dot of the output path, exactly as Eleventy takes it. */
@@ -54,7 +56,7 @@ export async function applyHtmlTransformer(records: HtmlTransformerRecords, cont
   const callbacks = activeUrlTransforms(records.urlTransforms, context);
   const plugins = activePosthtmlPlugins(records.posthtmlPlugins, context);
   if (callbacks.length === 0 && plugins.length === 0) return content;
-  const processor = posthtml();
+  const processor = posthtml()();
   for (const plugin of plugins) processor.use(plugin.fn({ ...context, ...plugin.options }) as PosthtmlPlugin);
   if (callbacks.length > 0) {
     processor.use(
