@@ -34,6 +34,8 @@ export interface EleventyEditTiming {
 export class EleventyExitedError extends Error {}
 
 export class EleventyWatch {
+  /** Every Eleventy process started and not yet exited, for `killAll`. */
+  private static readonly live = new Set<EleventyWatch>();
   private readonly lines: TimedLine[] = [];
   private stderr = "";
   private exit?: string;
@@ -41,6 +43,7 @@ export class EleventyWatch {
 
   private constructor(private readonly child: ChildProcess) {
     if (!child.stdout || !child.stderr) throw new Error("Eleventy's output is not piped");
+    EleventyWatch.live.add(this);
     createInterface({ input: child.stdout }).on("line", (text) => {
       const line = parseEleventyLine(text);
       if (line) this.lines.push({ line, at: performance.now() });
@@ -50,6 +53,7 @@ export class EleventyWatch {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_TAIL_CHARS);
     });
     child.on("exit", (code, signal) => {
+      EleventyWatch.live.delete(this);
       this.exit = signal ? `was killed by ${signal}` : `exited with code ${String(code)}`;
       this.wake?.();
     });
@@ -92,9 +96,9 @@ export class EleventyWatch {
         const { line, at } = this.lines[index] as TimedLine;
         if (line.kind === kind && accept(line as LineOf<K>)) return { line: line as LineOf<K>, at, index };
       }
-      if (this.exit) throw new EleventyExitedError(`Eleventy ${this.exit} while waiting for ${what}\n${this.stderr.trim()}`);
+      if (this.exit) throw new EleventyExitedError(`Eleventy ${this.exit} while waiting for ${what}${this.stderrTail()}`);
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`Eleventy printed nothing for ${what} in ${Math.round(timeoutMs / 1000)} s\n${this.stderr.trim()}`);
+      if (left <= 0) throw new Error(`Eleventy printed nothing for ${what} in ${Math.round(timeoutMs / 1000)} s${this.stderrTail()}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.wake = () => {
@@ -104,6 +108,11 @@ export class EleventyWatch {
       });
       this.wake = undefined;
     }
+  }
+
+  private stderrTail(): string {
+    const tail = this.stderr.trim();
+    return tail ? `\n${tail}` : "";
   }
 
   /**
@@ -142,8 +151,10 @@ export class EleventyWatch {
     clearTimeout(timer);
   }
 
-  /** Stops Eleventy synchronously, for process exit handlers where nothing can be awaited. */
-  killNow(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  /** Kills every Eleventy still running, synchronously: for process exit handlers, where nothing can be awaited. */
+  static killAll(): void {
+    for (const watch of EleventyWatch.live) {
+      if (watch.child.exitCode === null && watch.child.signalCode === null) watch.child.kill("SIGKILL");
+    }
   }
 }

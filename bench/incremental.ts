@@ -3,6 +3,7 @@
 // process), on the same generated site and the same sequence of edits, in the same run.
 // Progress goes to stderr, the Markdown tables to stdout, all samples to bench/results/.
 
+import { rmSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -38,8 +39,8 @@ const BUILD_TIMEOUT_MS = 30 * 60_000;
 /** Files of a cached site that are not part of the site. */
 const NOT_COPIED = new Set([".bench-site", "_site", ".plinth-cache", "node_modules"]);
 
-/** Eleventy processes still running, stopped on any exit so none outlives the benchmark. */
-const running = new Set<EleventyWatch>();
+/** Scratch folders still there, removed on any exit. */
+const scratch = new Set<string>();
 
 function log(message: string): void {
   process.stderr.write(`[bench:incremental] ${message}\n`);
@@ -94,8 +95,7 @@ class SizeRun {
       this.plinth = session;
       log(`${this.result.posts} posts: Plinth initial build ${(initialMs / 1000).toFixed(2)} s, ${outputs} files`);
     } catch (error) {
-      this.result.plinth.failure = message(error);
-      log(`${this.result.posts} posts: Plinth initial build FAILED: ${message(error)}`);
+      await this.fail("plinth", "initial build", error);
     }
   }
 
@@ -103,46 +103,57 @@ class SizeRun {
     this.result.eleventy = { version };
     try {
       const { watch, initialMs } = await EleventyWatch.start(repoRoot, this.eleventySite, this.eleventyOut, BUILD_TIMEOUT_MS);
-      running.add(watch);
       this.result.eleventy.initialMs = initialMs;
       this.eleventy = watch;
       log(`${this.result.posts} posts: Eleventy initial build ${(initialMs / 1000).toFixed(2)} s`);
     } catch (error) {
-      this.result.eleventy.failure = message(error);
-      log(`${this.result.posts} posts: Eleventy initial build FAILED: ${message(error)}`);
+      await this.fail("eleventy", "initial build", error);
     }
+  }
+
+  /** Records that `tool` failed at this size; it takes no further part in it. */
+  private async fail(tool: "plinth" | "eleventy", what: string, error: unknown): Promise<void> {
+    const run = this.result[tool];
+    if (run) run.failure = `${what}: ${message(error)}`;
+    if (tool === "plinth") this.plinth = undefined;
+    else await this.stopEleventy();
+    log(`${this.result.posts} posts: ${tool === "plinth" ? "Plinth" : "Eleventy"} ${what} FAILED: ${message(error)}`);
   }
 
   /** One untimed edit per tool: warms Plinth's update path and proves Eleventy's watcher is live. */
   async warmUp(edit: Edit): Promise<void> {
-    if (this.plinth) await this.plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
-    if (!this.eleventy) return;
+    if (this.plinth) {
+      await this.plinth.timeSave(edit.file, await editedText(this.plinthSite, edit)).catch((error: unknown) => this.fail("plinth", "warm-up update", error));
+    }
+    const eleventy = this.eleventy;
+    if (!eleventy) return;
     for (let attempt = 1; attempt <= WARM_UP_ATTEMPTS; attempt++) {
       await sleep(SETTLE_MS * attempt);
-      const noticed = await this.eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), WARM_UP_NOTICE_MS, BUILD_TIMEOUT_MS);
-      if (noticed) return;
+      try {
+        if (await eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), WARM_UP_NOTICE_MS, BUILD_TIMEOUT_MS)) return;
+      } catch (error) {
+        return this.fail("eleventy", "warm-up rebuild", error);
+      }
       log(`${this.result.posts} posts: Eleventy did not notice the warm-up save yet; saving again`);
     }
-    throw new Error(`Eleventy did not notice ${WARM_UP_ATTEMPTS} saves of ${edit.file}`);
+    await this.fail("eleventy", "warm-up", new Error(`it did not notice ${WARM_UP_ATTEMPTS} saves of ${edit.file}`));
   }
 
   async timePlinth(edit: Edit, sample: EditSample): Promise<void> {
     const plinth = this.plinth;
-    if (!plinth || !this.result.plinth) return;
+    if (!plinth) return;
     try {
       await sleep(SETTLE_MS);
       const timing = await plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
       sample.plinth = { ...timing, shown: await outputShows(async () => plinth.read(postOutputPath(edit.post)), edit) };
     } catch (error) {
-      this.result.plinth.failure = message(error);
-      this.plinth = undefined;
-      log(`${this.result.posts} posts: Plinth update FAILED: ${message(error)}`);
+      await this.fail("plinth", "update", error);
     }
   }
 
   async timeEleventy(edit: Edit, sample: EditSample): Promise<void> {
     const eleventy = this.eleventy;
-    if (!eleventy || !this.result.eleventy) return;
+    if (!eleventy) return;
     try {
       await sleep(SETTLE_MS);
       const timing = await eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), NOTICE_MS, BUILD_TIMEOUT_MS);
@@ -150,9 +161,7 @@ class SizeRun {
       const output = path.join(this.eleventyOut, postOutputPath(edit.post));
       sample.eleventy = { ...timing, shown: await outputShows(() => readFile(output, "utf8").catch(() => undefined), edit) };
     } catch (error) {
-      this.result.eleventy.failure = message(error);
-      await this.stopEleventy();
-      log(`${this.result.posts} posts: Eleventy rebuild FAILED: ${message(error)}`);
+      await this.fail("eleventy", "rebuild", error);
     }
   }
 
@@ -180,16 +189,19 @@ class SizeRun {
     const { posts, plinth, eleventy } = this.result;
     if (this.plinth && plinth) {
       log(`${posts} posts: checking Plinth's output against a fresh full build`);
-      plinth.check = toTreeCheck(await this.plinth.checkAgainstFullBuild());
-      log(`${posts} posts: Plinth ${plinth.check.summary}`);
+      try {
+        plinth.check = toTreeCheck(await this.plinth.checkAgainstFullBuild());
+        log(`${posts} posts: Plinth ${plinth.check.summary}`);
+      } catch (error) {
+        await this.fail("plinth", "full build for the check", error);
+      }
     }
     if (!eleventy || eleventy.failure !== undefined) return;
     log(`${posts} posts: checking Eleventy's output against a fresh Eleventy build`);
     try {
       await measureBuild(buildArguments("eleventy", repoRoot, freshEleventyOut), this.eleventySite);
     } catch (error) {
-      eleventy.failure = `the fresh build for the check failed: ${message(error)}`;
-      return;
+      return this.fail("eleventy", "fresh build for the check", error);
     }
     eleventy.check = toTreeCheck(fromTreeComparison(await compareTrees(freshEleventyOut, this.eleventyOut)));
     log(`${posts} posts: Eleventy ${eleventy.check.summary}`);
@@ -204,7 +216,6 @@ class SizeRun {
     this.eleventy = undefined;
     if (!watch) return;
     await watch.stop();
-    running.delete(watch);
   }
 }
 
@@ -217,6 +228,7 @@ async function benchSize(posts: number, options: IncrementalOptions, versions: {
   const { siteDir, generated } = await ensureSite(path.join(repoRoot, "bench", ".sites"), posts, options.seed);
   log(`${posts} posts: ${generated ? "generated" : "reusing"} ${siteDir}`);
   const workDir = await realpath(await mkdtemp(path.join(os.tmpdir(), `plinth-bench-incremental-${posts}-`)));
+  scratch.add(workDir);
   try {
     const run = new SizeRun(
       posts,
@@ -239,6 +251,7 @@ async function benchSize(posts: number, options: IncrementalOptions, versions: {
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
+    scratch.delete(workDir);
   }
 }
 
@@ -288,9 +301,10 @@ async function main(argv: string[]): Promise<void> {
   if (results.sizes.some(failed)) process.exitCode = 1;
 }
 
-// Whatever ends this process, no Eleventy watcher is left behind.
+// Whatever ends this process, no Eleventy watcher or copied site is left behind.
 process.on("exit", () => {
-  for (const watch of running) watch.killNow();
+  EleventyWatch.killAll();
+  for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
