@@ -82,14 +82,24 @@ export class LanguageSet {
     return this.get(chain[0]!).compile(source, file);
   }
 
+  /** Compiled permalink and computed-data strings: every page of a pagination shares one. */
+  private readonly stringCache = new Map<string, RenderFunction>();
+
   /** Renders a short string (a permalink or computed value) if it holds template syntax. */
   async renderString(chain: readonly string[], text: string, data: TemplateData, file?: string): Promise<string> {
     const language = this.stringLanguageFor(chain);
     if (!language || !language.needsCompilation(text)) return text;
-    return language.compile(text, file)(data);
+    const key = `${language.name}\0${file ?? ""}\0${text}`;
+    let compiled = this.stringCache.get(key);
+    if (!compiled) {
+      compiled = language.compile(text, file);
+      this.stringCache.set(key, compiled);
+    }
+    return compiled(data);
   }
 
   invalidate(file: string): void {
+    this.stringCache.clear();
     for (const language of this.languages.values()) language.invalidate?.(file);
   }
 }
