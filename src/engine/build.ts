@@ -277,12 +277,15 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
  * Which pages must render. New pages always do; a page that existed before keeps its output
  * when its template is the same object and nothing it read has changed.
  */
-function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, Page>, changed: ReadonlySet<string>): Set<Page> {
+function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, Page>, changed: ReadonlySet<string>): { dirty: Set<Page>; changedItems: Set<string> } {
   const byKey = pagesByKey(pages);
-  const check = { changedFiles: changed, pagesByKey: byKey, collections: state.collections, ignoreContent: true };
+  const changedItems = new Set<string>();
   const dirty = new Set<Page>();
+  const candidates: Page[] = [];
   for (const page of pages) {
-    const old = previous.get(itemKey(page));
+    const key = itemKey(page);
+    const old = previous.get(key);
+    if (old !== page) changedItems.add(key);
     const sameTemplate = old && old.template === page.template;
     if (!old || !sameTemplate || old.content === undefined) {
       dirty.add(page);
@@ -299,9 +302,12 @@ function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, P
       page.content = old.content;
       page.output = old.output;
     }
-    if (recordIsStale(state.records.get(itemKey(page)), check)) dirty.add(page);
+    candidates.push(page);
   }
-  return dirty;
+  for (const page of previous.values()) if (!byKey.has(itemKey(page))) changedItems.add(itemKey(page));
+  const check = { changedFiles: changed, pagesByKey: byKey, changedItems, collections: state.collections, ignoreContent: true };
+  for (const page of candidates) if (recordIsStale(state.records.get(itemKey(page)), check)) dirty.add(page);
+  return { dirty, changedItems };
 }
 
 /** Pagination items that are pages compare by identity, not by their (circular) data. */
@@ -313,7 +319,7 @@ function itemReplacer(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
-async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
+async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, records: state.options.track ? state.records : undefined };
   const byKey = pagesByKey(pages);
   let round = [...dirty];
@@ -322,9 +328,10 @@ async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>,
     await renderAllContent(round, ctx, errors);
     if (errors.length) return;
     // Pages that show the content of a page that just changed must render too.
-    const check = { changedFiles: changed, pagesByKey: byKey, collections: state.collections, ignoreContent: false };
-    const contentChanged = round.some((p) => p.content !== contentBefore.get(p));
-    round = contentChanged ? pages.filter((p) => !dirty.has(p) && recordIsStale(state.records.get(itemKey(p)), check)) : [];
+    const contentChangedKeys = round.filter((p) => p.content !== contentBefore.get(p)).map((p) => itemKey(p));
+    for (const key of contentChangedKeys) changedItems.add(key);
+    const check = { changedFiles: changed, pagesByKey: byKey, changedItems: new Set(contentChangedKeys), collections: state.collections, ignoreContent: false };
+    round = contentChangedKeys.length ? pages.filter((p) => !dirty.has(p) && recordIsStale(state.records.get(itemKey(p)), check)) : [];
     for (const page of round) {
       dirty.add(page);
       contentBefore.set(page, page.content);
@@ -363,8 +370,8 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   await emit(state, "eleventy.contentMap", contentMap(pages));
   timer.lap("pages+collections");
 
-  const dirty = changed ? pagesToRender(state, pages, previousByKey, changed) : new Set(pages);
-  await renderChanged(state, pages, dirty, changed ?? new Set(), errors);
+  const { dirty, changedItems } = changed ? pagesToRender(state, pages, previousByKey, changed) : { dirty: new Set(pages), changedItems: new Set<string>() };
+  await renderChanged(state, pages, dirty, changedItems, changed ?? new Set(), errors);
   fail(errors);
   timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;

@@ -66,6 +66,12 @@ function currentValue(page: Page, field: string): ReadValue {
 export interface StaleCheck {
   changedFiles: ReadonlySet<string>;
   pagesByKey: ReadonlyMap<string, Page>;
+  /**
+   * Keys of pages whose fields may differ from last time: re-made pages and pages rendered
+   * again. A page object kept from the last build has the same data, URL and date, so reads
+   * of it need no checking; this keeps an update's cost in proportion to what changed.
+   */
+  changedItems: ReadonlySet<string>;
   /** The collections of the build being assembled. */
   collections: Readonly<Record<string, unknown>>;
   /** Skip `templateContent` reads: they are checked once the changed pages have rendered. */
@@ -81,6 +87,10 @@ export function recordIsStale(record: RenderRecord | undefined, check: StaleChec
     if (!Array.isArray(now) || collectionIdentity(now) !== identity) return true;
   }
   for (const [key, fields] of record.items) {
+    if (!check.changedItems.has(key)) {
+      if (check.pagesByKey.has(key)) continue;
+      return true;
+    }
     const page = check.pagesByKey.get(key);
     if (!page) return true;
     for (const [field, value] of fields) {
