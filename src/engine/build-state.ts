@@ -24,6 +24,7 @@ import type { Page, Template } from "./page-model.js";
 import { displayPath, resolveProjectPaths, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
 import type { TemplateSource } from "./template-source.js";
+import type { ScanResult } from "./scan.js";
 
 export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   cwd?: string;
@@ -54,6 +55,8 @@ export interface BuildState {
   configDataStamp: string;
   /** Every file the scan found (absolute), for data-file lookups and change classification. */
   files: Set<string>;
+  /** The last scan, reused by updates that only edit files it found. */
+  scanned?: ScanResult;
   sources: Map<string, TemplateSource>;
   templates: Map<string, Template>;
   pages: Page[];

@@ -128,7 +128,11 @@ async function readSources(state: BuildState, changed: ReadonlySet<string> | und
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
   const passthroughSources = new Set(resolvePassthrough(config.passthroughCopies, paths).map((p) => p.source));
-  const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  // When every changed file is one the last scan already found and it still exists, nothing was
+  // added or removed: the file list stands and the folder walk is skipped.
+  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
+  const scanned = onlyEdits && state.scanned ? state.scanned : scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  state.scanned = scanned;
   state.files = new Set(scanned.files);
   const next = new Map<string, TemplateSource>();
   for (const file of scanned.templates) {
@@ -367,7 +371,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const pages = await buildPages(state, templates, reusablePages, errors);
   errors.push(...checkDuplicateOutputs(pages), ...checkMissingExtensions(pages, config));
   fail(errors);
-  await emit(state, "eleventy.contentMap", contentMap(pages));
+  if (config.listeners.has("eleventy.contentMap")) await emit(state, "eleventy.contentMap", contentMap(pages));
   timer.lap("pages+collections");
 
   const { dirty, changedItems } = changed ? pagesToRender(state, pages, previousByKey, changed) : { dirty: new Set(pages), changedItems: new Set<string>() };

@@ -3,6 +3,7 @@
  * collections from `addCollection`. Items are shared references to the pages' items,
  * sorted by date, then input path.
  */
+import { createHash } from "node:crypto";
 import picomatch from "picomatch";
 import type { UserFunction } from "../config/user-config.js";
 import { PlinthError } from "../errors/plinth-error.js";
@@ -118,16 +119,21 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
 
 const identities = new WeakMap<object, string>();
 
-/** The order and identity of a collection's items: what a page listing it depends on. */
+/**
+ * The order and identity of a collection's items, hashed: what a page listing it depends on.
+ * Every page of a site may read the same large collection, so the identity is computed once
+ * per list and kept short, or comparing it for each page would make updates quadratic.
+ */
 export function collectionIdentity(list: readonly unknown[]): string {
   let identity = identities.get(list);
   if (identity === undefined) {
-    identity = list
-      .map((entry) => {
-        const owner = pageOfItem(entry);
-        return owner ? `${itemKey(owner)}` : `value:${snapshot(entry)}`;
-      })
-      .join("\n");
+    const hash = createHash("sha1");
+    for (const entry of list) {
+      const owner = pageOfItem(entry);
+      hash.update(owner ? itemKey(owner) : `value:${String(snapshot(entry))}`);
+      hash.update("\n");
+    }
+    identity = `${list.length}:${hash.digest("base64")}`;
     identities.set(list, identity);
   }
   return identity;
