@@ -25,6 +25,7 @@ import { displayPath, resolveProjectPaths, type ProjectPaths } from "./project-p
 import type { RenderRecord } from "./render-tracking.js";
 import type { TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
+import { DependencyGraph } from "./dependency-graph.js";
 
 export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   cwd?: string;
@@ -64,6 +65,10 @@ export interface BuildState {
   collections: DataObject;
   collectionsView: DataObject;
   records: Map<string, RenderRecord>;
+  /** Who read what, built from the records, for updates. */
+  graph: DependencyGraph;
+  /** Each collection some page read, with its identity at the last build. */
+  collectionIdentities: Map<string, string>;
   show: (abs: string) => string;
   /** Set when an incremental update failed, so the next one is a full build. */
   failed?: boolean;
@@ -134,6 +139,8 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     collections,
     collectionsView: trackedCollections(collections),
     records: new Map(),
+    graph: new DependencyGraph(),
+    collectionIdentities: new Map(),
     show,
   };
 }

@@ -12,7 +12,7 @@ import { DiskWriter } from "../write/disk-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { createBuildState, emitBefore, type BuildOptions, type BuildState } from "./build-state.js";
 import { configGlobalData, stampOf } from "./global-data.js";
-import { buildCollections } from "./collections.js";
+import { buildCollections, collectionIdentity } from "./collections.js";
 import { isLocalDataFile, needsFullBuild, pagesByKey, recordIsStale } from "./incremental.js";
 import { LocalData } from "./local-data.js";
 import { itemKey, type Page, type Template } from "./page-model.js";
@@ -310,8 +310,20 @@ function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, P
   }
   for (const page of previous.values()) if (!byKey.has(itemKey(page))) changedItems.add(itemKey(page));
   const check = { changedFiles: changed, pagesByKey: byKey, changedItems, collections: state.collections, ignoreContent: true };
-  for (const page of candidates) if (recordIsStale(state.records.get(itemKey(page)), check)) dirty.add(page);
+  // Only pages that read something that changed can be stale: ask the dependency graph who they are.
+  const changedCollections = [...state.collectionIdentities].filter(([name, identity]) => currentIdentity(state, name) !== identity).map(([name]) => name);
+  const suspects = state.graph.readersOf(changedItems, changed, changedCollections);
+  for (const page of candidates) {
+    const key = itemKey(page);
+    if (!state.records.has(key) || (suspects.has(key) && recordIsStale(state.records.get(key), check))) dirty.add(page);
+  }
   return { dirty, changedItems };
+}
+
+/** A collection's identity now; anything but a list of pages counts as changed on every build. */
+function currentIdentity(state: BuildState, name: string): string {
+  const value = state.collections[name];
+  return Array.isArray(value) ? collectionIdentity(value) : `unknown:${Math.random()}`;
 }
 
 /** Pagination items that are pages compare by identity, not by their (circular) data. */
@@ -335,7 +347,8 @@ async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>,
     const contentChangedKeys = round.filter((p) => p.content !== contentBefore.get(p)).map((p) => itemKey(p));
     for (const key of contentChangedKeys) changedItems.add(key);
     const check = { changedFiles: changed, pagesByKey: byKey, changedItems: new Set(contentChangedKeys), collections: state.collections, ignoreContent: false };
-    round = contentChangedKeys.length ? pages.filter((p) => !dirty.has(p) && recordIsStale(state.records.get(itemKey(p)), check)) : [];
+    const suspects = state.graph.readersOf(contentChangedKeys, [], []);
+    round = [...suspects].map((key) => byKey.get(key)).filter((p): p is Page => p !== undefined && !dirty.has(p) && recordIsStale(state.records.get(itemKey(p)), check));
     for (const page of round) {
       dirty.add(page);
       contentBefore.set(page, page.content);
@@ -380,7 +393,19 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;
   const current = pagesByKey(pages);
-  for (const key of [...state.records.keys()]) if (!current.has(key)) state.records.delete(key);
+  for (const key of [...state.records.keys()]) {
+    if (!current.has(key)) {
+      state.records.delete(key);
+      state.graph.delete(key);
+    }
+  }
+  if (state.options.track) {
+    for (const page of dirty) {
+      const record = state.records.get(itemKey(page));
+      if (record) state.graph.set(itemKey(page), record);
+    }
+    state.collectionIdentities = new Map([...state.graph.collectionNames()].map((name) => [name, currentIdentity(state, name)]));
+  }
 
   const passthrough = resolvePassthrough(config.passthroughCopies, paths);
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);

@@ -26,15 +26,52 @@ function comparePages(a: Page, b: Page): number {
   return a.page.inputPath < b.page.inputPath ? -1 : a.page.inputPath > b.page.inputPath ? 1 : 0;
 }
 
-function sortedItems(pages: Page[]): CollectionItem[] {
-  return pages.sort(comparePages).map((p) => p.item);
+interface SortedList {
+  inputs: Page[];
+  items: CollectionItem[];
+  /** The items as sorted, to notice a template that reordered the array in place. */
+  snapshot: CollectionItem[];
 }
 
-function excluded(data: DataObject): { all: boolean; tags: Set<string> } {
-  const value = data.eleventyExcludeFromCollections;
-  if (value === true) return { all: true, tags: new Set() };
-  const list = Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(",") : [];
-  return { all: false, tags: new Set(list) };
+/**
+ * Sorted collections from the last build of a site. When an update leaves a collection's pages
+ * as they were, the same array is used again: no sort, and the caches keyed by the array
+ * (neighbour lookups, identities) stay warm.
+ */
+const previousLists = new WeakMap<DataObject, Map<string, SortedList>>();
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sortedItems(pages: Page[], previous: SortedList | undefined, store: Map<string, SortedList>, name: string): CollectionItem[] {
+  if (previous && sameList(previous.inputs, pages) && sameList(previous.items, previous.snapshot)) {
+    store.set(name, previous);
+    return previous.items;
+  }
+  const items = pages.slice().sort(comparePages).map((p) => p.item);
+  store.set(name, { inputs: pages, items, snapshot: items.slice() });
+  return items;
+}
+
+interface Exclusion {
+  all: boolean;
+  tags: Set<string>;
+}
+
+const exclusions = new WeakMap<DataObject, Exclusion>();
+
+function excluded(data: DataObject): Exclusion {
+  let found = exclusions.get(data);
+  if (!found) {
+    const value = data.eleventyExcludeFromCollections;
+    const list = Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(",") : [];
+    found = value === true ? { all: true, tags: new Set() } : { all: false, tags: new Set(list) };
+    exclusions.set(data, found);
+  }
+  return found;
 }
 
 /** Pages that take part in collections: not excluded, and only the first page of a pagination. */
@@ -76,8 +113,15 @@ export class CollectionApi {
   }
 }
 
+const tagLists = new WeakMap<DataObject, string[]>();
+
 function tagsOf(data: DataObject): string[] {
-  return normalizeTags(data.tags) ?? [];
+  let tags = tagLists.get(data);
+  if (!tags) {
+    tags = normalizeTags(data.tags) ?? [];
+    tagLists.set(data, tags);
+  }
+  return tags;
 }
 
 /** A page's tags less those it is excluded from with `eleventyExcludeFromCollections`. */
@@ -104,8 +148,11 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
     }
   }
   for (const key of Object.keys(target)) delete target[key];
-  target.all = sortedItems(members.slice());
-  for (const [tag, list] of byTag) target[tag] = sortedItems(list);
+  const previous = previousLists.get(target);
+  const store = new Map<string, SortedList>();
+  target.all = sortedItems(members, previous?.get("all"), store, "all");
+  for (const [tag, list] of byTag) target[tag] = sortedItems(list, previous?.get(`tag:${tag}`), store, `tag:${tag}`);
+  previousLists.set(target, store);
   const api = new CollectionApi(items);
   for (const [name, fn] of custom) {
     try {

@@ -51,6 +51,8 @@ export interface Page {
   content?: string;
   output?: string;
   item: CollectionItem;
+  /** Cached identity across builds, see itemKey. */
+  key?: string;
 }
 
 /** One entry of a collection, as templates see it (`item.data.title`, `item.url`, `item.templateContent`). */
@@ -73,7 +75,7 @@ const owners = new WeakMap<object, Page>();
 
 /** A page's identity across builds: its input path and its place in a pagination. */
 export function itemKey(page: Page): string {
-  return `${page.page.inputPath}#${page.pageNumber}`;
+  return (page.key ??= `${page.page.inputPath}#${page.pageNumber}`);
 }
 
 function contentStamp(value: unknown): string {
