@@ -27,6 +27,8 @@ interface ExpectedError {
 
 interface Case {
   name: string;
+  /** Set when the whole case fails today: why, and where the fix belongs. */
+  todo?: string;
   errors: ExpectedError[];
   /** More text stderr must contain. */
   mentions?: string[];
@@ -131,6 +133,12 @@ const cases: Case[] = [
       },
     ],
     mentions: ["./news/a.md", "./news/b.md", "news/first/index.html"],
+  },
+  {
+    name: "after-paired-shortcode",
+    todo: "nunjucks-language.ts runs the rest of the template inside the paired shortcode's promise `.then`, so the unknown filter after `{% callout %}` escapes as an unhandled rejection: the CLI dies with a raw stack trace instead of a catalogued error (Eleventy 3.1.8 reports a render error)",
+    errors: [{ code: "UnknownFilter", file: "./news/post.njk", line: 5, column: 15, frameLine: "<p>{{ title | shout }}</p>" }],
+    mentions: ["shout"],
   },
   {
     name: "several-render-errors",
@@ -240,12 +248,13 @@ cases.forEach((c, index) => {
       run = await runs[index]!;
     });
 
-    test("the build fails with exit code 1", (t) => {
+    const todo = c.todo ? { todo: c.todo } : {};
+    test("the build fails with exit code 1", todo, (t) => {
       if (run.skip) return t.skip(run.skip);
       assert.equal(run.broken.code, 1, describeRun(run.broken));
     });
 
-    test("each error is named by its catalog code, in the file at fault, with the catalog's hint", (t) => {
+    test("each error is named by its catalog code, in the file at fault, with the catalog's hint", todo, (t) => {
       if (run.skip) return t.skip(run.skip);
       for (const expected of c.errors) {
         const block = errorBlock(run.broken.stderr, expected.code, [expected.file, ...(expected.orIn ?? [])]);
@@ -255,13 +264,13 @@ cases.forEach((c, index) => {
       for (const text of c.mentions ?? []) assert.ok(run.broken.stderr.includes(text), `stderr should mention ${text}:\n${run.broken.stderr}`);
     });
 
-    test("no stack trace is printed", (t) => {
+    test("no stack trace is printed", todo, (t) => {
       if (run.skip) return t.skip(run.skip);
       assert.equal(/^\s+at /m.test(run.broken.stderr), false, run.broken.stderr);
       assert.equal(run.broken.stderr.includes("internal error"), false, run.broken.stderr);
     });
 
-    test("the previous output folder is left byte for byte as it was", (t) => {
+    test("the previous output folder is left byte for byte as it was", todo, (t) => {
       if (run.skip) return t.skip(run.skip);
       assert.deepEqual([...run.after.keys()], [...run.before.keys()]);
       for (const [file, content] of run.before) assert.deepEqual(run.after.get(file), content, `${file} changed`);
@@ -269,7 +278,7 @@ cases.forEach((c, index) => {
 
     for (const expected of c.errors.filter((e) => e.line !== undefined)) {
       const where = `${expected.file}:${expected.line}${expected.column ? `:${expected.column}` : ""}`;
-      test(`${expected.code} is located at ${where} with a code frame`, expected.locationTodo ? { todo: expected.locationTodo } : {}, (t) => {
+      test(`${expected.code} is located at ${where} with a code frame`, c.todo ? todo : expected.locationTodo ? { todo: expected.locationTodo } : {}, (t) => {
         if (run.skip) return t.skip(run.skip);
         const block = errorBlock(run.broken.stderr, expected.code, [expected.file]);
         assert.ok(block, `no [${expected.code}] error in ${expected.file}:\n${run.broken.stderr}`);
