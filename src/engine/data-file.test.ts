@@ -161,3 +161,33 @@ test("a CommonJS data file with a syntax error is located at the line and column
     assert.match(error.frame ?? "", /^> 3 \| {3}b: ,$/m);
   });
 });
+
+test("data that contains itself is a DataFileInvalid error naming where, not a stack overflow later", async () => {
+  await withFile("loop.mjs", "const site = { name: 'x', nav: { items: [] } }; site.nav.items.push(site); export default site;\n", async (file) => {
+    const error = await failure(file);
+    assert.equal(error.code, "DataFileInvalid");
+    assert.match(error.message, /nav\.items\[0\]/);
+  });
+});
+
+test("a getter that throws in exported data is a DataFileInvalid error with the getter's message", async () => {
+  await withFile("getter.mjs", "export default { ok: 1, deep: { get broken() { throw new Error('getter threw'); } } };\n", async (file) => {
+    const error = await failure(file);
+    assert.equal(error.code, "DataFileInvalid");
+    assert.match(error.message, /deep\.broken/);
+    assert.match(error.message, /getter threw/);
+  });
+});
+
+test("the same object used twice (not a cycle) is fine", async () => {
+  await withFile("shared.mjs", "const tier = { name: 'gold' }; export default { a: tier, b: tier, list: [tier, tier] };\n", async (file) => {
+    const value = (await loadDataFile(file, context())) as Record<string, unknown>;
+    assert.equal(value.a, value.b);
+  });
+});
+
+test("a function's result is checked too", async () => {
+  await withFile("fn-loop.mjs", "export default async () => { const a = []; a.push(a); return { a }; };\n", async (file) => {
+    assert.equal((await failure(file)).code, "DataFileInvalid");
+  });
+});

@@ -71,6 +71,66 @@ function syntaxErrorLocation(error: unknown, file: string): { line?: number; col
   return { line: Number(match[2]), column: match[3]!.length + 1 };
 }
 
+interface DataProblem {
+  path: string;
+  /** The error a getter threw, or undefined for a cycle. */
+  cause?: unknown;
+}
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Walks the plain objects and arrays a JavaScript data file made, as the data cascade will, to
+ * find what would break it later far from its cause: a getter that throws, or a cycle (the
+ * cascade copies objects, so it would recurse without end). Shared branches are walked once.
+ */
+function findDataProblem(value: unknown): DataProblem | undefined {
+  const ancestors = new Set<object>();
+  const done = new Set<object>();
+  const visit = (node: unknown, at: string): DataProblem | undefined => {
+    if (!isContainer(node) || done.has(node)) return undefined;
+    if (ancestors.has(node)) return { path: at };
+    ancestors.add(node);
+    for (const key of Object.keys(node)) {
+      const where = Array.isArray(node) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      let child: unknown;
+      try {
+        child = (node as Record<string, unknown>)[key];
+      } catch (cause) {
+        return { path: where, cause };
+      }
+      const found = visit(child, where);
+      if (found) return found;
+    }
+    ancestors.delete(node);
+    done.add(node);
+    return undefined;
+  };
+  return visit(value, "");
+}
+
+function checkedData(value: unknown, shown: string): unknown {
+  const problem = findDataProblem(value);
+  if (!problem) return value;
+  const where = problem.path || "the top level";
+  if (problem.cause === undefined) {
+    throw new PlinthError("DataFileInvalid", `${shown} exports data that contains itself (at ${where}), which the data cascade cannot merge.`, {
+      location: { file: shown },
+      hint: "Remove the circular reference, or export a copy without it (for example a list of ids instead of parent links).",
+    });
+  }
+  const message = problem.cause instanceof Error ? problem.cause.message : String(problem.cause);
+  throw new PlinthError("DataFileInvalid", `Reading ${where} from the data exported by ${shown} threw: ${message}`, {
+    location: { file: shown },
+    cause: problem.cause,
+  });
+}
+
 export async function loadDataFile(file: string, ctx: DataFileContext): Promise<unknown> {
   const ext = path.extname(file).slice(1);
   const shown = ctx.displayPath(file);
@@ -93,10 +153,11 @@ export async function loadDataFile(file: string, ctx: DataFileContext): Promise<
       });
     }
     const value = "default" in mod ? mod.default : mod;
-    if (typeof value !== "function") return value;
+    if (typeof value !== "function") return checkedData(value, shown);
     try {
-      return await (value as UserFunction)(ctx.functionArgument);
+      return checkedData(await (value as UserFunction)(ctx.functionArgument), shown);
     } catch (cause) {
+      if (cause instanceof PlinthError) throw cause;
       throw new PlinthError("DataFileInvalid", `The function exported by ${shown} threw: ${(cause as Error).message}`, {
         location: { file: shown },
         cause,
@@ -112,8 +173,9 @@ export async function loadDataFile(file: string, ctx: DataFileContext): Promise<
   }
   if (custom) {
     try {
-      return await custom.parser(custom.read ? text : file, file);
+      return checkedData(await custom.parser(custom.read ? text : file, file), shown);
     } catch (cause) {
+      if (cause instanceof PlinthError) throw cause;
       const mark = (cause as { mark?: { line: number; column: number } }).mark;
       throw new PlinthError("DataFileInvalid", `${shown} could not be parsed: ${(cause as Error).message}`, {
         location: { file: shown, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined },
