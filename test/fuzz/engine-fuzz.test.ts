@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { BuildReply, BuildRequest, Escape } from "./build-worker.js";
-import { siteFrame, templateFile, type FuzzFile } from "./generators.js";
+import { dataFiles, siteFrame, templateFile, type FuzzFile } from "./generators.js";
 import { Random } from "./random.js";
 
 const SEED = Number(process.env.PLINTH_FUZZ_SEED ?? 20240611);
@@ -141,7 +141,8 @@ test(`engine fuzz: ${SITES} random sites (seed ${SEED}) build or fail with catal
       // sites with few mistakes reach the later phases, sites with many test the early ones.
       const errorRate = random.pick([0, 0.01, 0.03, 0.1, 0.3, 0.7]);
       const count = random.between(5, 60);
-      const batch = Array.from({ length: count }, (_, i) => templateFile(random, i, errorRate));
+      const templates = Array.from({ length: count }, (_, i) => templateFile(random, i, errorRate));
+      const batch = [...templates, ...dataFiles(random, errorRate, templates)];
       files += batch.length;
       const verdict = await judge(builder, root, batch);
       if (verdict.ok) {
@@ -174,7 +175,7 @@ test(
   },
   async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "plinth-fuzz-cycle-"));
-    const builder = new Builder(10_000);
+    const builder = new Builder(5_000);
     try {
       const verdict = await judge(builder, root, [{ path: "index.liquid", text: "x {% include 'cycle.liquid' %}\n" }]);
       assert.ok(verdict.ok, verdict.ok ? "" : verdict.what);
@@ -194,7 +195,7 @@ test(
   },
   async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "plinth-fuzz-paired-"));
-    const builder = new Builder(10_000);
+    const builder = new Builder(5_000);
     try {
       const config = {
         path: "eleventy.config.cjs",

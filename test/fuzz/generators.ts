@@ -405,7 +405,55 @@ const KINDS: readonly TemplateKind[] = ["md", "njk", "liquid", "html"];
 export function templateFile(r: Random, index: number, errorRate: number): FuzzFile {
   const kind = r.pick(KINDS);
   const folder = r.pick(["", "news/", "news/2023-03-22-", "deep/er/", "index-"]);
-  const front = r.chance(errorRate) ? frontMatter(r) : cleanFrontMatter(r, index);
+  // Broken front matter stops a build before anything renders, so it comes less often than broken bodies.
+  const front = r.chance(errorRate / 3) ? frontMatter(r) : cleanFrontMatter(r, index);
   const text = front + (r.chance(errorRate) ? body(r, kind) : cleanBody(r, kind));
   return { path: `${folder}f${index}.${kind}`, text };
+}
+
+const JS_DATA = [
+  "export default { site: { title: 'From JS' }, tags: ['js'] };",
+  "export default async () => ({ late: true });",
+  "export default () => { throw new Error('data function threw'); };",
+  "export default () => Promise.reject(new Error('rejected'));",
+  "export default async () => { throw 'a string, not an Error'; };",
+  "const a = { name: 'loop' }; a.self = a; export default a;",
+  "export default { get broken() { throw new Error('getter threw'); } };",
+  "export default 42;",
+  "export default null;",
+  "export default [1, 2, 3];",
+  "export default class Thing {};",
+  "export default new Map([['a', 1]]);",
+  "export default { eleventyComputed: { title: (data) => data.missing.deep } };",
+  "export default { permalink: (data) => `/js/${data.page.fileSlug}/` };",
+  "export default { permalink: () => { throw new Error('permalink fn threw'); } };",
+  "export default { layout: 'missing.njk' };",
+  "export default { tags: 5 };",
+  "export default { pagination: { data: 'nothing', size: 1 } };",
+  "export default {",
+  "module.exports = { cjs: true };",
+  "import missing from './does-not-exist.mjs'; export default missing;",
+  "export const named = 1;",
+  "export default { date: 'not a date' };",
+  "export default { eleventyExcludeFromCollections: true };",
+];
+
+const JSON_DATA = ['{ "a": 1 }', '{ "a": 1, }', "", "[1, 2]", "42", '"text"', "null", "{", '{ "tags": ["json"] }', '{ "tags": 5 }', '{ "layout": "base.njk" }', '{ "permalink": false }', "\ufeff{ \"bom\": true }"];
+
+/**
+ * Data files for a site: global (`_data/`), directory and template data files, in JSON and
+ * JavaScript, well formed with probability 1 - `errorRate`.
+ */
+export function dataFiles(r: Random, errorRate: number, templates: readonly FuzzFile[]): FuzzFile[] {
+  const out: FuzzFile[] = [];
+  const json = () => (r.chance(errorRate) ? r.pick(JSON_DATA) : r.pick(['{ "a": 1 }', '{ "tags": ["json"] }', "[1, 2]", '{ "nested": { "x": [1] } }']));
+  const js = () => (r.chance(errorRate) ? r.pick(JS_DATA) : r.pick(JS_DATA.slice(0, 2)));
+  for (let i = r.int(3); i > 0; i--) out.push({ path: `_data/g${out.length}.${r.pick(["json", "mjs"])}`, text: "" });
+  if (r.chance(0.3)) out.push({ path: "news/news.json", text: "" });
+  if (r.chance(0.3)) out.push({ path: `news/news.11tydata.${r.pick(["json", "mjs"])}`, text: "" });
+  if (r.chance(0.3) && templates.length) {
+    const template = r.pick(templates).path;
+    out.push({ path: `${template.slice(0, template.lastIndexOf("."))}.11tydata.${r.pick(["json", "mjs"])}`, text: "" });
+  }
+  return out.map((f) => ({ path: f.path, text: f.path.endsWith(".json") ? json() : js() }));
 }
