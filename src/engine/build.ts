@@ -25,6 +25,7 @@ import { renderAllContent, renderAllOutput, type RenderContext } from "./render.
 import { scan, templateExtensionOf } from "./scan.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import { buildTemplate, type TemplateDataContext } from "./template-data.js";
+import { frontMatterKeyLocation } from "./front-matter.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
 export type { BuildOptions, BuildState } from "./build-state.js";
@@ -83,9 +84,11 @@ function checkDuplicateOutputs(pages: Page[]): PlinthError[] {
     if (page.outputRelative === false) continue;
     const other = seen.get(page.outputRelative);
     if (other) {
+      const text = page.template.source.text;
       errors.push(
         new PlinthError("DuplicateOutput", `${other.page.inputPath} and ${page.page.inputPath} both write ${page.page.outputPath}.`, {
-          location: { file: page.page.inputPath },
+          location: { file: page.page.inputPath, ...frontMatterKeyLocation(text, "permalink") },
+          source: text,
         }),
       );
     } else seen.set(page.outputRelative, page);

@@ -8,6 +8,7 @@ import { PlinthError } from "../errors/plinth-error.js";
 import type { LanguageSet } from "../engines/language-set.js";
 import type { RenderFunction } from "../engines/template-language.js";
 import { cleanLayer, type DataObject } from "./data-merge.js";
+import { frontMatterKeyLocation } from "./front-matter.js";
 import { displayPath, type ProjectPaths } from "./project-paths.js";
 import { templateExtensionOf } from "./scan.js";
 import { readTemplateSource, type TemplateSource } from "./template-source.js";
@@ -90,8 +91,11 @@ export class LayoutResolver {
       const layout = this.resolve(name, requester);
       if (seen.has(layout.source.file)) {
         const names = [...out.map((l) => l.source.inputPath), layout.source.inputPath].join(" -> ");
+        // The error belongs on the `layout:` line that closes the cycle.
+        const closing = out[out.length - 1]!.source;
         throw new PlinthError("LayoutCycle", `The layouts used by ${usedBy} form a cycle: ${names}.`, {
-          location: { file: layout.source.inputPath },
+          location: { file: closing.inputPath, ...frontMatterKeyLocation(closing.text, "layout") },
+          source: closing.text,
         });
       }
       seen.add(layout.source.file);

@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import type { LanguageSet } from "../engines/language-set.js";
+import { PlinthError } from "../errors/plinth-error.js";
+import { frontMatterKeyLocation } from "./front-matter.js";
 import { applyComputedData } from "./computed-data.js";
 import type { DataObject } from "./data-merge.js";
 import { defaultOutputPath } from "./file-slug.js";
@@ -18,6 +20,19 @@ export interface PageContext {
   javascriptFunctions: object;
   collections: DataObject;
   nextOrder: () => number;
+}
+
+/** A page tagged `news` that paginates `collections.news` would be one of its own items: Eleventy refuses it, so do we. */
+function checkCircularPagination(template: Template, target: string): void {
+  const match = /^collections\.(.+)$/.exec(target);
+  const tags = Array.isArray(template.data.tags) ? (template.data.tags as unknown[]).map(String) : [];
+  if (match && tags.includes(match[1]!) && !template.data.eleventyExcludeFromCollections) {
+    throw new PlinthError("PaginationInvalid", `${template.source.inputPath} paginates ${target} but is itself in that collection.`, {
+      location: { file: template.source.inputPath, ...frontMatterKeyLocation(template.source.text, "pagination") },
+      source: template.source.text,
+      hint: "Remove the tag from this page, or add `eleventyExcludeFromCollections: true`.",
+    });
+  }
 }
 
 function outputPathFor(outputDir: string, relative: string): string {
@@ -42,7 +57,15 @@ async function renderPermalink(template: Template, data: DataObject, ctx: PageCo
 }
 
 async function locate(template: Template, data: DataObject, page: PageVariable, extraSubdir: string, ctx: PageContext): Promise<string | false> {
-  const value = permalinkValue(await renderPermalink(template, data, ctx), template.source.inputPath);
+  const rendered = await renderPermalink(template, data, ctx);
+  if (rendered === "" && typeof data.permalink === "string" && data.permalink !== "") {
+    throw new PlinthError("PermalinkInvalid", `The permalink "${data.permalink}" rendered to an empty string.`, {
+      location: { file: template.source.inputPath, ...frontMatterKeyLocation(template.source.text, "permalink") },
+      source: template.source.text,
+      hint: "Check the variables the permalink uses: one of them is probably empty or misspelled.",
+    });
+  }
+  const value = permalinkValue(rendered, template.source.inputPath);
   const link = value === undefined ? defaultOutputPath(template.names) : value;
   if (link === false) {
     page.url = false;
@@ -87,6 +110,7 @@ async function makePage(template: Template, data: DataObject, pageNumber: number
 export async function expandTemplate(template: Template, ctx: PageContext): Promise<Page[]> {
   const spec = paginationSpec(template.data, template.source.inputPath);
   if (!spec) return [await makePage(template, { ...template.data }, 0, "", ctx)];
+  checkCircularPagination(template, spec.data);
 
   const base = { ...template.data, collections: ctx.collections };
   const chunks = paginationItems(spec, base, template.source.inputPath, ctx.javascriptFunctions);

@@ -40,7 +40,16 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
 
   // Which layout applies is itself decided by the cascade without layout data.
   const withoutLayouts = mergeLayers([ctx.globalData, ...localLayers, frontMatter], ctx.deepMerge);
-  const layouts = ctx.layouts.chainFor(withoutLayouts.layout, source.inputPath);
+  let layouts;
+  try {
+    layouts = ctx.layouts.chainFor(withoutLayouts.layout, source.inputPath);
+  } catch (error) {
+    // Point at this page's own `layout:` line when the problem starts there.
+    if (error instanceof PlinthError && error.location?.file === source.inputPath && !error.location.line) {
+      throw new PlinthError(error.code, error.message, { location: { file: source.inputPath, ...frontMatterKeyLocation(source.text, "layout") }, source: source.text, cause: error.cause });
+    }
+    throw error;
+  }
   const layoutLayers = layouts.map((l) => l.data).reverse();
   const data = layoutLayers.length ? mergeLayers([ctx.globalData, ...layoutLayers, ...localLayers, frontMatter], ctx.deepMerge) : withoutLayouts;
   if (layouts.length) data.layout = withoutLayouts.layout;

@@ -102,6 +102,8 @@ export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOp
       extname: ".liquid",
       strictFilters: true,
       fs: recordingFileSystem,
+      // An include that includes itself would otherwise render forever (Eleventy hangs there).
+      renderLimit: 60_000,
       ...config.liquidOptions,
     });
   for (const fn of config.libraryAmendments.get("liquid") ?? []) fn(liquid);

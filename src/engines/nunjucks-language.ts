@@ -31,6 +31,38 @@ function contextData(self: NunjucksCallThis): TemplateData | undefined {
   return self.ctx;
 }
 
+/**
+ * Hands a value to a Nunjucks callback. The rest of the template runs inside that callback, so
+ * a later error would be thrown here, in our promise chain, where Nunjucks cannot see it: such
+ * an error goes back to Nunjucks through the same callback, and the render fails normally.
+ */
+function settle(done: Callback, value: unknown): void {
+  try {
+    done(null, value);
+  } catch (error) {
+    done(error);
+  }
+}
+
+/** Runs a shortcode or filter that may be async, then continues the template with its value. */
+function continueWith(done: Callback, run: () => unknown, wrap: (value: unknown) => unknown): void {
+  let result: unknown;
+  try {
+    result = run();
+  } catch (error) {
+    done(error);
+    return;
+  }
+  // A synchronous result continues synchronously, inside Nunjucks' own error handling, as in Eleventy.
+  if (!(result instanceof Promise)) {
+    done(null, wrap(result));
+    return;
+  }
+  result.then((value) => settle(done, wrap(value)), (error: unknown) => done(error));
+}
+
+const safe = (value: unknown) => new nunjucks.runtime.SafeString(String(value ?? ""));
+
 function shortcodeExtension(name: string, entry: FunctionEntry, paired: boolean): nunjucks.Extension {
   const extension = {
     tags: [name],
@@ -53,17 +85,13 @@ function shortcodeExtension(name: string, entry: FunctionEntry, paired: boolean)
         const body = rest.pop() as (cb: Callback) => void;
         body((error, content) => {
           if (error) return done(error);
-          Promise.resolve()
-            .then(() => entry.fn.call(self, content, ...rest))
-            .then((value) => done(null, new nunjucks.runtime.SafeString(String(value ?? ""))), done);
+          continueWith(done, () => entry.fn.call(self, content, ...rest), safe);
         });
         return undefined;
       }
       if (entry.async) {
         const done = rest.pop() as Callback;
-        Promise.resolve()
-          .then(() => entry.fn.call(self, ...rest))
-          .then((value) => done(null, new nunjucks.runtime.SafeString(String(value ?? ""))), done);
+        continueWith(done, () => entry.fn.call(self, ...rest), safe);
         return undefined;
       }
       return new nunjucks.runtime.SafeString(String(entry.fn.call(self, ...rest) ?? ""));
@@ -72,18 +100,26 @@ function shortcodeExtension(name: string, entry: FunctionEntry, paired: boolean)
   return extension as unknown as nunjucks.Extension;
 }
 
-function wrapFilter(entry: FunctionEntry): (...args: unknown[]) => unknown {
+/** Nunjucks keeps no position for filter calls: the filter's name lets the error be found in the source. */
+function tagFilterError(error: unknown, name: string): unknown {
+  if (error && typeof error === "object" && !("filterName" in error)) Object.defineProperty(error, "filterName", { value: name });
+  return error;
+}
+
+function wrapFilter(name: string, entry: FunctionEntry): (...args: unknown[]) => unknown {
   if (entry.async) {
     return function (this: NunjucksCallThis, ...args: unknown[]) {
       const done = args.pop() as Callback;
       const self = withPageContext(this, contextData(this));
-      Promise.resolve()
-        .then(() => entry.fn.call(self, ...args))
-        .then((value) => done(null, value), done);
+      continueWith(done, () => entry.fn.call(self, ...args), (value) => value);
     };
   }
   return function (this: NunjucksCallThis, ...args: unknown[]) {
-    return entry.fn.call(withPageContext(this, contextData(this)), ...args);
+    try {
+      return entry.fn.call(withPageContext(this, contextData(this)), ...args);
+    } catch (error) {
+      throw tagFilterError(error, name);
+    }
   };
 }
 
@@ -121,10 +157,10 @@ export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions)
   for (const fn of config.libraryAmendments.get("njk") ?? []) fn(env);
   recordIncludes(env);
 
-  for (const [name, entry] of config.filters.universal) env.addFilter(name, wrapFilter(entry), entry.async);
+  for (const [name, entry] of config.filters.universal) env.addFilter(name, wrapFilter(name, entry), entry.async);
   // Nunjucks-only async filters use Nunjucks' own callback style, so they are passed through as written.
   for (const [name, entry] of config.filters.nunjucks) {
-    env.addFilter(name, entry.async ? withThis(entry) : wrapFilter(entry), entry.async);
+    env.addFilter(name, entry.async ? withThis(entry) : wrapFilter(name, entry), entry.async);
   }
   env.addExtension("setAsync", shortcodeExtension("setAsync", {
     async: false,

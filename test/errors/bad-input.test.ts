@@ -50,8 +50,6 @@ const cases: Case[] = [
         line: 3,
         column: 9,
         frameLine: "layout: missing.njk",
-        locationTodo:
-          "layouts.ts raises LayoutNotFound with the file only; the line of the `layout:` key in the front matter (and the column of its value) is known and should be passed with the source",
       },
     ],
     mentions: ['"missing.njk"'],
@@ -66,8 +64,6 @@ const cases: Case[] = [
         line: 2,
         column: 9,
         frameLine: "layout: inner.njk",
-        locationTodo:
-          "layouts.ts reports the cycle at the layout met twice (inner.njk), without a line; the error belongs on the `layout:` line that closes the cycle (outer.njk line 2), with its frame",
       },
     ],
     mentions: ["./_includes/inner.njk", "./_includes/outer.njk", "./news/post.md"],
@@ -104,8 +100,6 @@ const cases: Case[] = [
         line: 5,
         column: 15,
         frameLine: "<p>{{ title | checked }}</p>",
-        locationTodo:
-          "Nunjucks keeps no position for filter calls; nunjucks-language.ts's filter wrapper should tag a thrown error with `filterName` (render-error.ts then finds `| checked` in the body)",
       },
     ],
     mentions: ["the filter refused the value"],
@@ -128,15 +122,12 @@ const cases: Case[] = [
         line: 3,
         column: 12,
         frameLine: "permalink: /news/first/",
-        locationTodo:
-          "build.ts's checkDuplicateOutputs gives the file only; when the path comes from a `permalink:` key in front matter its line is known and should be shown with a frame",
       },
     ],
     mentions: ["./news/a.md", "./news/b.md", "news/first/index.html"],
   },
   {
     name: "after-paired-shortcode",
-    todo: "nunjucks-language.ts runs the rest of the template inside the paired shortcode's promise `.then`, so the unknown filter after `{% callout %}` escapes as an unhandled rejection: the CLI dies with a raw stack trace instead of a catalogued error (Eleventy 3.1.8 reports a render error)",
     errors: [{ code: "UnknownFilter", file: "./news/post.njk", line: 5, column: 15, frameLine: "<p>{{ title | shout }}</p>" }],
     mentions: ["shout"],
   },

@@ -16,7 +16,7 @@ export const KNOWN_BUGS = {
    * shortcode's promise chain: it escapes as an unhandled rejection and the render never settles.
    * While this stands, `paired` is registered for Liquid only.
    */
-  nunjucksErrorAfterPairedShortcode: true,
+  nunjucksErrorAfterPairedShortcode: false,
 };
 
 export interface FuzzFile {
