@@ -15,7 +15,7 @@ import { configGlobalData, stampOf } from "./global-data.js";
 import { buildCollections, collectionIdentity } from "./collections.js";
 import { isLocalDataFile, needsFullBuild, pagesByKey, recordIsStale } from "./incremental.js";
 import { LocalData } from "./local-data.js";
-import { itemKey, type Page, type Template } from "./page-model.js";
+import { itemKey, pageOfItem, type Page, type Template } from "./page-model.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
 import { resolvePassthrough } from "./passthrough.js";
@@ -284,8 +284,7 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
  * Which pages must render. New pages always do; a page that existed before keeps its output
  * when its template is the same object and nothing it read has changed.
  */
-function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, Page>, changed: ReadonlySet<string>): { dirty: Set<Page>; changedItems: Set<string> } {
-  const byKey = pagesByKey(pages);
+function pagesToRender(state: BuildState, pages: Page[], byKey: Map<string, Page>, previous: Map<string, Page>, changed: ReadonlySet<string>): { dirty: Set<Page>; changedItems: Set<string> } {
   const changedItems = new Set<string>();
   const dirty = new Set<Page>();
   const candidates: Page[] = [];
@@ -300,9 +299,7 @@ function pagesToRender(state: BuildState, pages: Page[], previous: Map<string, P
     }
     if (old !== page) {
       // A page re-made from the same template (pagination over collections): same items, same output.
-      const oldItems = JSON.stringify(old.data.pagination && (old.data.pagination as { items?: unknown }).items, itemReplacer);
-      const newItems = JSON.stringify(page.data.pagination && (page.data.pagination as { items?: unknown }).items, itemReplacer);
-      if (oldItems !== newItems || old.outputRelative !== page.outputRelative) {
+      if (!samePaginationItems(old, page) || old.outputRelative !== page.outputRelative) {
         dirty.add(page);
         continue;
       }
@@ -329,6 +326,28 @@ function currentIdentity(state: BuildState, name: string): string {
   return Array.isArray(value) ? collectionIdentity(value) : `unknown:${Math.random()}`;
 }
 
+function paginationItems(page: Page): unknown {
+  return (page.data.pagination as { items?: unknown } | undefined)?.items;
+}
+
+/** Whether a re-made paginated page shows the same items: pages by identity, other values by JSON. */
+function samePaginationItems(old: Page, page: Page): boolean {
+  const a = paginationItems(old);
+  const b = paginationItems(page);
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    let simple = true;
+    for (let i = 0; i < a.length; i++) {
+      const pa = pageOfItem(a[i]);
+      const pb = pageOfItem(b[i]);
+      if (pa && pb) {
+        if (itemKey(pa) !== itemKey(pb)) return false;
+      } else simple = false;
+    }
+    if (simple) return true;
+  }
+  return JSON.stringify(a, itemReplacer) === JSON.stringify(b, itemReplacer);
+}
+
 /** Pagination items that are pages compare by identity, not by their (circular) data. */
 function itemReplacer(this: unknown, key: string, value: unknown): unknown {
   if (value && typeof value === "object" && "inputPath" in value && "url" in value && "data" in value) {
@@ -338,9 +357,8 @@ function itemReplacer(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
-async function renderChanged(state: BuildState, pages: Page[], dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
+async function renderChanged(state: BuildState, pages: Page[], byKey: Map<string, Page>, dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, records: state.options.track ? state.records : undefined };
-  const byKey = pagesByKey(pages);
   let round = [...dirty];
   const contentBefore = new Map(round.map((p) => [p, p.content]));
   while (round.length) {
@@ -390,12 +408,12 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   if (config.listeners.has("eleventy.contentMap")) await emit(state, "eleventy.contentMap", contentMap(pages));
   timer.lap("pages+collections");
 
-  const { dirty, changedItems } = changed ? pagesToRender(state, pages, previousByKey, changed) : { dirty: new Set(pages), changedItems: new Set<string>() };
-  await renderChanged(state, pages, dirty, changedItems, changed ?? new Set(), errors);
+  const current = pagesByKey(pages);
+  const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed) : { dirty: new Set(pages), changedItems: new Set<string>() };
+  await renderChanged(state, pages, current, dirty, changedItems, changed ?? new Set(), errors);
   fail(errors);
   timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;
-  const current = pagesByKey(pages);
   for (const key of [...state.records.keys()]) {
     if (!current.has(key)) {
       state.records.delete(key);
@@ -419,7 +437,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
     written = await writer.commit();
   }
   timer.lap("write");
-  await emit(state, "eleventy.after", {
+  if (config.listeners.has("eleventy.after")) await emit(state, "eleventy.after", {
     dir: project.dir,
     directories,
     runMode: state.runMode,
