@@ -1,19 +1,16 @@
-// A small seeded random source (mulberry32), so every fuzz run can be replayed from its seed.
+// A small seeded random source, so every fuzz run can be replayed from its seed.
+import { Prng } from "../../bench/prng.js";
 
 export class Random {
-  private state: number;
+  private readonly source: Prng;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = new Prng(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   /** An integer in [0, max). */
