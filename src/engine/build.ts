@@ -18,7 +18,7 @@ import { LocalData } from "./local-data.js";
 import { itemKey, pageOfItem, type Page, type Template } from "./page-model.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
-import { resolvePassthrough } from "./passthrough.js";
+import { resolvePassthrough, type PassthroughFile } from "./passthrough.js";
 import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
 import { renderAllContent, renderAllOutput, type RenderContext } from "./render.js";
@@ -127,10 +127,11 @@ function phaseTimer(): { lap: (name: string) => void } {
 }
 
 /** Phases 1 and 2: scan and read. With `changed`, only changed template files are read again. */
-async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
+async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, passthrough: readonly PassthroughFile[], errors: PlinthError[]): Promise<TemplateSource[]> {
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
-  const passthroughSources = new Set(resolvePassthrough(config.passthroughCopies, paths).map((p) => p.source));
+  // Files that are copied as they are are not also templates.
+  const passthroughSources = new Set(passthrough.map((p) => p.source));
   // When every changed file is one the last scan already found and it still exists, nothing was
   // added or removed: the file list stands and the folder walk is skipped.
   const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
@@ -395,7 +396,8 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   }
 
   const timer = phaseTimer();
-  const sources = await readSources(state, changed, errors);
+  const passthrough = resolvePassthrough(config.passthroughCopies, paths);
+  const sources = await readSources(state, changed, passthrough, errors);
   fail(errors);
   timer.lap("scan+read");
   const templates = await buildTemplates(state, sources, changed, errors);
@@ -428,7 +430,6 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
     state.collectionIdentities = new Map([...state.graph.collectionNames()].map((name) => [name, currentIdentity(state, name)]));
   }
 
-  const passthrough = resolvePassthrough(config.passthroughCopies, paths);
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   if (!state.options.dryRun) {
