@@ -56,11 +56,21 @@ async function importConfig(file: string, version?: number): Promise<ConfigModul
   try {
     return (await freshImport(file, version ?? 1)) as ConfigModule;
   } catch (cause) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec(errorMessage(cause))?.[1];
     throw new PlinthError("ConfigLoad", `${path.basename(file)} threw while loading: ${errorMessage(cause)}`, {
       location: { file, ...errorLine(cause, file) },
+      hint: missing
+        ? `The config imports "${missing}", which is not installed here. Run \`npm install ${packageName(missing)}\` in the site's folder, or fix the import.`
+        : undefined,
       cause,
     });
   }
+}
+
+/** `@scope/pkg/sub` -> `@scope/pkg`, `pkg/sub` -> `pkg`: what to `npm install` for an import. */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
 function errorMessage(error: unknown): string {

@@ -14,7 +14,9 @@ function causeChain(error: unknown): string[] {
   let current: unknown = error instanceof Error ? error.cause : undefined;
   let depth = 0;
   while (current !== undefined && depth < 5) {
-    out.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    // Only a cause's first line: libraries such as js-yaml add a code frame of their own.
+    const text = current instanceof Error ? `${current.name}: ${current.message}` : String(current);
+    out.push(text.split("\n")[0]!.trim());
     current = current instanceof Error ? current.cause : undefined;
     depth++;
   }
