@@ -46,10 +46,33 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * When only re-made pages differ from last time, each with the same identity and date as the
+ * page it replaces (a body or title edit), the order cannot have changed: the previous order is
+ * reused with the new pages in place, without sorting.
+ */
+function reorderedLike(previous: SortedList, pages: Page[]): CollectionItem[] | undefined {
+  if (previous.inputs.length !== pages.length || !sameList(previous.items, previous.snapshot)) return undefined;
+  const replaced = new Map<CollectionItem, CollectionItem>();
+  for (let i = 0; i < pages.length; i++) {
+    const before = previous.inputs[i]!;
+    const now = pages[i]!;
+    if (before === now) continue;
+    if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime()) return undefined;
+    replaced.set(before.item, now.item);
+  }
+  return previous.items.map((item) => replaced.get(item) ?? item);
+}
+
 function sortedItems(pages: Page[], previous: SortedList | undefined, store: Map<string, SortedList>, name: string): CollectionItem[] {
   if (previous && sameList(previous.inputs, pages) && sameList(previous.items, previous.snapshot)) {
     store.set(name, previous);
     return previous.items;
+  }
+  const reordered = previous && reorderedLike(previous, pages);
+  if (reordered) {
+    store.set(name, { inputs: pages, items: reordered, snapshot: reordered.slice() });
+    return reordered;
   }
   const items = pages.slice().sort(comparePages).map((p) => p.item);
   store.set(name, { inputs: pages, items, snapshot: items.slice() });
