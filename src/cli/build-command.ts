@@ -36,7 +36,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     const written = result.pages.filter((p) => p.outputRelative !== false).length;
     const verb = flags.dryrun ? "Would write" : "Wrote";
     io.stdout(
-      `[build] ${verb} ${written} page${written === 1 ? "" : "s"} and copied ${result.passthroughCount} file${result.passthroughCount === 1 ? "" : "s"} in ${result.seconds.toFixed(2)} seconds` +
+      `[build] ${verb} ${written} page${written === 1 ? "" : "s"} and ${flags.dryrun ? "copy" : "copied"} ${result.passthroughCount} file${result.passthroughCount === 1 ? "" : "s"} in ${result.seconds.toFixed(2)} seconds` +
         (flags.dryrun ? " (dry run)" : ` (${result.written.unchanged} unchanged)`) +
         "\n",
     );
