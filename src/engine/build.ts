@@ -350,7 +350,7 @@ function samePaginationItems(old: Page, page: Page): boolean {
 }
 
 /** Pagination items that are pages compare by identity, not by their (circular) data. */
-function itemReplacer(this: unknown, key: string, value: unknown): unknown {
+function itemReplacer(this: unknown, _key: string, value: unknown): unknown {
   if (value && typeof value === "object" && "inputPath" in value && "url" in value && "data" in value) {
     const v = value as { inputPath: unknown; url: unknown };
     return `item:${String(v.inputPath)}@${String(v.url)}`;
@@ -358,7 +358,7 @@ function itemReplacer(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
-async function renderChanged(state: BuildState, pages: Page[], byKey: Map<string, Page>, dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
+async function renderChanged(state: BuildState, byKey: Map<string, Page>, dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, records: state.options.track ? state.records : undefined };
   let round = [...dirty];
   const contentBefore = new Map(round.map((p) => [p, p.content]));
@@ -412,7 +412,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
 
   const current = pagesByKey(pages);
   const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed) : { dirty: new Set(pages), changedItems: new Set<string>() };
-  await renderChanged(state, pages, current, dirty, changedItems, changed ?? new Set(), errors);
+  await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors);
   fail(errors);
   timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;

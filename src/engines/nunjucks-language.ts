@@ -1,6 +1,6 @@
 /** Nunjucks, with Eleventy's loader paths, filters, shortcodes, paired shortcodes, tags and globals. */
 import nunjucks from "nunjucks";
-import type { FunctionEntry, UserConfig, UserFunction } from "../config/user-config.js";
+import type { FunctionEntry, UserConfig } from "../config/user-config.js";
 import { recordFile } from "../engine/render-tracking.js";
 import { withPageContext } from "./call-context.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
