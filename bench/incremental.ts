@@ -20,6 +20,7 @@ import { measureBuild } from "./measure.js";
 import type { EditSample, IncrementalResults, IncrementalSizeResult, TreeCheck } from "./incremental-results.js";
 import { ensureSite } from "./site-cache.js";
 import { buildArguments } from "./tools.js";
+import { machineInfo } from "./machine.js";
 
 /** dist/bench/incremental.js -> repository root. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -255,16 +256,6 @@ async function benchSize(posts: number, options: IncrementalOptions, versions: {
   }
 }
 
-function machine(): IncrementalResults["machine"] {
-  const cpus = os.cpus();
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? "unknown",
-    totalMemoryMiB: Math.round(os.totalmem() / 1024 / 1024),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-  };
-}
 
 function loadAverage(): number[] {
   return os.loadavg().map((value) => Math.round(value * 100) / 100);
@@ -280,7 +271,7 @@ async function main(argv: string[]): Promise<void> {
     plinth: await versionOf(path.join(repoRoot, "package.json")),
     eleventy: await versionOf(path.join(repoRoot, "node_modules", "@11ty", "eleventy", "package.json")),
   };
-  const results: IncrementalResults = { startedAt: new Date().toISOString(), machine: machine(), loadAverage: { start: loadAverage() }, options, sizes: [] };
+  const results: IncrementalResults = { startedAt: new Date().toISOString(), machine: machineInfo(), loadAverage: { start: loadAverage() }, options, sizes: [] };
   log(`load average ${results.loadAverage.start.join(", ")}`);
   for (const posts of options.sizes) {
     const size = await benchSize(posts, options, versions);

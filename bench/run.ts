@@ -14,6 +14,7 @@ import type { BenchResults, OutputCheck, SizeResult, ToolResult } from "./result
 import { parseRunOptions, type RunOptions } from "./run-options.js";
 import { editMiddlePost, ensureSite } from "./site-cache.js";
 import { buildArguments, resetForColdBuild, toolLabel, type ToolName } from "./tools.js";
+import { machineInfo } from "./machine.js";
 
 /** dist/bench/run.js -> repository root. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -158,21 +159,11 @@ async function timeRebuilds(bench: SizeBench, runs: number, checks: OutputCheck[
   checks.push(await bench.check());
 }
 
-function machine(): BenchResults["machine"] {
-  const cpus = os.cpus();
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? "unknown",
-    totalMemoryMiB: Math.round(os.totalmem() / 1024 / 1024),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-  };
-}
 
 async function main(argv: string[]): Promise<void> {
   const options = parseRunOptions(argv);
   checkToolsInstalled(options.tools);
-  const results: BenchResults = { startedAt: new Date().toISOString(), machine: machine(), options, sizes: [] };
+  const results: BenchResults = { startedAt: new Date().toISOString(), machine: machineInfo(), options, sizes: [] };
   const sitesRoot = path.join(repoRoot, "bench", ".sites");
   for (const posts of options.sizes) {
     const size = await benchSize(posts, options, sitesRoot);

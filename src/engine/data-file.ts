@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { freshImport } from "../util/fresh-import.js";
+import { isPlainObject } from "./data-merge.js";
 import type { DataExtension, UserFunction } from "../config/user-config.js";
 import { PlinthError } from "../errors/plinth-error.js";
 
@@ -57,7 +58,8 @@ function jsonErrorOffset(text: string, message: string): number {
   return Math.min(good, last);
 }
 
-function lineOfJsonError(text: string, message: string): { line: number; column: number } {
+/** The line and column of a JSON syntax error, from V8's message or by bisection when it names none. */
+export function lineOfJsonError(text: string, message: string): { line: number; column: number } {
   const before = text.slice(0, jsonErrorOffset(text, message));
   const lines = before.split("\n");
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
@@ -78,10 +80,7 @@ interface DataProblem {
 }
 
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
-  if (Array.isArray(value)) return true;
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  return Array.isArray(value) || isPlainObject(value);
 }
 
 /**

@@ -3,29 +3,12 @@
 // a folder entry ignores everything in it), the output folder, and `eleventyConfig.ignores`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { tempProject } from "../../test/support/temp-project.js";
 import { createIgnoreMatcher, ignoreFilePatterns } from "./ignore-rules.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 function project(files: Record<string, string>, input = "."): { paths: ProjectPaths; abs: (p: string) => string; done: () => void } {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), "plinth-ignore-"));
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(cwd, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  const inputDir = path.resolve(cwd, input);
-  const paths: ProjectPaths = {
-    cwd,
-    input: inputDir,
-    output: path.join(cwd, "_site"),
-    includes: path.join(inputDir, "_includes"),
-    layouts: path.join(inputDir, "_includes"),
-    data: path.join(inputDir, "_data"),
-  };
-  return { paths, abs: (p) => path.join(cwd, p), done: () => rmSync(cwd, { recursive: true, force: true }) };
+  return tempProject("ignore", files, input);
 }
 
 test(".gitignore entries are ignored: files, folders (with everything inside) and globs", () => {

@@ -3,8 +3,8 @@
 // output place; globs keep the folder structure. Files that are not there are skipped.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
+import { tempProject } from "../../test/support/temp-project.js";
 import path from "node:path";
 import type { PassthroughEntry } from "../config/user-config.js";
 import { resolvePassthrough } from "./passthrough.js";
@@ -18,28 +18,15 @@ interface Project {
 }
 
 function project(files: string[], input = "."): Project {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), "plinth-passthrough-"));
-  for (const rel of files) {
-    const file = path.join(cwd, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, rel);
-  }
-  const inputDir = path.resolve(cwd, input);
-  const paths: ProjectPaths = {
-    cwd,
-    input: inputDir,
-    output: path.join(cwd, "_site"),
-    includes: path.join(inputDir, "_includes"),
-    layouts: path.join(inputDir, "_includes"),
-    data: path.join(inputDir, "_data"),
-  };
+  // Each file's text is its own path, so copies can be told apart.
+  const { cwd, paths, done } = tempProject("passthrough", Object.fromEntries(files.map((f) => [f, f])), input);
   return {
     paths,
     copies: (entries) =>
       resolvePassthrough(entries, paths)
         .map((f): [string, string] => [f.relative, path.relative(cwd, f.source).split(path.sep).join("/")])
         .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    done: () => rmSync(cwd, { recursive: true, force: true }),
+    done,
   };
 }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import type { Diagnostic } from "./types.js";
+import { lineOfJsonError } from "../engine/data-file.js";
 
 export const DATA_EXTENSIONS = ["json", "yaml", "yml"] as const;
 
@@ -49,26 +50,13 @@ export function readDataFile(dir: string, name: string): DataFileResult {
 function syntaxDiagnostic(file: string, source: string, cause: unknown): Diagnostic {
   const mark = (cause as { mark?: { line: number; column: number } }).mark;
   const reason = (cause as { reason?: string }).reason ?? (cause as Error).message;
-  const where = mark ? { line: mark.line + 1, column: mark.column + 1 } : jsonErrorPosition(source, (cause as Error).message);
+  const where = mark ? { line: mark.line + 1, column: mark.column + 1 } : lineOfJsonError(source, (cause as Error).message);
   return {
     code: "DataFileInvalid",
     severity: "error",
     message: `${path.basename(file)} could not be parsed: ${reason}`,
     location: { file, ...where },
   };
-}
-
-/** V8 reports JSON errors by character offset or, in newer versions, by line and column. */
-function jsonErrorPosition(source: string, message: string): { line?: number; column?: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const offset = /position (\d+)/.exec(message);
-  return offset ? positionOfOffset(source, Number(offset[1])) : {};
-}
-
-export function positionOfOffset(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 /**
