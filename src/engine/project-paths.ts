@@ -42,3 +42,16 @@ export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
+
+/**
+ * The smallest set of roots covering `paths`: a path inside another one adds nothing.
+ *
+ * @example
+ * coveringRoots(["/site", "/site/_includes", "/shared"]) // ["/shared", "/site"]
+ */
+export function coveringRoots(paths: readonly string[]): string[] {
+  const sorted = [...new Set(paths.map((p) => path.resolve(p)))].sort();
+  const out: string[] = [];
+  for (const p of sorted) if (!out.some((root) => isInside(root, p))) out.push(p);
+  return out;
+}

@@ -23,7 +23,7 @@ import { clientScript, type LiveMessage } from "./live-reload-client.js";
 import { memorySource } from "./output-source.js";
 import { normalizePrefix, pathPart } from "./request-path.js";
 import { createStaticHandler, sendText, type ServedFile } from "./static-handler.js";
-import { watchRoots } from "./watch-roots.js";
+import { watchRoots } from "../engine/input-roots.js";
 
 export interface DevServerOptions extends DevSessionOptions {
   /** Address to bind. Default 127.0.0.1. */

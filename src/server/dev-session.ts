@@ -10,7 +10,7 @@ import { formatError } from "../errors/format-error.js";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { isInside } from "../engine/project-paths.js";
 import type { OutputChanges } from "./live-reload-client.js";
-import { watchTargetPaths } from "./watch-roots.js";
+import { watchTargetPaths } from "../engine/input-roots.js";
 
 export interface DevSessionOptions {
   cwd: string;

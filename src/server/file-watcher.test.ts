@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { coveringRoots, FileWatcher, isIgnoredPath } from "./file-watcher.js";
+import { coveringRoots } from "../engine/project-paths.js";
+import { FileWatcher, isIgnoredPath } from "./file-watcher.js";
 
 function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), "plinth-watch-"));

@@ -1,5 +1,6 @@
 /**
- * What `plinth serve` watches: the input folder, `_includes`, layouts and `_data` (which may lie
+ * The files a build may read besides its templates, which is what `plinth serve` watches and
+ * what the build cache fingerprints: the input folder, `_includes`, layouts and `_data` (which may lie
  * outside the input), the config file, `addWatchTarget` and passthrough-copy sources, and the
  * files that change what is ignored. Before the first good build the folders are not known yet,
  * so the working folder and `--input` stand in for them.
@@ -9,8 +10,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { findConfigFile } from "../config/load-config.js";
 import type { UserConfig } from "../config/user-config.js";
-import type { ProjectPaths } from "../engine/project-paths.js";
-import { coveringRoots } from "./file-watcher.js";
+import { coveringRoots, type ProjectPaths } from "./project-paths.js";
 
 export interface WatchRootsInput {
   cwd: string;

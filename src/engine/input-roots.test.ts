@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { watchablePath, watchRoots } from "./watch-roots.js";
+import { watchablePath, watchRoots } from "./input-roots.js";
 
 test("before the first good build, the working folder and --input stand in for the site's folders", () => {
   const parent = mkdtempSync(path.join(os.tmpdir(), "plinth-roots-"));
