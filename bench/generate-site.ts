@@ -13,7 +13,7 @@ import { Prng, seedFromText } from "./prng.js";
 import { fixedSiteFiles, type SiteFile } from "./site-templates.js";
 
 /** Bump whenever generated output changes, so cached sites are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = "foundation";
 
 /** Posts are spread over this span so dates stay plausible at any size. */

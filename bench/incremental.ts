@@ -38,7 +38,7 @@ const WARM_UP_ATTEMPTS = 5;
 /** The longest a single build may take on a loaded machine before the run gives up on it. */
 const BUILD_TIMEOUT_MS = 30 * 60_000;
 /** Files of a cached site that are not part of the site. */
-const NOT_COPIED = new Set([".bench-site", "_site", ".plinth-cache", "node_modules"]);
+const NOT_COPIED = new Set([".bench-site", "_site", "node_modules"]);
 
 /** Scratch folders still there, removed on any exit. */
 const scratch = new Set<string>();

@@ -219,7 +219,7 @@ export function fixedSiteFiles(): SiteFile[] {
   return [
     // The site's own package.json pins ESM, so eleventy.config.js loads the same way wherever the site is generated.
     { path: "package.json", text: `${JSON.stringify({ private: true, type: "module" }, null, 2)}\n` },
-    { path: ".gitignore", text: "_site/\n.plinth-cache/\n" },
+    { path: ".gitignore", text: "_site/\n" },
     { path: "eleventy.config.js", text: CONFIG },
     { path: "_data/site.json", text: `${JSON.stringify(SITE_DATA, null, 2)}\n` },
     { path: "_includes/layouts/base.njk", text: BASE_LAYOUT },

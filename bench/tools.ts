@@ -2,12 +2,10 @@
 
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { cacheFile } from "../src/write/disk-writer.js";
 
 export type ToolName = "eleventy" | "plinth";
 export const TOOL_NAMES: readonly ToolName[] = ["eleventy", "plinth"];
-
-/** Where Plinth keeps its persistent build cache, relative to the site; removed before every cold build. */
-const PLINTH_CACHE_DIR = ".plinth-cache";
 
 /** Node arguments (after `node`) that build `siteDir` (the working directory) into `outputDir`. */
 export function buildArguments(tool: ToolName, repoRoot: string, outputDir: string): string[] {
@@ -20,7 +18,9 @@ export function buildArguments(tool: ToolName, repoRoot: string, outputDir: stri
 /** Removes previous output and any cache, so the next build starts from nothing. */
 export async function resetForColdBuild(tool: ToolName, siteDir: string, outputDir: string): Promise<void> {
   await rm(outputDir, { recursive: true, force: true });
-  if (tool === "plinth") await rm(path.join(siteDir, PLINTH_CACHE_DIR), { recursive: true, force: true });
+  if (tool !== "plinth") return;
+  // Plinth's records of the last build: what it wrote (to skip unchanged files) and what it read (to skip the build).
+  for (const kind of ["output", "build"] as const) await rm(cacheFile(siteDir, outputDir, kind), { force: true });
 }
 
 export function toolLabel(tool: ToolName): string {

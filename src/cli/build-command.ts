@@ -1,5 +1,6 @@
 /** `plinth build`: one build, a summary line, exit code 0 or 1. */
-import { build } from "../engine/build.js";
+import { buildUsingCache } from "../cache/cached-build.js";
+import { build, type BuildResult } from "../engine/build.js";
 import { reportError } from "./report-error.js";
 import type { CliIo } from "./main.js";
 
@@ -12,12 +13,17 @@ export interface BuildFlags {
   quiet?: boolean;
   dryrun?: boolean;
   to?: string;
+  "no-cache"?: boolean;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
 export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const toJson = flags.to === "json";
   try {
-    const result = await build({
+    const options = {
       cwd: io.cwd,
       input: flags.input,
       output: flags.output,
@@ -25,7 +31,18 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
       pathPrefix: flags.pathprefix,
       formats: flags.formats,
       dryRun: flags.dryrun || toJson,
-    });
+    };
+    let result: BuildResult;
+    if (flags["no-cache"] || options.dryRun) result = await build(options);
+    else {
+      const outcome = await buildUsingCache(options);
+      if (outcome.cached) {
+        const { pages, copied } = outcome.summary;
+        io.stdout(`[build] Nothing changed since the last build: ${plural(pages, "page")} and ${plural(copied, "copied file")} are up to date (${outcome.seconds.toFixed(2)} seconds; --no-cache builds anyway)\n`);
+        return 0;
+      }
+      result = outcome.result;
+    }
     if (toJson) {
       const pages = result.pages
         .filter((p) => p.outputRelative !== false)
@@ -36,7 +53,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     const written = result.pages.filter((p) => p.outputRelative !== false).length;
     const verb = flags.dryrun ? "Would write" : "Wrote";
     io.stdout(
-      `[build] ${verb} ${written} page${written === 1 ? "" : "s"} and ${flags.dryrun ? "copy" : "copied"} ${result.passthroughCount} file${result.passthroughCount === 1 ? "" : "s"} in ${result.seconds.toFixed(2)} seconds` +
+      `[build] ${verb} ${plural(written, "page")} and ${flags.dryrun ? "copy" : "copied"} ${plural(result.passthroughCount, "file")} in ${result.seconds.toFixed(2)} seconds` +
         (flags.dryrun ? " (dry run)" : ` (${result.written.unchanged} unchanged)`) +
         "\n",
     );

@@ -21,6 +21,7 @@ Options for build and serve:
   --quiet            Print only errors and the summary line
   --dryrun           Build without writing anything
   --to json          Print the pages as JSON instead of writing them
+  --no-cache         (build) Build everything even if nothing changed since the last build
   --port N           (serve) Port to listen on (default: 8080)
   --host H           (serve) Address to bind (default: 127.0.0.1)
   --open             (serve) Open the site in a browser
@@ -53,6 +54,7 @@ export const buildOptionSpec = {
   quiet: { type: "boolean" },
   dryrun: { type: "boolean" },
   to: { type: "string" },
+  "no-cache": { type: "boolean" },
   port: { type: "string" },
   host: { type: "string" },
   open: { type: "boolean" },

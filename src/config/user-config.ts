@@ -352,6 +352,11 @@ export class UserConfig {
   addPreprocessor(name: string, extensions: string | string[], fn: UserFunction): void {
     this.preprocessors.set(name, { extensions: extensions === "*" ? ["*"] : toList(extensions), fn });
   }
+  /**
+   * Listeners that only keep what they are told for the build's own use (Plinth's bundled
+   * plugins): a build the cache skips loses nothing by not calling them.
+   */
+  readonly buildLocalListeners = new WeakSet<UserFunction>();
   on(event: string, listener: UserFunction): void {
     const list = this.listeners.get(event) ?? [];
     list.push(listener);

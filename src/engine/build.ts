@@ -457,6 +457,11 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   };
 }
 
+/** A full build from a state made by createBuildState (the build cache looks at the state first). */
+export function buildFromState(state: BuildState, started: number): Promise<BuildResult> {
+  return assemble(state, undefined, started);
+}
+
 /** A full build. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();

@@ -81,9 +81,11 @@ interface PageThis {
 
 function trackContentMap(eleventyConfig: UserConfig): () => InputPathToUrlMap {
   let contentMap: InputPathToUrlMap | undefined;
-  eleventyConfig.on("eleventy.contentMap", (event: unknown) => {
+  const listener = (event: unknown): void => {
     contentMap = (event as { inputPathToUrl: InputPathToUrlMap }).inputPathToUrl;
-  });
+  };
+  eleventyConfig.on("eleventy.contentMap", listener);
+  eleventyConfig.buildLocalListeners.add(listener);
   return () => {
     if (!contentMap) throw new Error("The content map is not ready yet: inputPathToUrl can only be used while pages render.");
     return contentMap;

@@ -30,10 +30,11 @@ function fileStamp(file: string): [number, number] | undefined {
 
 type Manifest = Record<string, ManifestEntry>;
 
-function manifestFile(cwd: string, outputDir: string): string {
+/** Where Plinth keeps what it knows between builds: node_modules/.cache like other tools, or the temp folder. */
+export function cacheFile(cwd: string, outputDir: string, kind: "output" | "build"): string {
   const key = createHash("sha1").update(outputDir).digest("hex").slice(0, 16);
   const cacheRoot = existsSync(path.join(cwd, "node_modules")) ? path.join(cwd, "node_modules", ".cache", "plinth") : path.join(os.tmpdir(), "plinth-cache");
-  return path.join(cacheRoot, `output-${key}.json`);
+  return path.join(cacheRoot, `${kind}-${key}.json`);
 }
 
 /** A content fingerprint for skipping unchanged files; the one-shot hash allocates least. */
@@ -71,6 +72,26 @@ async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * A stamp of the output folder as Plinth last left it, or undefined when any file Plinth wrote
+ * there is gone or was changed by something else since.
+ */
+export function intactOutputStamp(outputDir: string, cwd: string): string | undefined {
+  let text: string;
+  let manifest: Manifest;
+  try {
+    text = readFileSync(cacheFile(cwd, outputDir, "output"), "utf8");
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    return undefined;
+  }
+  for (const [relative, entry] of Object.entries(manifest)) {
+    const now = entry.out && fileStamp(path.join(outputDir, relative));
+    if (!now || !entry.out || now[0] !== entry.out[0] || now[1] > entry.out[1]) return undefined;
+  }
+  return createHash("sha1").update(text).digest("base64");
+}
+
 export class DiskWriter implements OutputWriter {
   private readonly pages = new Map<string, string>();
   private readonly copies = new Map<string, string>();
@@ -80,7 +101,7 @@ export class DiskWriter implements OutputWriter {
     private readonly outputDir: string,
     cwd: string,
   ) {
-    this.manifestPath = manifestFile(cwd, outputDir);
+    this.manifestPath = cacheFile(cwd, outputDir, "output");
   }
 
   writeFile(relative: string, content: string): void {

@@ -1,0 +1,189 @@
+/**
+ * The persistent build cache: when nothing a build reads has changed since the last build and
+ * the output folder is as that build left it, there is nothing to do.
+ *
+ * What "nothing changed" covers, each checked every time:
+ * - every file under the folders a build reads (input, includes, layouts, data, passthrough
+ *   sources, watch targets), the config file and the project's own modules it imports, the
+ *   package.json and the lockfiles (so a plugin upgrade counts), by stat and then content hash;
+ * - the global data as loaded now (JavaScript data files and `addGlobalData` run every time, so
+ *   data fetched or computed at build time is compared by value);
+ * - the options, the resolved folders, the environment variables builds commonly read, the Node
+ *   version and Plinth's own code;
+ * - the output folder: every file Plinth wrote is still there, unchanged.
+ *
+ * Not covered: a filter or shortcode whose result depends on the clock or the network. Such a
+ * site builds with `--no-cache`.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BuildState } from "../engine/build-state.js";
+import { stampOf } from "../engine/global-data.js";
+import { watchRoots } from "../engine/input-roots.js";
+import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
+import { firstDifference, hashBytes, isRacy, sameStats, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { localImports } from "./local-imports.js";
+
+const FORMAT = 2;
+/** Environment variables that configs and data files commonly branch on. */
+const ENVIRONMENT = /^(?:ELEVENTY_|NODE_ENV$|TZ$|LANG$|LC_ALL$)/;
+
+interface CacheRecord {
+  format: number;
+  key: string;
+  dataStamp: string;
+  recordedAt: number;
+  /** [absolute path, size, mtimeMs, ctimeMs, sha1 or null] */
+  files: [string, number, number, number, string | null][];
+  output: string;
+  pages: number;
+  copied: number;
+}
+
+export interface CacheSummary {
+  pages: number;
+  copied: number;
+}
+
+export type CacheCheck = { hit: true; summary: CacheSummary } | { hit: false; reason: string; fingerprint: Fingerprint; recordedAt: number };
+
+let ownCodeStamp: string | undefined;
+
+/** Plinth's compiled code by stat: a new version, or a rebuilt checkout, never reuses a cache. */
+function plinthCodeStamp(): string {
+  if (ownCodeStamp) return ownCodeStamp;
+  const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const parts: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else if (entry.name.endsWith(".js") && !entry.name.endsWith(".test.js")) {
+        const st = statSync(abs);
+        parts.push(`${path.relative(codeRoot, abs)}:${st.size}:${st.mtimeMs}`);
+      }
+    }
+  };
+  walk(codeRoot);
+  ownCodeStamp = hashBytes(parts.sort().join("\n"));
+  return ownCodeStamp;
+}
+
+function environmentStamp(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => ENVIRONMENT.test(name))
+      .sort()
+      .map((name) => [name, process.env[name]]),
+  );
+}
+
+function cacheKey(state: BuildState): string {
+  const { options, paths, project } = state;
+  return hashBytes(
+    stampOf({
+      format: FORMAT,
+      node: process.version,
+      plinth: plinthCodeStamp(),
+      options: { input: options.input, output: options.output, config: options.configPath, pathPrefix: options.pathPrefix, formats: options.formats, runMode: state.runMode },
+      paths,
+      project,
+      env: environmentStamp(),
+    }),
+  );
+}
+
+/** The config file, the folders a build reads, the lockfiles, and the project modules JavaScript there imports. */
+function fingerprintNow(state: BuildState): Fingerprint {
+  const { paths, config, options } = state;
+  const roots = watchRoots({ cwd: paths.cwd, configPath: options.configPath, paths, config });
+  roots.push(path.join(paths.cwd, "package-lock.json"), path.join(paths.cwd, "node_modules", ".package-lock.json"));
+  const skip = [paths.output, path.dirname(cacheFile(paths.cwd, paths.output, "build"))];
+  const stamps = statFiles(roots, skip);
+  const entries = [...stamps.keys()];
+  if (state.loaded.configFile) entries.push(state.loaded.configFile);
+  const extra = localImports(entries, paths.cwd).filter((file) => !stamps.has(file));
+  for (const [file, stamp] of statFiles(extra, skip)) stamps.set(file, stamp);
+  return stamps;
+}
+
+function readRecord(file: string): CacheRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(file, "utf8")) as CacheRecord;
+    return record.format === FORMAT ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a build may use the cache: a site's listeners for the build's results rule it out. */
+export function cacheApplies(state: BuildState): boolean {
+  const { listeners, buildLocalListeners } = state.config;
+  const wantsResults = ["eleventy.after", "eleventy.contentMap"].some((event) => (listeners.get(event) ?? []).some((listener) => !buildLocalListeners.has(listener)));
+  return !state.options.dryRun && !state.options.writer && !wantsResults;
+}
+
+export class BuildCache {
+  private readonly file: string;
+  private readonly key: string;
+  private readonly dataStamp: string;
+
+  constructor(private readonly state: BuildState) {
+    this.file = cacheFile(state.paths.cwd, state.paths.output, "build");
+    this.key = cacheKey(state);
+    this.dataStamp = stampOf(state.globalData);
+  }
+
+  check(): CacheCheck {
+    const recordedAt = Date.now();
+    const fingerprint = fingerprintNow(this.state);
+    const record = readRecord(this.file);
+    const miss = (reason: string): CacheCheck => ({ hit: false, reason, fingerprint, recordedAt });
+    if (!record) return miss("no cache yet");
+    if (record.key !== this.key) return miss("options, environment or Plinth changed");
+    const recorded: Fingerprint = new Map(record.files.map(([file, size, mtimeMs, ctimeMs, hash]) => [file, { size, mtimeMs, ctimeMs, hash: hash ?? undefined }]));
+    const changed = firstDifference(recorded, fingerprint, record.recordedAt);
+    if (changed) return miss(`${path.relative(this.state.paths.cwd, changed)} changed`);
+    if (record.dataStamp !== this.dataStamp) return miss("global data changed");
+    if (intactOutputStamp(this.state.paths.output, this.state.paths.cwd) !== record.output) return miss("the output folder changed");
+    return { hit: true, summary: { pages: record.pages, copied: record.copied } };
+  }
+
+  /** Forgets the last build, before output is written: a write that fails half way must not leave a record claiming it. */
+  clear(): void {
+    rmSync(this.file, { force: true });
+  }
+
+  /**
+   * Records a successful build. `before` is the fingerprint taken before it read anything: if
+   * any file changed while it ran, nothing is recorded and the next build starts afresh.
+   */
+  save(before: Fingerprint, recordedAt: number, summary: CacheSummary): void {
+    const after = fingerprintNow(this.state);
+    if (!sameStats(before, after)) return;
+    const output = intactOutputStamp(this.state.paths.output, this.state.paths.cwd);
+    if (output === undefined) return;
+    const texts = new Map<string, string>();
+    for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
+    const files: CacheRecord["files"] = [];
+    for (const [file, stamp] of before) {
+      let hash = stamp.hash;
+      const text = texts.get(file);
+      if (!hash && text !== undefined && Buffer.byteLength(text) === stamp.size) hash = hashBytes(text);
+      if (!hash && isRacy(stamp, recordedAt)) hash = hashOf(file);
+      files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
+    }
+    const record: CacheRecord = { format: FORMAT, key: this.key, dataStamp: this.dataStamp, recordedAt, files, output, ...summary };
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify(record));
+  }
+}
+
+function hashOf(file: string): string | undefined {
+  try {
+    return hashBytes(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * What the files a build reads look like: size and modification time for every file, and a
+ * content hash where one is known. Like git's index, an unchanged stat is trusted and a changed
+ * stat falls back to the content: a checkout that rewrites a file with the same bytes is not a
+ * change. A stat taken too close to the moment it was recorded is never trusted, since a write in
+ * the same clock tick would not move the modification time.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { isInside } from "../engine/project-paths.js";
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** Moves on every write and on chmod, and cannot be set back by hand as mtime can. */
+  ctimeMs: number;
+  /** sha1 of the bytes, when the build had them at hand. */
+  hash?: string;
+}
+
+export type Fingerprint = Map<string, FileStamp>;
+
+/** Writes within this long of the recording are "racy": their stat alone proves nothing. */
+export const RACY_MS = 2000;
+
+export function hashBytes(bytes: string | Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("base64");
+}
+
+/** Stats every file under `roots` (files or folders), skipping dependency, VCS and `skip` folders. */
+export function statFiles(roots: readonly string[], skip: readonly string[]): Fingerprint {
+  const stamps: Fingerprint = new Map();
+  const visit = (abs: string): void => {
+    if (skip.some((folder) => isInside(folder, abs))) return;
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      let names: string[];
+      try {
+        names = readdirSync(abs);
+      } catch {
+        return;
+      }
+      for (const name of names.sort()) if (name !== "node_modules" && name !== ".git") visit(path.join(abs, name));
+    } else if (st.isFile()) {
+      stamps.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
+    }
+  };
+  for (const root of roots) visit(root);
+  return stamps;
+}
+
+function sameStat(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+/** True when the file was written so close to `recordedAt` that its stat alone proves nothing. */
+export function isRacy(stamp: FileStamp, recordedAt: number): boolean {
+  return Math.max(stamp.mtimeMs, stamp.ctimeMs) >= recordedAt - RACY_MS;
+}
+
+/** True when both fingerprints list the same files with the same stats. */
+export function sameStats(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, stamp] of a) {
+    const other = b.get(file);
+    if (!other || !sameStat(stamp, other)) return false;
+  }
+  return true;
+}
+
+/**
+ * Compares the files now with the fingerprint recorded at `recordedAt` (ms since the epoch).
+ * Returns the first file that differs, or undefined when every file is provably the same.
+ */
+export function firstDifference(recorded: Fingerprint, now: Fingerprint, recordedAt: number): string | undefined {
+  for (const file of recorded.keys()) if (!now.has(file)) return file;
+  for (const [file, stamp] of now) {
+    const before = recorded.get(file);
+    if (!before || before.size !== stamp.size) return file;
+    if (sameStat(before, stamp) && !isRacy(before, recordedAt)) {
+      stamp.hash = before.hash;
+      continue;
+    }
+    if (!before.hash) return file;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return file;
+    }
+    const hash = hashBytes(bytes);
+    if (hash !== before.hash) return file;
+    stamp.hash = hash;
+  }
+  return undefined;
+}
