@@ -22,7 +22,7 @@ import type { BuildState } from "../engine/build-state.js";
 import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
-import { firstDifference, hashBytes, isRacy, sameStats, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { compareFingerprints, hashBytes, isRacy, sameStats, statFiles, type Fingerprint } from "./file-fingerprint.js";
 import { localImports } from "./local-imports.js";
 
 const FORMAT = 2;
@@ -143,10 +143,19 @@ export class BuildCache {
     if (!record) return miss("no cache yet");
     if (record.key !== this.key) return miss("options, environment or Plinth changed");
     const recorded: Fingerprint = new Map(record.files.map(([file, size, mtimeMs, ctimeMs, hash]) => [file, { size, mtimeMs, ctimeMs, hash: hash ?? undefined }]));
-    const changed = firstDifference(recorded, fingerprint, record.recordedAt);
-    if (changed) return miss(`${path.relative(this.state.paths.cwd, changed)} changed`);
+    const comparison = compareFingerprints(recorded, fingerprint, record.recordedAt);
+    if (comparison.changed) return miss(`${path.relative(this.state.paths.cwd, comparison.changed)} changed`);
     if (record.dataStamp !== this.dataStamp) return miss("global data changed");
     if (intactOutputStamp(this.state.paths.output, this.state.paths.cwd) !== record.output) return miss("the output folder changed");
+    // Files proved unchanged by their content are recorded again with their stats as they are
+    // now, so the next build trusts the stat instead of reading them once more.
+    if (comparison.hashed > 0) {
+      try {
+        this.write({ ...record, recordedAt, files: recordedFiles(fingerprint, recordedAt, new Map()) });
+      } catch {
+        // Not refreshed: the next build reads those files again, nothing worse.
+      }
+    }
     return { hit: true, summary: { pages: record.pages, copied: record.copied } };
   }
 
@@ -166,18 +175,29 @@ export class BuildCache {
     if (output === undefined) return;
     const texts = new Map<string, string>();
     for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
-    const files: CacheRecord["files"] = [];
-    for (const [file, stamp] of before) {
-      let hash = stamp.hash;
-      const text = texts.get(file);
-      if (!hash && text !== undefined && Buffer.byteLength(text) === stamp.size) hash = hashBytes(text);
-      if (!hash && isRacy(stamp, recordedAt)) hash = hashOf(file);
-      files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
-    }
-    const record: CacheRecord = { format: FORMAT, key: this.key, dataStamp: this.dataStamp, recordedAt, files, output, ...summary };
+    this.write({ format: FORMAT, key: this.key, dataStamp: this.dataStamp, recordedAt, files: recordedFiles(before, recordedAt, texts), output, ...summary });
+  }
+
+  private write(record: CacheRecord): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(record));
   }
+}
+
+/**
+ * The fingerprint as recorded: with the hash of every file whose stat cannot be trusted later,
+ * taken from the text the build read where it has it.
+ */
+function recordedFiles(fingerprint: Fingerprint, recordedAt: number, texts: ReadonlyMap<string, string>): CacheRecord["files"] {
+  const files: CacheRecord["files"] = [];
+  for (const [file, stamp] of fingerprint) {
+    let hash = stamp.hash;
+    const text = texts.get(file);
+    if (!hash && text !== undefined && Buffer.byteLength(text) === stamp.size) hash = hashBytes(text);
+    if (!hash && isRacy(stamp, recordedAt)) hash = hashOf(file);
+    files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
+  }
+  return files;
 }
 
 function hashOf(file: string): string | undefined {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { tempProject } from "../../test/support/temp-project.js";
-import { firstDifference, hashBytes, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { compareFingerprints, hashBytes, statFiles, type Fingerprint } from "./file-fingerprint.js";
 
 const LONG_AGO = Date.now() - 60_000;
 
@@ -27,31 +27,31 @@ test("statFiles lists files under the roots, skipping node_modules, .git and the
   }
 });
 
-test("firstDifference trusts an old, unchanged stat and reports added, removed and resized files", () => {
+test("compareFingerprints trusts an old, unchanged stat and reports added, removed and resized files", () => {
   const texts = { "a.md": "alpha", "b.md": "beta" };
   const project = tempProject("fingerprint", texts);
   try {
     const now = () => statFiles([project.cwd], []);
     // Recorded long ago with the same stats as now: trusted without reading a byte.
     const same = new Map([...now()].map(([file, stamp]) => [file, { ...stamp }]));
-    assert.equal(firstDifference(same, now(), Date.now() + 60_000), undefined);
+    assert.equal(compareFingerprints(same, now(), Date.now() + 60_000).changed, undefined);
 
     writeFileSync(project.abs("c.md"), "new");
-    assert.equal(firstDifference(same, now(), Date.now() + 60_000), project.abs("c.md"));
+    assert.equal(compareFingerprints(same, now(), Date.now() + 60_000).changed, project.abs("c.md"));
     writeFileSync(project.abs("c.md"), "");
     mkdirSync(project.abs("empty-folder"));
 
     const withC = new Map([...now()].map(([file, stamp]) => [file, { ...stamp }]));
     writeFileSync(project.abs("b.md"), "beta, longer");
-    assert.equal(firstDifference(withC, now(), Date.now() + 60_000), project.abs("b.md"));
+    assert.equal(compareFingerprints(withC, now(), Date.now() + 60_000).changed, project.abs("b.md"));
     rmSync(project.abs("c.md"));
-    assert.equal(firstDifference(withC, now(), Date.now() + 60_000), project.abs("c.md"));
+    assert.equal(compareFingerprints(withC, now(), Date.now() + 60_000).changed, project.abs("c.md"));
   } finally {
     project.done();
   }
 });
 
-test("firstDifference falls back to the content hash when only the stat moved", () => {
+test("compareFingerprints falls back to the content hash when only the stat moved", () => {
   const texts = { "a.md": "alpha", "b.md": "beta" };
   const project = tempProject("fingerprint", texts);
   try {
@@ -59,36 +59,36 @@ test("firstDifference falls back to the content hash when only the stat moved", 
     const recorded = recordedLongAgo(now(), true, texts);
     // Same bytes written again (a git checkout, an editor's save-without-change): no difference.
     writeFileSync(project.abs("a.md"), "alpha");
-    assert.equal(firstDifference(recorded, now(), LONG_AGO + 60_000), undefined);
+    assert.deepEqual(compareFingerprints(recorded, now(), LONG_AGO + 60_000), { hashed: 2 }, "both files were read: their stats moved");
     // Same size, other bytes.
     writeFileSync(project.abs("a.md"), "omega");
-    assert.equal(firstDifference(recorded, now(), LONG_AGO + 60_000), project.abs("a.md"));
+    assert.equal(compareFingerprints(recorded, now(), LONG_AGO + 60_000).changed, project.abs("a.md"));
   } finally {
     project.done();
   }
 });
 
-test("firstDifference never trusts a stat without a hash once it moved, nor a racy one", () => {
+test("compareFingerprints never trusts a stat without a hash once it moved, nor a racy one", () => {
   const texts = { "a.md": "alpha" };
   const project = tempProject("fingerprint", texts);
   try {
     const file = project.abs("a.md");
     const now = () => statFiles([project.cwd], []);
-    assert.equal(firstDifference(recordedLongAgo(now(), false, texts), now(), LONG_AGO + 60_000), file);
+    assert.equal(compareFingerprints(recordedLongAgo(now(), false, texts), now(), LONG_AGO + 60_000).changed, file);
 
     // Recorded in the same instant the file was written: a later write in that clock tick
     // could leave size and mtime unchanged, so identical stats are not proof.
     const racy = new Map([...now()].map(([f, stamp]) => [f, { ...stamp }]));
     const recordedAt = racy.get(file)!.mtimeMs;
-    assert.equal(firstDifference(racy, now(), recordedAt), file, "a racy stat without a hash is a difference");
+    assert.equal(compareFingerprints(racy, now(), recordedAt).changed, file, "a racy stat without a hash is a difference");
     racy.get(file)!.hash = hashBytes("alpha");
-    assert.equal(firstDifference(racy, now(), recordedAt), undefined, "a racy stat whose hash matches is not");
+    assert.equal(compareFingerprints(racy, now(), recordedAt).changed, undefined, "a racy stat whose hash matches is not");
     writeFileSync(file, "omega");
     const sameStat = now();
     const old = racy.get(file)!;
     utimesSync(file, new Date(old.mtimeMs), new Date(old.mtimeMs));
     sameStat.set(file, { ...now().get(file)!, ctimeMs: old.ctimeMs });
-    assert.equal(firstDifference(racy, sameStat, recordedAt), file, "same size and mtime, other bytes, caught by the hash");
+    assert.equal(compareFingerprints(racy, sameStat, recordedAt).changed, file, "same size and mtime, other bytes, caught by the hash");
   } finally {
     project.done();
   }
@@ -102,7 +102,7 @@ test("a chmod moves the change time: an unreadable file is a difference", () => 
     const stamp = recorded.get(project.abs("a.md"))!;
     const now = statFiles([project.cwd], []);
     now.set(project.abs("a.md"), { ...stamp, ctimeMs: stamp.ctimeMs + 5 });
-    assert.equal(firstDifference(recorded, now, Date.now() + 60_000), project.abs("a.md"));
+    assert.equal(compareFingerprints(recorded, now, Date.now() + 60_000).changed, project.abs("a.md"));
   } finally {
     project.done();
   }

@@ -74,29 +74,38 @@ export function sameStats(a: Fingerprint, b: Fingerprint): boolean {
   return true;
 }
 
+export interface FingerprintComparison {
+  /** The first file added, removed or changed; undefined when every file is provably the same. */
+  changed?: string;
+  /** How many files had to be read to prove it. */
+  hashed: number;
+}
+
 /**
  * Compares the files now with the fingerprint recorded at `recordedAt` (ms since the epoch).
- * Returns the first file that differs, or undefined when every file is provably the same.
+ * Stamps in `now` take the recorded hash of every file proved unchanged.
  */
-export function firstDifference(recorded: Fingerprint, now: Fingerprint, recordedAt: number): string | undefined {
-  for (const file of recorded.keys()) if (!now.has(file)) return file;
+export function compareFingerprints(recorded: Fingerprint, now: Fingerprint, recordedAt: number): FingerprintComparison {
+  let hashed = 0;
+  for (const file of recorded.keys()) if (!now.has(file)) return { changed: file, hashed };
   for (const [file, stamp] of now) {
     const before = recorded.get(file);
-    if (!before || before.size !== stamp.size) return file;
+    if (!before || before.size !== stamp.size) return { changed: file, hashed };
     if (sameStat(before, stamp) && !isRacy(before, recordedAt)) {
       stamp.hash = before.hash;
       continue;
     }
-    if (!before.hash) return file;
+    if (!before.hash) return { changed: file, hashed };
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch {
-      return file;
+      return { changed: file, hashed };
     }
+    hashed++;
     const hash = hashBytes(bytes);
-    if (hash !== before.hash) return file;
+    if (hash !== before.hash) return { changed: file, hashed };
     stamp.hash = hash;
   }
-  return undefined;
+  return { hashed };
 }
