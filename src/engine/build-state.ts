@@ -59,8 +59,13 @@ export interface BuildState {
   /** The last scan, reused by updates that only edit files it found. */
   scanned?: ScanResult;
   sources: Map<string, TemplateSource>;
+  /** The same sources in input path order, the order templates are made in. */
+  sourceList: TemplateSource[];
   templates: Map<string, Template>;
   pages: Page[];
+  /** The same pages by itemKey, and by the template that made them. */
+  pagesByKey: Map<string, Page>;
+  pagesByTemplate: Map<Template, Page[]>;
   /** The object refilled on every build; pages hold `view`, which records reads of it. */
   collections: DataObject;
   collectionsView: DataObject;
@@ -134,8 +139,11 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     configDataStamp: global.configStamp,
     files: new Set(),
     sources: new Map(),
+    sourceList: [],
     templates: new Map(),
     pages: [],
+    pagesByKey: new Map(),
+    pagesByTemplate: new Map(),
     collections,
     collectionsView: trackedCollections(collections),
     records: new Map(),

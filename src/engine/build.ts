@@ -55,24 +55,34 @@ function fail(errors: PlinthError[]): void {
 /** Files hosts know how to serve without an extension; Eleventy allows these too. */
 const EXTENSIONLESS_ALLOWED = ["/_redirects", "/.htaccess", "/_headers"];
 
+/** Pages already checked: a dev server update keeps most pages, and their permalinks, as they were. */
+const extensionChecked = new WeakSet<Page>();
+
 /**
  * A permalink without a file extension (`/about` rather than `/about/`) is almost always a
  * mistake: hosts serve such files with no type. Eleventy 3 stops the build for it, so do we.
  */
+function missesExtension(page: Page): boolean {
+  if (page.outputRelative === false || page.page.url === false || page.data.eleventyAllowMissingExtension) return false;
+  if (EXTENSIONLESS_ALLOWED.some((u) => (page.page.url as string).endsWith(u))) return false;
+  return path.posix.extname(page.outputRelative) === "";
+}
+
 function checkMissingExtensions(pages: Page[], config: BuildState["config"]): PlinthError[] {
   if ((config.errorReporting as { allowMissingExtensions?: boolean }).allowMissingExtensions === true) return [];
   const errors: PlinthError[] = [];
   for (const page of pages) {
-    if (page.outputRelative === false || page.page.url === false || page.data.eleventyAllowMissingExtension) continue;
-    if (EXTENSIONLESS_ALLOWED.some((u) => (page.page.url as string).endsWith(u))) continue;
-    if (path.posix.extname(page.outputRelative) === "") {
-      errors.push(
-        new PlinthError("PermalinkInvalid", `${page.page.inputPath} would write ${page.page.outputPath}, a file with no extension.`, {
-          location: { file: page.page.inputPath },
-          hint: "End the permalink with `/` (for /about/index.html) or a file name with an extension. If the missing extension is intended, set `eleventyAllowMissingExtension: true`.",
-        }),
-      );
+    if (extensionChecked.has(page)) continue;
+    if (!missesExtension(page)) {
+      extensionChecked.add(page);
+      continue;
     }
+    errors.push(
+      new PlinthError("PermalinkInvalid", `${page.page.inputPath} would write ${page.page.outputPath}, a file with no extension.`, {
+        location: { file: page.page.inputPath },
+        hint: "End the permalink with `/` (for /about/index.html) or a file name with an extension. If the missing extension is intended, set `eleventyAllowMissingExtension: true`.",
+      }),
+    );
   }
   return errors;
 }
@@ -96,16 +106,37 @@ function checkDuplicateOutputs(pages: Page[]): PlinthError[] {
   return errors;
 }
 
-/** Eleventy's `eleventy.contentMap` event: which URLs each input path produced, and back. */
-function contentMap(pages: Page[]): { inputPathToUrl: Record<string, string[]>; urlToInputPath: Record<string, unknown> } {
-  const inputPathToUrl: Record<string, string[]> = {};
-  const urlToInputPath: Record<string, unknown> = {};
-  // Pages that are not written are listed too, with the URL `false`, as Eleventy does.
-  for (const page of pages) {
-    (inputPathToUrl[page.page.inputPath] ??= []).push(page.page.url as string);
-    urlToInputPath[String(page.page.url)] = { inputPath: page.page.inputPath, groupNumber: page.pageNumber };
-  }
-  return { inputPathToUrl, urlToInputPath };
+interface ContentMap {
+  inputPathToUrl: Record<string, string[]>;
+  urlToInputPath: Record<string, unknown>;
+}
+
+/**
+ * Eleventy's `eleventy.contentMap` event: which URLs each input path produced, and back. The
+ * maps are made on first read, since a dev server update emits the event for every save and
+ * most listeners only look when a page uses them.
+ */
+function contentMap(pages: Page[]): ContentMap {
+  let maps: ContentMap | undefined;
+  const make = (): ContentMap => {
+    if (maps) return maps;
+    const inputPathToUrl: Record<string, string[]> = {};
+    const urlToInputPath: Record<string, unknown> = {};
+    // Pages that are not written are listed too, with the URL `false`, as Eleventy does.
+    for (const page of pages) {
+      (inputPathToUrl[page.page.inputPath] ??= []).push(page.page.url as string);
+      urlToInputPath[String(page.page.url)] = { inputPath: page.page.inputPath, groupNumber: page.pageNumber };
+    }
+    return (maps = { inputPathToUrl, urlToInputPath });
+  };
+  return {
+    get inputPathToUrl() {
+      return make().inputPathToUrl;
+    },
+    get urlToInputPath() {
+      return make().urlToInputPath;
+    },
+  };
 }
 
 async function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
@@ -126,16 +157,48 @@ function phaseTimer(): { lap: (name: string) => void } {
   };
 }
 
-/** Phases 1 and 2: scan and read. With `changed`, only changed template files are read again. */
+function byInputPath(a: TemplateSource, b: TemplateSource): number {
+  return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
+}
+
+/** Reads one template file: its front matter and body, or a JavaScript template's module. */
+async function readSource(state: BuildState, file: string): Promise<TemplateSource> {
+  const { paths, project, config, show } = state;
+  const extension = templateExtensionOf(file, project.templateFormats)!;
+  if (extension === "11ty.js") {
+    const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
+    return javascriptSource(file, paths.input, show(file), javascript, false);
+  }
+  return readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+}
+
+/**
+ * Phases 1 and 2: scan and read, in input path order. With `changed`, only changed template
+ * files are read again; when every changed file is one the last scan found and it still
+ * exists, nothing was added or removed, so the folder walk is skipped and the order stands.
+ */
 async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, passthrough: readonly PassthroughFile[], errors: PlinthError[]): Promise<TemplateSource[]> {
+  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
+  if (onlyEdits) {
+    const next = new Map(state.sources);
+    for (const file of changed) {
+      const previous = next.get(file);
+      if (!previous || previous.virtual) continue;
+      try {
+        next.set(file, await readSource(state, file));
+      } catch (error) {
+        errors.push(asPlinthError(error, state.show(file)));
+      }
+    }
+    state.sources = next;
+    state.sourceList = state.sourceList.map((source) => next.get(source.file)!);
+    return state.sourceList;
+  }
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
   // Files that are copied as they are are not also templates.
   const passthroughSources = new Set(passthrough.map((p) => p.source));
-  // When every changed file is one the last scan already found and it still exists, nothing was
-  // added or removed: the file list stands and the folder walk is skipped.
-  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
-  const scanned = onlyEdits && state.scanned ? state.scanned : scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
   state.scanned = scanned;
   state.files = new Set(scanned.files);
   const next = new Map<string, TemplateSource>();
@@ -146,14 +209,8 @@ async function readSources(state: BuildState, changed: ReadonlySet<string> | und
       next.set(file, previous);
       continue;
     }
-    const extension = templateExtensionOf(file, extensions)!;
     try {
-      if (extension === "11ty.js") {
-        const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
-        next.set(file, javascriptSource(file, paths.input, show(file), javascript, false));
-      } else {
-        next.set(file, readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions));
-      }
+      next.set(file, await readSource(state, file));
     } catch (error) {
       errors.push(asPlinthError(error, show(file)));
     }
@@ -183,7 +240,8 @@ async function readSources(state: BuildState, changed: ReadonlySet<string> | und
     }
   }
   state.sources = next;
-  return [...next.values()];
+  state.sourceList = [...next.values()].sort(byInputPath);
+  return state.sourceList;
 }
 
 let javascriptVersion = 0;
@@ -206,25 +264,35 @@ async function buildTemplates(state: BuildState, sources: TemplateSource[], chan
     deepMerge: state.config.dataDeepMerge,
   };
   const next = new Map<string, Template>();
-  await Promise.all(
-    sources.map(async (source) => {
-      const previous = state.templates.get(source.file);
-      const reusable =
-        previous &&
-        previous.source === source &&
-        changed &&
-        !dataChanged &&
-        !previous.layouts.some((l) => changed.has(l.source.file));
-      try {
-        const template = reusable ? previous : await preprocess(state, await buildTemplate(source, ctx));
-        if (template) next.set(source.file, template);
-      } catch (error) {
-        errors.push(asPlinthError(error, source.inputPath));
-      }
-    }),
-  );
+  // In source order, which is input path order; a preprocessor may drop a template.
+  const made: (Template | undefined)[] = new Array(sources.length);
+  const pending: Promise<void>[] = [];
+  sources.forEach((source, index) => {
+    const previous = state.templates.get(source.file);
+    const reusable = previous && previous.source === source && changed && !dataChanged && !previous.layouts.some((l) => changed.has(l.source.file));
+    if (reusable) {
+      made[index] = previous;
+      return;
+    }
+    pending.push(
+      (async () => {
+        try {
+          made[index] = await preprocess(state, await buildTemplate(source, ctx));
+        } catch (error) {
+          errors.push(asPlinthError(error, source.inputPath));
+        }
+      })(),
+    );
+  });
+  await Promise.all(pending);
+  const list: Template[] = [];
+  for (const template of made) {
+    if (!template) continue;
+    next.set(template.source.file, template);
+    list.push(template);
+  }
   state.templates = next;
-  return [...next.values()].sort((a, b) => (a.source.inputPath < b.source.inputPath ? -1 : 1));
+  return list;
 }
 
 /**
@@ -245,7 +313,7 @@ async function preprocess(state: BuildState, template: Template): Promise<Templa
 }
 
 /** Phase 4: pages and collections. Templates that paginate collections wait until they exist. */
-async function buildPages(state: BuildState, templates: Template[], previousPages: Map<Template, Page[]>, errors: PlinthError[]): Promise<Page[]> {
+async function buildPages(state: BuildState, templates: Template[], previousPages: Map<Template, Page[]>, errors: PlinthError[]): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]> }> {
   let order = 0;
   const ctx: PageContext = {
     languages: state.languages,
@@ -256,11 +324,16 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
   };
   const waiting: Template[] = [];
   const pages: Page[] = [];
+  const byTemplate = new Map<Template, Page[]>();
   for (const template of templates) {
     try {
       const spec = paginationSpec(template.data, template.source.inputPath);
       if (spec && paginatesCollections(spec)) waiting.push(template);
-      else pages.push(...(previousPages.get(template) ?? (await expandTemplate(template, ctx))));
+      else {
+        const made = previousPages.get(template) ?? (await expandTemplate(template, ctx));
+        byTemplate.set(template, made);
+        pages.push(...made);
+      }
     } catch (error) {
       errors.push(asPlinthError(error, template.source.inputPath));
     }
@@ -270,7 +343,9 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
   if (waiting.length) {
     for (const template of waiting) {
       try {
-        pages.push(...(await expandTemplate(template, ctx)));
+        const made = await expandTemplate(template, ctx);
+        byTemplate.set(template, made);
+        pages.push(...made);
       } catch (error) {
         errors.push(asPlinthError(error, template.source.inputPath));
       }
@@ -278,7 +353,7 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
     fail(errors);
     await buildCollections(state.collections, pages, state.config.collections);
   }
-  return pages;
+  return { pages, byTemplate };
 }
 
 /**
@@ -383,13 +458,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
   const directories = directoryStrings(project);
-  const previousPagesByTemplate = new Map<Template, Page[]>();
-  for (const page of state.pages) {
-    const list = previousPagesByTemplate.get(page.template);
-    if (list) list.push(page);
-    else previousPagesByTemplate.set(page.template, [page]);
-  }
-  const previousByKey = pagesByKey(state.pages);
+  const previousByKey = state.pagesByKey;
   if (changed) {
     state.layouts.invalidate();
     for (const file of changed) state.languages.invalidate(file);
@@ -403,8 +472,8 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);
   timer.lap("data");
-  const reusablePages = changed ? previousPagesByTemplate : new Map<Template, Page[]>();
-  const pages = await buildPages(state, templates, reusablePages, errors);
+  const reusablePages = changed ? state.pagesByTemplate : new Map<Template, Page[]>();
+  const { pages, byTemplate } = await buildPages(state, templates, reusablePages, errors);
   errors.push(...checkDuplicateOutputs(pages), ...checkMissingExtensions(pages, config));
   fail(errors);
   if (config.listeners.has("eleventy.contentMap")) await emit(state, "eleventy.contentMap", contentMap(pages));
@@ -416,6 +485,8 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   fail(errors);
   timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;
+  state.pagesByKey = current;
+  state.pagesByTemplate = byTemplate;
   for (const key of [...state.records.keys()]) {
     if (!current.has(key)) {
       state.records.delete(key);

@@ -8,7 +8,7 @@ import picomatch from "picomatch";
 import type { UserFunction } from "../config/user-config.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { normalizeTags, type DataObject } from "./data-merge.js";
-import { itemKey, pageOfItem, type CollectionItem, type Page } from "./page-model.js";
+import { itemKey, pageOfItem, type CollectionItem, type CollectionMembership, type Page } from "./page-model.js";
 import { currentRecord, recordCollection, snapshot } from "./render-tracking.js";
 
 export function compareItems(a: CollectionItem, b: CollectionItem): number {
@@ -48,31 +48,37 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /**
  * When only re-made pages differ from last time, each with the same identity and date as the
- * page it replaces (a body or title edit), the order cannot have changed: the previous order is
- * reused with the new pages in place, without sorting.
+ * page it replaces (a body or title edit), the order cannot have changed: the new pages take
+ * their predecessors' places in the previous array, without sorting. The array stays the same
+ * object with the same identities in the same order, so what is cached by the array (neighbour
+ * lookups, the collection's identity) stays valid.
  */
-function reorderedLike(previous: SortedList, pages: Page[]): CollectionItem[] | undefined {
-  if (previous.inputs.length !== pages.length || !sameList(previous.items, previous.snapshot)) return undefined;
+function replacedInPlace(previous: SortedList, pages: Page[]): boolean {
+  if (previous.inputs.length !== pages.length || !sameList(previous.items, previous.snapshot)) return false;
   const replaced = new Map<CollectionItem, CollectionItem>();
   for (let i = 0; i < pages.length; i++) {
     const before = previous.inputs[i]!;
     const now = pages[i]!;
     if (before === now) continue;
-    if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime()) return undefined;
+    if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime()) return false;
     replaced.set(before.item, now.item);
   }
-  return previous.items.map((item) => replaced.get(item) ?? item);
+  const { items, snapshot } = previous;
+  for (let i = 0; i < items.length && replaced.size; i++) {
+    const before = items[i]!;
+    const item = replaced.get(before);
+    if (!item) continue;
+    items[i] = snapshot[i] = item;
+    replaced.delete(before);
+  }
+  previous.inputs = pages;
+  return true;
 }
 
 function sortedItems(pages: Page[], previous: SortedList | undefined, store: Map<string, SortedList>, name: string): CollectionItem[] {
-  if (previous && sameList(previous.inputs, pages) && sameList(previous.items, previous.snapshot)) {
+  if (previous && (sameList(previous.inputs, pages) ? sameList(previous.items, previous.snapshot) : replacedInPlace(previous, pages))) {
     store.set(name, previous);
     return previous.items;
-  }
-  const reordered = previous && reorderedLike(previous, pages);
-  if (reordered) {
-    store.set(name, { inputs: pages, items: reordered, snapshot: reordered.slice() });
-    return reordered;
   }
   const items = pages.slice().sort(comparePages).map((p) => p.item);
   store.set(name, { inputs: pages, items, snapshot: items.slice() });
@@ -97,21 +103,35 @@ function excluded(data: DataObject): Exclusion {
   return found;
 }
 
-/** Pages that take part in collections: not excluded, and only the first page of a pagination. */
+/**
+ * Which collections a page joins: none when excluded; only the first page of a pagination
+ * unless it adds all its pages; its tags less those it is excluded from. Kept on the page, as
+ * every update of a large site asks again for every page.
+ */
+function membership(page: Page): CollectionMembership {
+  if (page.membership) return page.membership;
+  const skip = excluded(page.data);
+  const pagination = page.template.data.pagination as DataObject | undefined;
+  const joins = !skip.all && (page.pageNumber === 0 || Boolean(pagination?.addAllPagesToCollections));
+  page.membership = { joins, tags: joins ? tagsOf(page.data).filter((tag) => !skip.tags.has(tag)) : [] };
+  return page.membership;
+}
+
+/** Pages that take part in collections. */
 export function collectionPages(pages: readonly Page[]): Page[] {
-  return pages.filter((p) => {
-    if (excluded(p.data).all) return false;
-    if (p.pageNumber === 0) return true;
-    const pagination = p.template.data.pagination as DataObject | undefined;
-    return Boolean(pagination?.addAllPagesToCollections);
-  });
+  return pages.filter((page) => membership(page).joins);
 }
 
 /** The API handed to `addCollection` callbacks. */
 export class CollectionApi {
-  private sortedCache?: CollectionItem[];
-
-  constructor(private readonly items: readonly CollectionItem[]) {}
+  /**
+   * @param sorted the items already in `compareItems` order when the caller has them
+   *   (`collections.all`), so each `addCollection` callback does not sort the site again.
+   */
+  constructor(
+    private readonly items: readonly CollectionItem[],
+    private sortedCache?: readonly CollectionItem[],
+  ) {}
 
   getAll(): CollectionItem[] {
     return this.items.slice();
@@ -162,9 +182,7 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
   const items = members.map((p) => p.item);
   const byTag = new Map<string, Page[]>();
   for (const page of members) {
-    const skip = excluded(page.data).tags;
-    for (const tag of tagsOf(page.data)) {
-      if (skip.has(tag)) continue;
+    for (const tag of membership(page).tags) {
       const list = byTag.get(tag);
       if (list) list.push(page);
       else byTag.set(tag, [page]);
@@ -176,7 +194,7 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
   target.all = sortedItems(members, previous?.get("all"), store, "all");
   for (const [tag, list] of byTag) target[tag] = sortedItems(list, previous?.get(`tag:${tag}`), store, `tag:${tag}`);
   previousLists.set(target, store);
-  const api = new CollectionApi(items);
+  const api = new CollectionApi(items, target.all as CollectionItem[]);
   for (const [name, fn] of custom) {
     try {
       target[name] = await fn(api);

@@ -53,6 +53,15 @@ export interface Page {
   item: CollectionItem;
   /** Cached identity across builds, see itemKey. */
   key?: string;
+  /** Cached: which collections the page joins (its data never changes once made). */
+  membership?: CollectionMembership;
+}
+
+export interface CollectionMembership {
+  /** In `collections.all` (and so eligible for tag collections). */
+  joins: boolean;
+  /** The tag collections it joins. */
+  tags: string[];
 }
 
 /** One entry of a collection, as templates see it (`item.data.title`, `item.url`, `item.templateContent`). */

@@ -80,15 +80,16 @@ interface PageThis {
 }
 
 function trackContentMap(eleventyConfig: UserConfig): () => InputPathToUrlMap {
-  let contentMap: InputPathToUrlMap | undefined;
-  const listener = (event: unknown): void => {
-    contentMap = (event as { inputPathToUrl: InputPathToUrlMap }).inputPathToUrl;
+  // The event is kept and read only when the filter is used: Plinth's event computes its maps on first read.
+  let event: { inputPathToUrl: InputPathToUrlMap } | undefined;
+  const listener = (arg: unknown): void => {
+    event = arg as { inputPathToUrl: InputPathToUrlMap };
   };
   eleventyConfig.on("eleventy.contentMap", listener);
   eleventyConfig.buildLocalListeners.add(listener);
   return () => {
-    if (!contentMap) throw new Error("The content map is not ready yet: inputPathToUrl can only be used while pages render.");
-    return contentMap;
+    if (!event) throw new Error("The content map is not ready yet: inputPathToUrl can only be used while pages render.");
+    return event.inputPathToUrl;
   };
 }
 
