@@ -66,6 +66,8 @@ export interface BuildState {
   /** The same pages by itemKey, and by the template that made them. */
   pagesByKey: Map<string, Page>;
   pagesByTemplate: Map<Template, Page[]>;
+  /** Output paths of the last build's passthrough copies. */
+  copiedOutputs: Set<string>;
   /** The object refilled on every build; pages hold `view`, which records reads of it. */
   collections: DataObject;
   collectionsView: DataObject;
@@ -144,6 +146,7 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     pages: [],
     pagesByKey: new Map(),
     pagesByTemplate: new Map(),
+    copiedOutputs: new Set(),
     collections,
     collectionsView: trackedCollections(collections),
     records: new Map(),

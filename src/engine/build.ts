@@ -454,6 +454,20 @@ async function renderChanged(state: BuildState, byKey: Map<string, Page>, dirty:
   await renderAllOutput([...dirty], ctx, errors);
 }
 
+/**
+ * An update hands the writer only what changed: the pages that rendered, and the outputs of
+ * pages that are gone or moved. A page kept from the last build, or re-made with the same
+ * output, writes what it wrote before.
+ */
+function queueChanges(writer: OutputWriter, pages: Page[], dirty: Set<Page>, previous: Map<string, Page>, current: Map<string, Page>, copies: readonly PassthroughFile[], copiedBefore: ReadonlySet<string>): void {
+  for (const page of dirty) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+  const vacated = new Set(copiedBefore);
+  for (const file of copies) vacated.delete(file.relative);
+  for (const [key, old] of previous) if (current.get(key) !== old && old.outputRelative !== false) vacated.add(old.outputRelative);
+  if (vacated.size) for (const page of pages) if (page.outputRelative !== false) vacated.delete(page.outputRelative);
+  for (const relative of vacated) writer.removeFile(relative);
+}
+
 async function assemble(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
@@ -504,9 +518,12 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   if (!state.options.dryRun) {
-    for (const page of pages) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
-    for (const file of passthrough) if (!isInside(paths.output, file.source) && existsSync(file.source)) writer.copyFile(file.source, file.relative);
-    written = await writer.commit();
+    const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
+    if (changed) queueChanges(writer, pages, dirty, previousByKey, current, copies, state.copiedOutputs);
+    else for (const page of pages) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+    for (const file of copies) writer.copyFile(file.source, file.relative);
+    written = await writer.commit(changed ? "changes" : "complete");
+    state.copiedOutputs = new Set(copies.map((file) => file.relative));
   }
   timer.lap("write");
   if (config.listeners.has("eleventy.after")) await emit(state, "eleventy.after", {

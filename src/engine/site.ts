@@ -6,7 +6,7 @@
 import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { DiskWriter } from "../write/disk-writer.js";
 import { MemoryWriter } from "../write/memory-writer.js";
-import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
+import type { CommitScope, OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { build, rebuild, type BuildOptions, type BuildResult } from "./build.js";
 import type { ProjectPaths } from "./project-paths.js";
 
@@ -29,7 +29,7 @@ export interface SiteOptions extends Omit<BuildOptions, "writer"> {
   toDisk?: boolean;
 }
 
-type QueuedWrite = { relative: string; content: string } | { relative: string; source: string };
+type QueuedWrite = { relative: string; content: string } | { relative: string; source: string } | { relative: string; remove: true };
 
 /**
  * Hands a build's output to the memory writer and remembers each call, so the same output can
@@ -37,6 +37,7 @@ type QueuedWrite = { relative: string; content: string } | { relative: string; s
  */
 class RecordingWriter implements OutputWriter {
   readonly queued: QueuedWrite[] = [];
+  scope: CommitScope = "complete";
   constructor(private readonly memory: MemoryWriter) {}
   writeFile(relative: string, content: string): void {
     this.memory.writeFile(relative, content);
@@ -46,14 +47,18 @@ class RecordingWriter implements OutputWriter {
     this.memory.copyFile(source, relative);
     this.queued.push({ relative, source });
   }
-  commit(): Promise<WriteSummary> {
-    return this.memory.commit();
+  removeFile(relative: string): void {
+    this.memory.removeFile(relative);
+    this.queued.push({ relative, remove: true });
+  }
+  commit(scope: CommitScope = "complete"): Promise<WriteSummary> {
+    this.scope = scope;
+    return this.memory.commit(scope);
   }
 }
 
 export class Site {
   readonly memory = new MemoryWriter();
-  private outputs = new Map<string, string | Buffer>();
   private last?: BuildResult;
   private disk?: { folder: string; writer: DiskWriter };
 
@@ -82,30 +87,22 @@ export class Site {
       changedFiles && this.last
         ? await rebuild(this.last.state, changedFiles, writer)
         : await build({ ...this.options, writer, track: true });
-    if (this.options.toDisk) await this.writeToDisk(writer.queued, result.paths);
-    const next = new Map<string, string | Buffer>();
-    const changed: string[] = [];
-    for (const [relative, content] of this.memory.files) {
-      const before = this.outputs.get(relative);
-      next.set(relative, content);
-      const same = typeof content === "string" ? before === content : Buffer.isBuffer(before) && before.equals(content);
-      if (!same) changed.push(relative);
-    }
-    const removed = [...this.outputs.keys()].filter((k) => !next.has(k));
-    this.outputs = next;
+    if (this.options.toDisk) await this.writeToDisk(writer, result.paths);
     this.last = result;
+    const { changed, removed } = this.memory.lastCommit;
     return { result, changed, removed, full: result.full };
   }
 
   /** Gives the output folder what the memory writer got: the DiskWriter skips unchanged files and removes stale ones. */
-  private async writeToDisk(queued: readonly QueuedWrite[], paths: ProjectPaths): Promise<void> {
+  private async writeToDisk(recorded: RecordingWriter, paths: ProjectPaths): Promise<void> {
     if (this.disk?.folder !== paths.output) this.disk = { folder: paths.output, writer: new DiskWriter(paths.output, paths.cwd) };
     const { writer } = this.disk;
-    for (const item of queued) {
+    for (const item of recorded.queued) {
       if ("content" in item) writer.writeFile(item.relative, item.content);
-      else writer.copyFile(item.source, item.relative);
+      else if ("source" in item) writer.copyFile(item.source, item.relative);
+      else writer.removeFile(item.relative);
     }
-    await writer.commit().catch((cause: unknown) => {
+    await writer.commit(recorded.scope).catch((cause: unknown) => {
       throw isPlinthError(cause) ? cause : new PlinthError("OutputWrite", `The output folder could not be kept in step: ${(cause as Error).message}`, { cause });
     });
   }

@@ -122,6 +122,34 @@ test("pages it wrote before and no longer produces are removed", async () => {
   }
 });
 
+test("a commit of changes writes what it is given, removes what it is told to, and keeps the rest", async () => {
+  const p = project();
+  try {
+    const first = p.writer();
+    first.writeFile("index.html", "home");
+    first.writeFile("a/index.html", "a");
+    first.writeFile("b/index.html", "b");
+    await first.commit();
+    writeFileSync(path.join(p.out, "mine.txt"), "not Plinth's");
+    const second = p.writer();
+    second.writeFile("a/index.html", "a, edited");
+    second.removeFile("b/index.html");
+    second.removeFile("mine.txt");
+    assert.deepEqual(await second.commit("changes"), { written: 1, copied: 0, unchanged: 0, removed: 1 });
+    assert.equal(p.read("index.html"), "home");
+    assert.equal(p.read("a/index.html"), "a, edited");
+    assert.equal(existsSync(path.join(p.out, "b/index.html")), false);
+    assert.equal(p.read("mine.txt"), "not Plinth's", "only files in the record are removed");
+    // The record still lists the page the update did not mention: a full build that drops it removes it.
+    const third = p.writer();
+    third.writeFile("a/index.html", "a, edited");
+    assert.deepEqual(await third.commit(), { written: 0, copied: 0, unchanged: 1, removed: 1 });
+    assert.equal(existsSync(path.join(p.out, "index.html")), false);
+  } finally {
+    p.done();
+  }
+});
+
 test("files it did not write are never touched, even where pages come and go", async () => {
   const p = project();
   try {

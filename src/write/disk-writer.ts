@@ -10,7 +10,7 @@ import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
-import type { OutputWriter, WriteSummary } from "./output-writer.js";
+import type { CommitScope, OutputWriter, WriteSummary } from "./output-writer.js";
 
 interface ManifestEntry {
   /** Content hash for pages; `size:mtime` of the source for copies. */
@@ -95,6 +95,7 @@ export function intactOutputStamp(outputDir: string, cwd: string): string | unde
 export class DiskWriter implements OutputWriter {
   private readonly pages = new Map<string, string>();
   private readonly copies = new Map<string, string>();
+  private readonly removals = new Set<string>();
   private readonly manifestPath: string;
 
   constructor(
@@ -112,9 +113,15 @@ export class DiskWriter implements OutputWriter {
     this.copies.set(relative, source);
   }
 
-  async commit(): Promise<WriteSummary> {
+  removeFile(relative: string): void {
+    this.removals.add(relative);
+  }
+
+  async commit(scope: CommitScope = "complete"): Promise<WriteSummary> {
     const previous = readManifest(this.manifestPath);
-    const next: Manifest = {};
+    // Only files Plinth wrote are ever removed: those in the manifest.
+    const next: Manifest = scope === "complete" ? {} : { ...previous };
+    if (scope === "changes") for (const relative of this.removals) if (!this.pages.has(relative) && !this.copies.has(relative)) delete next[relative];
     const summary: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
     const dirs = new Set<string>();
     const toWrite: [string, string][] = [];
@@ -169,6 +176,7 @@ export class DiskWriter implements OutputWriter {
     await writeFile(this.manifestPath, JSON.stringify(next));
     this.pages.clear();
     this.copies.clear();
+    this.removals.clear();
     return summary;
   }
 }

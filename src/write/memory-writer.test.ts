@@ -73,3 +73,21 @@ test("an empty commit after a build removes everything", async () => {
   assert.equal(summary.removed, 1);
   assert.equal(writer.files.size, 0);
 });
+
+test("a commit of changes keeps what it was not given, removes what it was told to, and reports both", async () => {
+  const writer = new MemoryWriter();
+  writer.writeFile("a.html", "A");
+  writer.writeFile("b.html", "B");
+  writer.writeFile("c.html", "C");
+  await writer.commit();
+  assert.deepEqual(writer.lastCommit, { changed: ["a.html", "b.html", "c.html"], removed: [] });
+  writer.writeFile("b.html", "B2");
+  writer.writeFile("d.html", "D");
+  writer.removeFile("c.html");
+  writer.removeFile("d.html");
+  writer.removeFile("never-written.html");
+  const summary = await writer.commit("changes");
+  assert.deepEqual(summary, { written: 2, copied: 0, unchanged: 0, removed: 1 });
+  assert.deepEqual(writer.lastCommit, { changed: ["b.html", "d.html"], removed: ["c.html"] });
+  assert.deepEqual([...writer.files.keys()].sort(), ["a.html", "b.html", "d.html"], "a write queued with a removal of the same path wins");
+});

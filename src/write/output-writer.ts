@@ -10,11 +10,21 @@ export interface WriteSummary {
   removed: number;
 }
 
+/**
+ * What a commit lists. A `complete` commit (a full build) lists every output, so files an
+ * earlier commit wrote that are not queued now are removed. A commit of `changes` (a dev server
+ * update) lists only what changed and what to remove; everything else stays as it is, so an
+ * update costs what it changed, not the size of the site.
+ */
+export type CommitScope = "complete" | "changes";
+
 export interface OutputWriter {
   /** Queues a page's output, relative to the output folder (posix). */
   writeFile(relative: string, content: string): void;
   /** Queues a passthrough copy of an absolute source file. */
   copyFile(source: string, relative: string): void;
+  /** Queues the removal of a file an earlier commit wrote; a write queued for the same path wins. */
+  removeFile(relative: string): void;
   /** Applies everything queued. Nothing is written before this is called. */
-  commit(): Promise<WriteSummary>;
+  commit(scope?: CommitScope): Promise<WriteSummary>;
 }
