@@ -15,9 +15,10 @@ import { configGlobalData, stampOf } from "./global-data.js";
 import { buildCollections, collectionIdentity } from "./collections.js";
 import { isLocalDataFile, needsFullBuild, pagesByKey, recordIsStale } from "./incremental.js";
 import { LocalData } from "./local-data.js";
-import { itemKey, pageOfItem, type Page, type Template } from "./page-model.js";
+import { itemKey, type Page, type Template } from "./page-model.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
+import { samePagination } from "./same-pagination.js";
 import { resolvePassthrough, type PassthroughFile } from "./passthrough.js";
 import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
@@ -312,8 +313,34 @@ async function preprocess(state: BuildState, template: Template): Promise<Templa
   return current;
 }
 
-/** Phase 4: pages and collections. Templates that paginate collections wait until they exist. */
-async function buildPages(state: BuildState, templates: Template[], previousPages: Map<Template, Page[]>, errors: PlinthError[]): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]> }> {
+/**
+ * Pages re-made by an update, each paired with the page it replaces: the same identity in the
+ * same place. Undefined when the update added, removed or moved pages.
+ */
+type Replacements = Map<Page, Page> | undefined;
+
+function withReplacements(byKey: Map<string, Page>, replaced: Map<Page, Page>): Map<string, Page> {
+  const next = new Map(byKey);
+  for (const page of replaced.values()) next.set(itemKey(page), page);
+  return next;
+}
+
+/** Pairs a re-made template's pages with its previous ones, or gives up the pairing. */
+function pairPages(replaced: Replacements, before: Page[] | undefined, made: Page[]): Replacements {
+  if (!replaced || !before || before.length !== made.length) return undefined;
+  for (let i = 0; i < made.length; i++) {
+    if (itemKey(before[i]!) !== itemKey(made[i]!)) return undefined;
+    replaced.set(before[i]!, made[i]!);
+  }
+  return replaced;
+}
+
+/**
+ * Phase 4: pages and collections. Templates that paginate collections wait until they exist.
+ * An update reuses the pages of templates it kept; `previousTemplates` names the templates
+ * of the last build by file, to pair re-made pages with the pages they replace.
+ */
+async function buildPages(state: BuildState, templates: Template[], previousTemplates: Map<string, Template> | undefined, errors: PlinthError[]): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]>; replaced: Replacements }> {
   let order = 0;
   const ctx: PageContext = {
     languages: state.languages,
@@ -322,6 +349,12 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
     collections: state.collectionsView,
     nextOrder: () => order++,
   };
+  const previousPages = previousTemplates ? state.pagesByTemplate : new Map<Template, Page[]>();
+  const pagesBefore = (template: Template): Page[] | undefined => {
+    const old = previousTemplates?.get(template.source.file);
+    return old && previousPages.get(old);
+  };
+  let replaced: Replacements = previousTemplates && templates.length === previousTemplates.size ? new Map() : undefined;
   const waiting: Template[] = [];
   const pages: Page[] = [];
   const byTemplate = new Map<Template, Page[]>();
@@ -330,7 +363,11 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
       const spec = paginationSpec(template.data, template.source.inputPath);
       if (spec && paginatesCollections(spec)) waiting.push(template);
       else {
-        const made = previousPages.get(template) ?? (await expandTemplate(template, ctx));
+        let made = previousPages.get(template);
+        if (!made) {
+          made = await expandTemplate(template, ctx);
+          replaced = pairPages(replaced, pagesBefore(template), made);
+        }
         byTemplate.set(template, made);
         pages.push(...made);
       }
@@ -339,11 +376,12 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
     }
   }
   fail(errors);
-  await buildCollections(state.collections, pages, state.config.collections);
+  await buildCollections(state.collections, pages, state.config.collections, 0, replaced);
   if (waiting.length) {
     for (const template of waiting) {
       try {
         const made = await expandTemplate(template, ctx);
+        replaced = pairPages(replaced, pagesBefore(template), made);
         byTemplate.set(template, made);
         pages.push(...made);
       } catch (error) {
@@ -351,47 +389,45 @@ async function buildPages(state: BuildState, templates: Template[], previousPage
       }
     }
     fail(errors);
-    await buildCollections(state.collections, pages, state.config.collections);
+    await buildCollections(state.collections, pages, state.config.collections, 1, replaced);
   }
-  return { pages, byTemplate };
+  return { pages, byTemplate, replaced };
 }
 
 /**
  * Which pages must render. New pages always do; a page that existed before keeps its output
  * when its template is the same object and nothing it read has changed.
  */
-function pagesToRender(state: BuildState, pages: Page[], byKey: Map<string, Page>, previous: Map<string, Page>, changed: ReadonlySet<string>): { dirty: Set<Page>; changedItems: Set<string> } {
+function pagesToRender(state: BuildState, pages: Page[], byKey: Map<string, Page>, previous: Map<string, Page>, changed: ReadonlySet<string>, replaced: Replacements): { dirty: Set<Page>; changedItems: Set<string> } {
   const changedItems = new Set<string>();
   const dirty = new Set<Page>();
-  const candidates: Page[] = [];
-  for (const page of pages) {
+  // With the replacements known, every other page is the very page the last build rendered.
+  const pairs: Iterable<[Page | undefined, Page]> = replaced ?? pages.map((page): [Page | undefined, Page] => [previous.get(itemKey(page)), page]);
+  for (const [old, page] of pairs) {
+    if (old === page && page.content !== undefined) continue;
     const key = itemKey(page);
-    const old = previous.get(key);
     if (old !== page) changedItems.add(key);
-    const sameTemplate = old && old.template === page.template;
-    if (!old || !sameTemplate || old.content === undefined) {
+    // A page re-made from the same template (pagination over collections) over the same pages, with the same URLs, keeps its output.
+    if (!old || old === page || old.template !== page.template || old.content === undefined || old.outputRelative !== page.outputRelative || !samePagination(old, page)) {
       dirty.add(page);
       continue;
     }
-    if (old !== page) {
-      // A page re-made from the same template (pagination over collections): same items, same output.
-      if (!samePaginationItems(old, page) || old.outputRelative !== page.outputRelative) {
-        dirty.add(page);
-        continue;
-      }
-      page.content = old.content;
-      page.output = old.output;
-    }
-    candidates.push(page);
+    page.content = old.content;
+    page.output = old.output;
   }
-  for (const page of previous.values()) if (!byKey.has(itemKey(page))) changedItems.add(itemKey(page));
+  if (!replaced) for (const page of previous.values()) if (!byKey.has(itemKey(page))) changedItems.add(itemKey(page));
   const check = { changedFiles: changed, pagesByKey: byKey, changedItems, collections: state.collections, ignoreContent: true };
   // Only pages that read something that changed can be stale: ask the dependency graph who they are.
   const changedCollections = [...state.collectionIdentities].filter(([name, identity]) => currentIdentity(state, name) !== identity).map(([name]) => name);
   const suspects = state.graph.readersOf(changedItems, changed, changedCollections);
-  for (const page of candidates) {
-    const key = itemKey(page);
-    if (!state.records.has(key) || (suspects.has(key) && recordIsStale(state.records.get(key), check))) dirty.add(page);
+  const stale = (page: Page): boolean => recordIsStale(state.records.get(itemKey(page)), check);
+  if (replaced) {
+    for (const key of suspects) {
+      const page = byKey.get(key);
+      if (page && !dirty.has(page) && stale(page)) dirty.add(page);
+    }
+  } else {
+    for (const page of pages) if (!dirty.has(page) && (!state.records.has(itemKey(page)) || (suspects.has(itemKey(page)) && stale(page)))) dirty.add(page);
   }
   return { dirty, changedItems };
 }
@@ -400,37 +436,6 @@ function pagesToRender(state: BuildState, pages: Page[], byKey: Map<string, Page
 function currentIdentity(state: BuildState, name: string): string {
   const value = state.collections[name];
   return Array.isArray(value) ? collectionIdentity(value) : `unknown:${Math.random()}`;
-}
-
-function paginationItems(page: Page): unknown {
-  return (page.data.pagination as { items?: unknown } | undefined)?.items;
-}
-
-/** Whether a re-made paginated page shows the same items: pages by identity, other values by JSON. */
-function samePaginationItems(old: Page, page: Page): boolean {
-  const a = paginationItems(old);
-  const b = paginationItems(page);
-  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    let simple = true;
-    for (let i = 0; i < a.length; i++) {
-      const pa = pageOfItem(a[i]);
-      const pb = pageOfItem(b[i]);
-      if (pa && pb) {
-        if (itemKey(pa) !== itemKey(pb)) return false;
-      } else simple = false;
-    }
-    if (simple) return true;
-  }
-  return JSON.stringify(a, itemReplacer) === JSON.stringify(b, itemReplacer);
-}
-
-/** Pagination items that are pages compare by identity, not by their (circular) data. */
-function itemReplacer(this: unknown, _key: string, value: unknown): unknown {
-  if (value && typeof value === "object" && "inputPath" in value && "url" in value && "data" in value) {
-    const v = value as { inputPath: unknown; url: unknown };
-    return `item:${String(v.inputPath)}@${String(v.url)}`;
-  }
-  return value;
 }
 
 async function renderChanged(state: BuildState, byKey: Map<string, Page>, dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[]): Promise<void> {
@@ -459,11 +464,12 @@ async function renderChanged(state: BuildState, byKey: Map<string, Page>, dirty:
  * pages that are gone or moved. A page kept from the last build, or re-made with the same
  * output, writes what it wrote before.
  */
-function queueChanges(writer: OutputWriter, pages: Page[], dirty: Set<Page>, previous: Map<string, Page>, current: Map<string, Page>, copies: readonly PassthroughFile[], copiedBefore: ReadonlySet<string>): void {
+function queueChanges(writer: OutputWriter, pages: Page[], dirty: Set<Page>, previous: Map<string, Page>, current: Map<string, Page>, replaced: Replacements, copies: readonly PassthroughFile[], copiedBefore: ReadonlySet<string>): void {
   for (const page of dirty) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
   const vacated = new Set(copiedBefore);
   for (const file of copies) vacated.delete(file.relative);
-  for (const [key, old] of previous) if (current.get(key) !== old && old.outputRelative !== false) vacated.add(old.outputRelative);
+  const pairs: Iterable<[Page, Page | undefined]> = replaced ?? [...previous.values()].map((old): [Page, Page | undefined] => [old, current.get(itemKey(old))]);
+  for (const [old, now] of pairs) if (old.outputRelative !== false && old.outputRelative !== now?.outputRelative) vacated.add(old.outputRelative);
   if (vacated.size) for (const page of pages) if (page.outputRelative !== false) vacated.delete(page.outputRelative);
   for (const relative of vacated) writer.removeFile(relative);
 }
@@ -483,28 +489,36 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const sources = await readSources(state, changed, passthrough, errors);
   fail(errors);
   timer.lap("scan+read");
+  const templatesBefore = state.templates;
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);
   timer.lap("data");
-  const reusablePages = changed ? state.pagesByTemplate : new Map<Template, Page[]>();
-  const { pages, byTemplate } = await buildPages(state, templates, reusablePages, errors);
-  errors.push(...checkDuplicateOutputs(pages), ...checkMissingExtensions(pages, config));
+  const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors);
+  const { pages, byTemplate } = built;
+  // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
+  const replaced = state.options.track ? built.replaced : undefined;
+  // A kept page keeps its output path, so only re-made pages can newly clash or lack an extension.
+  const samePaths = replaced && [...replaced].every(([old, now]) => old.outputRelative === now.outputRelative);
+  errors.push(...(samePaths ? [] : checkDuplicateOutputs(pages)), ...checkMissingExtensions(replaced ? [...replaced.values()] : pages, config));
   fail(errors);
   if (config.listeners.has("eleventy.contentMap")) await emit(state, "eleventy.contentMap", contentMap(pages));
   timer.lap("pages+collections");
 
-  const current = pagesByKey(pages);
-  const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed) : { dirty: new Set(pages), changedItems: new Set<string>() };
+  const current = replaced ? withReplacements(previousByKey, replaced) : pagesByKey(pages);
+  const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed, replaced) : { dirty: new Set(pages), changedItems: new Set<string>() };
   await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors);
   fail(errors);
   timer.lap(`render (${dirty.size} pages)`);
   state.pages = pages;
   state.pagesByKey = current;
   state.pagesByTemplate = byTemplate;
-  for (const key of [...state.records.keys()]) {
-    if (!current.has(key)) {
-      state.records.delete(key);
-      state.graph.delete(key);
+  // Replacements keep every key: only an update that removed pages has records to drop.
+  if (!replaced) {
+    for (const key of [...state.records.keys()]) {
+      if (!current.has(key)) {
+        state.records.delete(key);
+        state.graph.delete(key);
+      }
     }
   }
   if (state.options.track) {
@@ -519,7 +533,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   if (!state.options.dryRun) {
     const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
-    if (changed) queueChanges(writer, pages, dirty, previousByKey, current, copies, state.copiedOutputs);
+    if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
     else for (const page of pages) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
     for (const file of copies) writer.copyFile(file.source, file.relative);
     written = await writer.commit(changed ? "changes" : "complete");

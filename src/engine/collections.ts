@@ -34,11 +34,12 @@ interface SortedList {
 }
 
 /**
- * Sorted collections from the last build of a site. When an update leaves a collection's pages
- * as they were, the same array is used again: no sort, and the caches keyed by the array
+ * Sorted collections from the last build of a site, per stage (before and after the templates
+ * that paginate collections add their pages). When an update leaves a collection's pages as
+ * they were, the same array is used again: no sort, and the caches keyed by the array
  * (neighbour lookups, identities) stay warm.
  */
-const previousLists = new WeakMap<DataObject, Map<string, SortedList>>();
+const previousLists = new WeakMap<DataObject, Map<string, SortedList>[]>();
 
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
@@ -176,25 +177,24 @@ function includedTags(data: DataObject): string[] {
 /** Fills `target` (the object every page sees as `collections`) from the pages. */
 let buildNumber = 0;
 
-export async function buildCollections(target: DataObject, pages: readonly Page[], custom: Map<string, UserFunction>): Promise<void> {
+/**
+ * @param stage 0 for the collections templates paginate over, 1 once their pages are added;
+ *   each stage is compared with the same stage of the last build.
+ */
+export async function buildCollections(target: DataObject, pages: readonly Page[], custom: Map<string, UserFunction>, stage = 0, replaced?: ReadonlyMap<Page, Page>): Promise<void> {
   buildNumber++;
-  const members = collectionPages(pages);
-  const items = members.map((p) => p.item);
-  const byTag = new Map<string, Page[]>();
-  for (const page of members) {
-    for (const tag of membership(page).tags) {
-      const list = byTag.get(tag);
-      if (list) list.push(page);
-      else byTag.set(tag, [page]);
-    }
-  }
+  const stages = previousLists.get(target) ?? [];
+  const previous = stages[stage];
+  const store = previous && replaced && replaceItems(previous, replaced) ? previous : sortedCollections(pages, previous);
   for (const key of Object.keys(target)) delete target[key];
-  const previous = previousLists.get(target);
-  const store = new Map<string, SortedList>();
-  target.all = sortedItems(members, previous?.get("all"), store, "all");
-  for (const [tag, list] of byTag) target[tag] = sortedItems(list, previous?.get(`tag:${tag}`), store, `tag:${tag}`);
-  previousLists.set(target, store);
-  const api = new CollectionApi(items, target.all as CollectionItem[]);
+  for (const [name, list] of store) target[name === "all" ? "all" : name.slice(4)] = list.items;
+  stages[stage] = store;
+  previousLists.set(target, stages);
+  if (custom.size === 0) return;
+  const api = new CollectionApi(
+    collectionPages(pages).map((p) => p.item),
+    target.all as CollectionItem[],
+  );
   for (const [name, fn] of custom) {
     try {
       target[name] = await fn(api);
@@ -203,6 +203,61 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
       throw new PlinthError("CollectionInvalid", `The collection "${name}" from addCollection threw: ${(cause as Error).message}`, { cause });
     }
   }
+}
+
+/** `collections.all` and the tag collections, sorted, reusing the last build's arrays where they still hold. */
+function sortedCollections(pages: readonly Page[], previous: Map<string, SortedList> | undefined): Map<string, SortedList> {
+  const members = collectionPages(pages);
+  const byTag = new Map<string, Page[]>();
+  for (const page of members) {
+    for (const tag of membership(page).tags) {
+      const list = byTag.get(tag);
+      if (list) list.push(page);
+      else byTag.set(tag, [page]);
+    }
+  }
+  const store = new Map<string, SortedList>();
+  sortedItems(members, previous?.get("all"), store, "all");
+  for (const [tag, list] of byTag) sortedItems(list, previous?.get(`tag:${tag}`), store, `tag:${tag}`);
+  return store;
+}
+
+const MAX_REPLACED = 64;
+
+function sameMembership(a: CollectionMembership, b: CollectionMembership): boolean {
+  return a.joins === b.joins && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
+}
+
+/**
+ * An update that only re-made pages, each with the identity, date and collections of the page
+ * it replaces (a body or title edit), changes no collection's members or order: each new item
+ * takes the old one's place in the same arrays, at the cost of the pages re-made, not of the
+ * site. False, having changed nothing, when that does not hold.
+ */
+function replaceItems(store: Map<string, SortedList>, replaced: ReadonlyMap<Page, Page>): boolean {
+  const places: [SortedList, number, number, Page][] = [];
+  let joining = 0;
+  for (const [before, now] of replaced) {
+    const joined = membership(before);
+    if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime() || !sameMembership(joined, membership(now))) return false;
+    if (!joined.joins) continue;
+    // Each place is found by a linear search: past a few dozen pages, sorting again is cheaper.
+    if (++joining > MAX_REPLACED) return false;
+    for (const name of ["all", ...joined.tags.map((tag) => `tag:${tag}`)]) {
+      const list = store.get(name);
+      // A template may have reordered a collection in place: then it is sorted again.
+      if (!list || !sameList(list.items, list.snapshot)) return false;
+      const at = list.items.indexOf(before.item);
+      const input = list.inputs.indexOf(before);
+      if (at < 0 || input < 0) return false;
+      places.push([list, at, input, now]);
+    }
+  }
+  for (const [list, at, input, now] of places) {
+    list.items[at] = list.snapshot[at] = now.item;
+    list.inputs[input] = now;
+  }
+  return true;
 }
 
 const identities = new WeakMap<object, string>();

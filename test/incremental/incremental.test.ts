@@ -1,7 +1,8 @@
 /**
  * The incremental rebuild's correctness property: after any sequence of edits, the output of
  * `Site.update` equals a fresh full build of the same files. Edits are drawn by a seeded
- * generator (body, title, date, tags, layout, include, data file, add and delete a post).
+ * generator (body, title, date, tags, permalink, exclusion from collections, layout, include,
+ * data file, add and delete a post).
  * Also checks that a body edit renders only the pages that show that body.
  */
 import assert from "node:assert/strict";
@@ -56,7 +57,10 @@ function diskSnapshot(site: Site): Map<string, string> {
 
 function assertSameOutput(actual: Map<string, string>, expected: Map<string, string>, step: string): void {
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${step}: the set of output files differs`);
-  for (const [file, content] of expected) assert.equal(actual.get(file), content, `${step}: ${file} differs from a full build`);
+  for (const [file, content] of expected) {
+    if (process.env.SHOW_DIFF && actual.get(file) !== content) console.log(step, file, "\nINC:", actual.get(file), "\nFULL:", content);
+    assert.equal(actual.get(file), content, `${step}: ${file} differs from a full build`);
+  }
 }
 
 type Edit = (dir: string, random: () => number) => { description: string; files: string[] };
@@ -96,6 +100,16 @@ const edits: Record<string, Edit> = {
     const file = path.join(dir, "posts", pick(posts(dir), random));
     rewriteFrontMatter(file, "tags", `[t${Math.floor(random() * 5)}]`);
     return { description: `tags of ${path.basename(file)}`, files: [file] };
+  },
+  permalink(dir, random) {
+    const file = path.join(dir, "posts", pick(posts(dir), random));
+    rewriteFrontMatter(file, "permalink", `/moved/${counter++}/`);
+    return { description: `permalink of ${path.basename(file)}`, files: [file] };
+  },
+  exclusion(dir, random) {
+    const file = path.join(dir, "posts", pick(posts(dir), random));
+    rewriteFrontMatter(file, "eleventyExcludeFromCollections", random() < 0.5 ? "true" : "false");
+    return { description: `collections exclusion of ${path.basename(file)}`, files: [file] };
   },
   layout(dir) {
     const file = path.join(dir, "_includes/post.njk");
@@ -168,7 +182,23 @@ describe("incremental rebuilds", () => {
     assertSameOutput(snapshot(site), await fullBuild(dir), "title edit");
   });
 
-  for (const seed of [1, 2, 3]) {
+  test("a post leaving a paginated collection updates every page of the pagination, not only those whose items changed", async () => {
+    const dir = copySite();
+    dirs.push(dir);
+    const site = new Site({ cwd: dir, runMode: "serve" });
+    await site.build();
+    assert.match(site.memory.read("index.html") ?? "", /Older/, "six posts, three per page: the first page links to the second");
+    // The oldest post is alone on page 2; without it page 1 shows the same three posts but no link.
+    const file = path.join(dir, "posts/p1.md");
+    rewriteFrontMatter(file, "eleventyExcludeFromCollections", "true");
+    rmSync(path.join(dir, "posts/p2.md"));
+    rmSync(path.join(dir, "posts/p3.md"));
+    await site.update([file, path.join(dir, "posts/p2.md"), path.join(dir, "posts/p3.md")]);
+    assertSameOutput(snapshot(site), await fullBuild(dir), "p1 excluded");
+    assert.doesNotMatch(site.memory.read("index.html") ?? "", /Older/);
+  });
+
+  for (const seed of [1, 2, 3, 4]) {
     test(`random edit sequence ${seed} always equals a full build`, async () => {
       const dir = copySite();
       dirs.push(dir);
