@@ -1,0 +1,105 @@
+/** Phases 1 and 2, scan and read: the template files of the input folder, and the config's virtual templates. */
+import { existsSync } from "node:fs";
+import { PlinthError } from "../errors/plinth-error.js";
+import { asPlinthError } from "./build-errors.js";
+import type { BuildState } from "./build-state.js";
+import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
+import type { PassthroughFile } from "./passthrough.js";
+import { scan, templateExtensionOf } from "./scan.js";
+import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
+
+function byInputPath(a: TemplateSource, b: TemplateSource): number {
+  return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
+}
+
+/** Reads one template file: its front matter and body, or a JavaScript template's module. */
+async function readSource(state: BuildState, file: string): Promise<TemplateSource> {
+  const { paths, project, config, show } = state;
+  const extension = templateExtensionOf(file, project.templateFormats)!;
+  if (extension === "11ty.js") {
+    const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
+    return javascriptSource(file, paths.input, show(file), javascript, false);
+  }
+  return readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+}
+
+/**
+ * Phases 1 and 2: scan and read, in input path order. With `changed`, only changed template
+ * files are read again; when every changed file is one the last scan found and it still
+ * exists, nothing was added or removed, so the folder walk is skipped and the order stands.
+ */
+export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, passthrough: readonly PassthroughFile[], errors: PlinthError[]): Promise<TemplateSource[]> {
+  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
+  if (onlyEdits) {
+    const next = new Map(state.sources);
+    for (const file of changed) {
+      const previous = next.get(file);
+      if (!previous || previous.virtual) continue;
+      try {
+        next.set(file, await readSource(state, file));
+      } catch (error) {
+        errors.push(asPlinthError(error, state.show(file)));
+      }
+    }
+    state.sources = next;
+    state.sourceList = state.sourceList.map((source) => next.get(source.file)!);
+    return state.sourceList;
+  }
+  const { paths, project, config, show } = state;
+  const extensions = project.templateFormats;
+  // Files that are copied as they are are not also templates.
+  const passthroughSources = new Set(passthrough.map((p) => p.source));
+  const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  state.scanned = scanned;
+  state.files = new Set(scanned.files);
+  const next = new Map<string, TemplateSource>();
+  for (const file of scanned.templates) {
+    if (passthroughSources.has(file)) continue;
+    const previous = state.sources.get(file);
+    if (previous && changed && !changed.has(file)) {
+      next.set(file, previous);
+      continue;
+    }
+    try {
+      next.set(file, await readSource(state, file));
+    } catch (error) {
+      errors.push(asPlinthError(error, show(file)));
+    }
+  }
+  for (const virtual of config.virtualTemplates) {
+    const file = `${paths.input}/${virtual.path}`;
+    const previous = state.sources.get(file);
+    if (previous?.virtual) {
+      next.set(file, previous);
+      continue;
+    }
+    const ext = templateExtensionOf(file, [...extensions, "njk", "liquid", "md", "html", "11ty.js"]);
+    try {
+      if (ext === "11ty.js" || (ext && typeof virtual.content !== "string")) {
+        const javascript = await javascriptTemplate(virtual.content, show(file));
+        const source = javascriptSource(file, paths.input, show(file), javascript, true);
+        source.frontMatter.data = { ...javascript.data, ...virtual.data };
+        next.set(file, source);
+        continue;
+      }
+      if (!ext) throw new PlinthError("UnsupportedApi", `The virtual template ${virtual.path} has no known template extension; see COMPAT.md`);
+      const source = sourceFromText(file, paths.input, show(file), ext, virtual.content as string, true);
+      source.frontMatter.data = { ...virtual.data, ...source.frontMatter.data };
+      next.set(file, source);
+    } catch (error) {
+      errors.push(asPlinthError(error, show(file)));
+    }
+  }
+  state.sources = next;
+  state.sourceList = [...next.values()].sort(byInputPath);
+  return state.sourceList;
+}
+
+let javascriptVersion = 0;
+
+function javascriptSource(file: string, inputDir: string, inputPath: string, javascript: JavaScriptTemplate, virtual: boolean): TemplateSource {
+  const source = sourceFromText(file, inputDir, inputPath, "11ty.js", "", virtual);
+  source.frontMatter.data = javascript.data;
+  source.javascript = javascript;
+  return source;
+}
