@@ -121,9 +121,26 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
 
   const current = replaced ? withReplacements(previousByKey, replaced) : pagesByKey(pages);
   const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed, replaced) : { dirty: new Set(pages), changedItems: new Set<string>() };
-  await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors);
-  fail(errors);
-  timer.lap(`render (${dirty.size} pages)`);
+  const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
+  const write = !state.options.dryRun;
+  // A full build hands each page to the writer as soon as it has rendered, so writing overlaps rendering.
+  const onOutput = write && !changed ? (page: Page) => page.outputRelative !== false && writer.writeFile(page.outputRelative, page.output ?? "") : undefined;
+  let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
+  try {
+    await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
+    fail(errors);
+    timer.lap(`render (${dirty.size} pages)`);
+    if (write) {
+      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
+      if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
+      for (const file of copies) writer.copyFile(file.source, file.relative);
+      written = await writer.commit(changed ? "changes" : "complete");
+      state.copiedOutputs = new Set(copies.map((file) => file.relative));
+    }
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
   state.pages = pages;
   state.pagesByKey = current;
   state.pagesByTemplate = byTemplate;
@@ -142,17 +159,6 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
       if (record) state.graph.set(itemKey(page), record);
     }
     state.collectionIdentities = new Map([...state.graph.collectionNames()].map((name) => [name, currentIdentity(state, name)]));
-  }
-
-  const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
-  let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
-  if (!state.options.dryRun) {
-    const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
-    if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
-    else for (const page of pages) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
-    for (const file of copies) writer.copyFile(file.source, file.relative);
-    written = await writer.commit(changed ? "changes" : "complete");
-    state.copiedOutputs = new Set(copies.map((file) => file.relative));
   }
   timer.lap("write");
   if (config.listeners.has("eleventy.after")) await emit(state, "eleventy.after", {

@@ -20,6 +20,8 @@ export interface RenderContext {
   displayPath: (abs: string) => string;
   /** When present, what each page reads is recorded here (by item key) for incremental rebuilds. */
   records?: Map<string, RenderRecord>;
+  /** Called as each page's output is ready. */
+  onOutput?: (page: Page) => void;
 }
 
 function tracked<T>(page: Page, ctx: RenderContext, fresh: boolean, fn: () => Promise<T>): Promise<T> {
@@ -185,6 +187,7 @@ export async function renderAllOutput(pages: readonly Page[], ctx: RenderContext
     32,
     async (p) => {
       p.output = await applyTransforms(p, await renderLayouts(p, ctx), ctx);
+      ctx.onOutput?.(p);
     },
     errors,
     onError,

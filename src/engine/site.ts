@@ -51,6 +51,10 @@ class RecordingWriter implements OutputWriter {
     this.memory.removeFile(relative);
     this.queued.push({ relative, remove: true });
   }
+  discard(): Promise<void> {
+    this.queued.length = 0;
+    return this.memory.discard();
+  }
   commit(scope: CommitScope = "complete"): Promise<WriteSummary> {
     this.scope = scope;
     return this.memory.commit(scope);

@@ -268,3 +268,53 @@ test(
     }
   },
 );
+
+test("into a folder that does not exist, pages are written ahead into a staging folder that becomes the output at commit", async () => {
+  const p = project();
+  try {
+    const source = path.join(p.cwd, "a.css");
+    writeFileSync(source, "body{}");
+    const w = p.writer();
+    w.writeFile("index.html", "home");
+    w.writeFile("news/one/index.html", "one");
+    w.writeFile("news/one/index.html", "one, again");
+    w.copyFile(source, "css/a.css");
+    const staging = `${p.out}.plinth-staging-${process.pid}`;
+    assert.equal(existsSync(p.out), false, "the output folder only appears at commit");
+    assert.equal(existsSync(staging), true);
+    assert.deepEqual(await w.commit(), { written: 2, copied: 1, unchanged: 0, removed: 0 });
+    assert.equal(existsSync(staging), false);
+    assert.equal(p.read("index.html"), "home");
+    assert.equal(p.read("news/one/index.html"), "one, again", "the later of two writes to one path wins");
+    assert.equal(p.read("css/a.css"), "body{}");
+    // The record is complete: the next build into the now existing folder skips unchanged files.
+    const again = p.writer();
+    again.writeFile("index.html", "home");
+    again.writeFile("news/one/index.html", "one, again");
+    again.copyFile(source, "css/a.css");
+    assert.deepEqual(await again.commit(), { written: 0, copied: 0, unchanged: 3, removed: 0 });
+  } finally {
+    p.done();
+  }
+});
+
+test("a build that fails after writing ahead leaves no output folder and no staging folder", async () => {
+  const p = project();
+  try {
+    const w = p.writer();
+    w.writeFile("index.html", "home");
+    await w.discard();
+    assert.equal(existsSync(p.out), false);
+    assert.equal(existsSync(`${p.out}.plinth-staging-${process.pid}`), false);
+    // A staging folder left by a build that was killed is cleared by the next one.
+    const abandoned = `${p.out}.plinth-staging-999999999`;
+    mkdirSync(abandoned);
+    const next = p.writer();
+    next.writeFile("index.html", "home");
+    await next.commit();
+    assert.equal(existsSync(abandoned), false);
+    assert.equal(p.read("index.html"), "home");
+  } finally {
+    p.done();
+  }
+});

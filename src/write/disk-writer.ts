@@ -10,6 +10,7 @@ import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
+import { FreshFolder } from "./fresh-folder.js";
 import type { CommitScope, OutputWriter, WriteSummary } from "./output-writer.js";
 
 interface ManifestEntry {
@@ -97,6 +98,9 @@ export class DiskWriter implements OutputWriter {
   private readonly copies = new Map<string, string>();
   private readonly removals = new Set<string>();
   private readonly manifestPath: string;
+  /** Decided at the first write of each commit: a staging folder when the output folder does not exist. */
+  private fresh?: FreshFolder | null;
+  private readonly freshStamps = new Map<string, string>();
 
   constructor(
     private readonly outputDir: string,
@@ -106,7 +110,11 @@ export class DiskWriter implements OutputWriter {
   }
 
   writeFile(relative: string, content: string): void {
-    this.pages.set(relative, content);
+    if (this.fresh === undefined) this.fresh = FreshFolder.claim(this.outputDir) ?? null;
+    if (this.fresh) {
+      this.fresh.write(relative, content);
+      this.freshStamps.set(relative, contentStamp(content));
+    } else this.pages.set(relative, content);
   }
 
   copyFile(source: string, relative: string): void {
@@ -117,7 +125,45 @@ export class DiskWriter implements OutputWriter {
     this.removals.add(relative);
   }
 
+  async discard(): Promise<void> {
+    await this.fresh?.discard();
+    this.reset();
+  }
+
+  private reset(): void {
+    this.fresh = undefined;
+    this.freshStamps.clear();
+    this.pages.clear();
+    this.copies.clear();
+    this.removals.clear();
+  }
+
+  /** The first build into a new folder: everything was written to the staging folder, which now takes its place. */
+  private async commitFresh(fresh: FreshFolder): Promise<WriteSummary> {
+    const next: Manifest = {};
+    for (const [relative, stamp] of this.freshStamps) next[relative] = { stamp };
+    for (const [relative, source] of this.copies) {
+      const st = statSync(source);
+      next[relative] = { stamp: `${st.size}:${st.mtimeMs}` };
+      fresh.copy(source, relative);
+    }
+    try {
+      for (const [relative, out] of await fresh.settle()) next[relative]!.out = out;
+      await fresh.publish();
+    } catch (cause) {
+      await fresh.discard();
+      throw new PlinthError("OutputWrite", `Writing to ${this.outputDir} failed: ${(cause as Error).message}`, { cause });
+    }
+    mkdirSync(path.dirname(this.manifestPath), { recursive: true });
+    await writeFile(this.manifestPath, JSON.stringify(next));
+    const summary: WriteSummary = { written: this.freshStamps.size, copied: this.copies.size, unchanged: 0, removed: 0 };
+    this.reset();
+    return summary;
+  }
+
   async commit(scope: CommitScope = "complete"): Promise<WriteSummary> {
+    if (this.fresh === undefined && this.copies.size > 0) this.fresh = FreshFolder.claim(this.outputDir) ?? null;
+    if (this.fresh) return this.commitFresh(this.fresh);
     const previous = readManifest(this.manifestPath);
     // Only files Plinth wrote are ever removed: those in the manifest.
     const next: Manifest = scope === "complete" ? {} : { ...previous };
@@ -174,9 +220,7 @@ export class DiskWriter implements OutputWriter {
     }
     mkdirSync(path.dirname(this.manifestPath), { recursive: true });
     await writeFile(this.manifestPath, JSON.stringify(next));
-    this.pages.clear();
-    this.copies.clear();
-    this.removals.clear();
+    this.reset();
     return summary;
   }
 }

@@ -59,6 +59,11 @@ export class MemoryWriter implements OutputWriter {
     return summary;
   }
 
+  async discard(): Promise<void> {
+    this.pending = new Map();
+    this.removals = new Set();
+  }
+
   read(relative: string): string | undefined {
     const value = this.files.get(relative);
     return value === undefined ? undefined : value.toString();

@@ -25,6 +25,8 @@ export interface OutputWriter {
   copyFile(source: string, relative: string): void;
   /** Queues the removal of a file an earlier commit wrote; a write queued for the same path wins. */
   removeFile(relative: string): void;
-  /** Applies everything queued. Nothing is written before this is called. */
+  /** Applies everything queued. Nothing is visible in the output before this is called. */
   commit(scope?: CommitScope): Promise<WriteSummary>;
+  /** Drops everything queued, and anything written ahead of the commit: the build failed. */
+  discard(): Promise<void>;
 }

@@ -1,0 +1,112 @@
+/**
+ * A build into an output folder that does not exist yet (a fresh checkout, CI, a cleaned
+ * folder): each page is written as soon as it has rendered, into a staging folder beside the
+ * output folder, while the rest of the site still renders, so the disk works alongside the
+ * CPU. When the build succeeds the staging folder becomes the output folder in one rename;
+ * when it fails it is removed. No one ever sees a half-written output folder.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { WriteReport, WriteRequest } from "./write-worker.js";
+
+/** Size and mtime of a written file, as the output manifest records them. */
+export type OutStamp = [number, number];
+
+const ignore = (): void => {};
+const STAGING = ".plinth-staging-";
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Staging folders of builds that were killed before they could clean up. */
+function removeAbandoned(outputDir: string): void {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}${STAGING}`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && (pid === process.pid || !isRunning(pid))) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+export class FreshFolder {
+  private readonly worker: Worker;
+  private readonly written = new Set<string>();
+
+  private constructor(
+    readonly outputDir: string,
+    readonly stagingDir: string,
+  ) {
+    this.worker = new Worker(new URL("./write-worker.js", import.meta.url));
+    // A crash of the thread itself (not a failed write, which settle() reports) must not go unheard.
+    this.worker.on("error", ignore);
+    // A writer dropped without commit or discard must not keep the process alive; settle() holds it while it waits.
+    this.worker.unref();
+  }
+
+  /** A staging folder for `outputDir`, or undefined when the output folder already exists. */
+  static claim(outputDir: string): FreshFolder | undefined {
+    if (existsSync(outputDir)) return undefined;
+    removeAbandoned(outputDir);
+    const stagingDir = `${outputDir}${STAGING}${process.pid}`;
+    mkdirSync(stagingDir, { recursive: true });
+    return new FreshFolder(outputDir, stagingDir);
+  }
+
+  private send(request: WriteRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  /** Hands the file to the writing thread at once; a later write of the same path wins, as requests are taken in order. */
+  write(relative: string, content: string): void {
+    this.written.add(relative);
+    this.send({ kind: "write", file: path.join(this.stagingDir, relative), content });
+  }
+
+  copy(source: string, relative: string): void {
+    this.written.add(relative);
+    this.send({ kind: "copy", file: path.join(this.stagingDir, relative), source });
+  }
+
+  /** Waits for every write; rejects with the first failure. */
+  async settle(): Promise<Map<string, OutStamp>> {
+    const report = await new Promise<WriteReport>((resolve, reject) => {
+      this.worker.once("message", resolve);
+      this.worker.once("error", reject);
+      this.worker.once("exit", (code) => reject(new Error(`the writing thread stopped (exit code ${code})`)));
+      this.worker.ref();
+      this.send({ kind: "settle" });
+    });
+    await this.worker.terminate();
+    if (report.kind === "failed") throw Object.assign(new Error(report.message), { code: report.code });
+    const byFile = new Map(report.stamps.map(([file, size, mtime]) => [file, [size, mtime] as OutStamp]));
+    const stamps = new Map<string, OutStamp>();
+    for (const relative of this.written) stamps.set(relative, byFile.get(path.join(this.stagingDir, relative))!);
+    return stamps;
+  }
+
+  /** The staging folder becomes the output folder. */
+  async publish(): Promise<void> {
+    await mkdir(path.dirname(this.outputDir), { recursive: true });
+    await rename(this.stagingDir, this.outputDir);
+  }
+
+  async discard(): Promise<void> {
+    await this.worker.terminate();
+    await rm(this.stagingDir, { recursive: true, force: true });
+  }
+}
