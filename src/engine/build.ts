@@ -26,6 +26,7 @@ import { currentIdentity, pagesToRender, queueChanges, renderChanged } from "./u
 export type { BuildOptions, BuildState } from "./build-state.js";
 
 export interface BuildResult {
+  /** The pages; after a build to disk their `output` has gone to the writer and is not kept. */
   pages: Page[];
   paths: ProjectPaths;
   written: WriteSummary;
@@ -123,8 +124,16 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed, replaced) : { dirty: new Set(pages), changedItems: new Set<string>() };
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   const write = !state.options.dryRun;
-  // A full build hands each page to the writer as soon as it has rendered, so writing overlaps rendering.
-  const onOutput = write && !changed ? (page: Page) => page.outputRelative !== false && writer.writeFile(page.outputRelative, page.output ?? "") : undefined;
+  // A full build hands each page to the writer as soon as it has rendered, so writing overlaps
+  // rendering. A one-shot build to disk then lets the output go: nothing later reads it.
+  const release = !state.options.writer && !state.options.track && !config.listeners.has("eleventy.after");
+  const onOutput =
+    write && !changed
+      ? (page: Page) => {
+          if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+          if (release) page.output = undefined;
+        }
+      : undefined;
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   try {
     await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);

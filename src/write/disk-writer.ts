@@ -4,7 +4,8 @@
  * files whose content has not changed, copy only changed passthrough files, and remove pages
  * that no longer exist, without ever touching files it did not write.
  */
-import crypto, { createHash } from "node:crypto";
+import { createHash } from "node:crypto";
+import { contentStamp } from "./content-stamp.js";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -36,12 +37,6 @@ export function cacheFile(cwd: string, outputDir: string, kind: "output" | "buil
   const key = createHash("sha1").update(outputDir).digest("hex").slice(0, 16);
   const cacheRoot = existsSync(path.join(cwd, "node_modules")) ? path.join(cwd, "node_modules", ".cache", "plinth") : path.join(os.tmpdir(), "plinth-cache");
   return path.join(cacheRoot, `${kind}-${key}.json`);
-}
-
-/** A content fingerprint for skipping unchanged files; the one-shot hash allocates least. */
-function contentStamp(content: string): string {
-  const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: string) => string }).hash;
-  return oneShot ? oneShot("md5", content, "base64") : createHash("md5").update(content).digest("base64");
 }
 
 /** Creates folders parents first; most exist or need one call, so `recursive` is the fallback. */
@@ -100,7 +95,8 @@ export class DiskWriter implements OutputWriter {
   private readonly manifestPath: string;
   /** Decided at the first write of each commit: a staging folder when the output folder does not exist. */
   private fresh?: FreshFolder | null;
-  private readonly freshStamps = new Map<string, string>();
+  /** Pages handed to the staging folder's writing thread, which also fingerprints them. */
+  private readonly freshPages = new Set<string>();
 
   constructor(
     private readonly outputDir: string,
@@ -113,7 +109,7 @@ export class DiskWriter implements OutputWriter {
     if (this.fresh === undefined) this.fresh = FreshFolder.claim(this.outputDir) ?? null;
     if (this.fresh) {
       this.fresh.write(relative, content);
-      this.freshStamps.set(relative, contentStamp(content));
+      this.freshPages.add(relative);
     } else this.pages.set(relative, content);
   }
 
@@ -132,7 +128,7 @@ export class DiskWriter implements OutputWriter {
 
   private reset(): void {
     this.fresh = undefined;
-    this.freshStamps.clear();
+    this.freshPages.clear();
     this.pages.clear();
     this.copies.clear();
     this.removals.clear();
@@ -141,14 +137,13 @@ export class DiskWriter implements OutputWriter {
   /** The first build into a new folder: everything was written to the staging folder, which now takes its place. */
   private async commitFresh(fresh: FreshFolder): Promise<WriteSummary> {
     const next: Manifest = {};
-    for (const [relative, stamp] of this.freshStamps) next[relative] = { stamp };
     for (const [relative, source] of this.copies) {
       const st = statSync(source);
       next[relative] = { stamp: `${st.size}:${st.mtimeMs}` };
       fresh.copy(source, relative);
     }
     try {
-      for (const [relative, out] of await fresh.settle()) next[relative]!.out = out;
+      for (const [relative, { out, stamp }] of await fresh.settle()) next[relative] = { stamp: stamp ?? next[relative]!.stamp, out };
       await fresh.publish();
     } catch (cause) {
       await fresh.discard();
@@ -156,7 +151,7 @@ export class DiskWriter implements OutputWriter {
     }
     mkdirSync(path.dirname(this.manifestPath), { recursive: true });
     await writeFile(this.manifestPath, JSON.stringify(next));
-    const summary: WriteSummary = { written: this.freshStamps.size, copied: this.copies.size, unchanged: 0, removed: 0 };
+    const summary: WriteSummary = { written: this.freshPages.size, copied: this.copies.size, unchanged: 0, removed: 0 };
     this.reset();
     return summary;
   }

@@ -82,8 +82,8 @@ export class FreshFolder {
     this.send({ kind: "copy", file: path.join(this.stagingDir, relative), source });
   }
 
-  /** Waits for every write; rejects with the first failure. */
-  async settle(): Promise<Map<string, OutStamp>> {
+  /** Waits for every write; rejects with the first failure. Pages come with their content stamps. */
+  async settle(): Promise<Map<string, { out: OutStamp; stamp?: string }>> {
     const report = await new Promise<WriteReport>((resolve, reject) => {
       this.worker.once("message", resolve);
       this.worker.once("error", reject);
@@ -93,10 +93,10 @@ export class FreshFolder {
     });
     await this.worker.terminate();
     if (report.kind === "failed") throw Object.assign(new Error(report.message), { code: report.code });
-    const byFile = new Map(report.stamps.map(([file, size, mtime]) => [file, [size, mtime] as OutStamp]));
-    const stamps = new Map<string, OutStamp>();
-    for (const relative of this.written) stamps.set(relative, byFile.get(path.join(this.stagingDir, relative))!);
-    return stamps;
+    const byFile = new Map(report.files.map(([file, size, mtime, stamp]) => [file, { out: [size, mtime] as OutStamp, stamp: stamp ?? undefined }]));
+    const files = new Map<string, { out: OutStamp; stamp?: string }>();
+    for (const relative of this.written) files.set(relative, byFile.get(path.join(this.stagingDir, relative))!);
+    return files;
   }
 
   /** The staging folder becomes the output folder. */

@@ -2,21 +2,25 @@
  * The thread that writes a fresh output folder (see fresh-folder.ts). It takes files in the
  * order they come and writes each with blocking calls: on its own thread that costs the
  * renderer nothing, and it needs no event loop turns from the main thread between the steps
- * of one file.
+ * of one file. It also fingerprints each page for the output manifest.
  */
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
+import { contentStamp } from "./content-stamp.js";
 
 export type WriteRequest =
   | { kind: "write"; file: string; content: string }
   | { kind: "copy"; file: string; source: string }
   | { kind: "settle" };
 
-export type WriteReport = { kind: "settled"; stamps: [string, number, number][] } | { kind: "failed"; message: string; code?: string };
+/** [file, size, mtimeMs, content stamp (pages only)] */
+export type WrittenFile = [string, number, number, string | null];
+
+export type WriteReport = { kind: "settled"; files: WrittenFile[] } | { kind: "failed"; message: string; code?: string };
 
 const folders = new Set<string>();
-const stamps = new Map<string, [number, number]>();
+const written = new Map<string, WrittenFile>();
 let failure: Error | undefined;
 
 function folder(dir: string): void {
@@ -29,7 +33,7 @@ parentPort?.on("message", (request: WriteRequest) => {
   if (request.kind === "settle") {
     const report: WriteReport = failure
       ? { kind: "failed", message: failure.message, code: (failure as NodeJS.ErrnoException).code }
-      : { kind: "settled", stamps: [...stamps].map(([file, [size, mtime]]) => [file, size, mtime]) };
+      : { kind: "settled", files: [...written.values()] };
     parentPort?.postMessage(report);
     return;
   }
@@ -39,7 +43,7 @@ parentPort?.on("message", (request: WriteRequest) => {
     if (request.kind === "write") writeFileSync(request.file, request.content);
     else copyFileSync(request.source, request.file);
     const st = statSync(request.file);
-    stamps.set(request.file, [st.size, st.mtimeMs]);
+    written.set(request.file, [request.file, st.size, st.mtimeMs, request.kind === "write" ? contentStamp(request.content) : null]);
   } catch (error) {
     failure = error as Error;
   }
