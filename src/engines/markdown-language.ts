@@ -2,8 +2,9 @@
  * Markdown through markdown-it (`html: true`, indented code blocks off, as in Eleventy),
  * optionally preprocessed by another language (Liquid by default).
  */
-import MarkdownIt from "markdown-it";
 import type { UserConfig } from "../config/user-config.js";
+import { createDefaultMarkdown } from "./default-markdown.js";
+import { MarkdownThread } from "./markdown-thread.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
 
 interface MarkdownLibrary {
@@ -12,23 +13,35 @@ interface MarkdownLibrary {
   set?(options: Record<string, unknown>): unknown;
 }
 
-export function createMarkdownLibrary(config: UserConfig): MarkdownLibrary {
+/** The default library, which a second thread can reproduce, or undefined when the config changes it. */
+function isDefaultMarkdown(config: UserConfig): boolean {
+  return !config.libraryOverrides.has("md") && !config.markdownHighlighter && (config.libraryAmendments.get("md") ?? []).length === 0;
+}
+
+/** The site's markdown library, and a second thread to render it on when the library is the default. */
+export function createMarkdownLibrary(config: UserConfig): { library: MarkdownLibrary; thread?: MarkdownThread } {
+  if (isDefaultMarkdown(config)) {
+    const library = createDefaultMarkdown();
+    return { library, thread: new MarkdownThread(library) };
+  }
   const override = config.libraryOverrides.get("md") as MarkdownLibrary | undefined;
-  const library: MarkdownLibrary = override ?? new MarkdownIt({ html: true });
+  const library: MarkdownLibrary = override ?? createDefaultMarkdown();
   // As in Eleventy, a highlighter from the config wins even over a library set with setLibrary.
   if (config.markdownHighlighter && typeof library.set === "function") library.set({ highlight: config.markdownHighlighter });
   if (typeof library.disable === "function") library.disable("code");
   for (const fn of config.libraryAmendments.get("md") ?? []) fn(library);
-  return library;
+  return { library };
 }
 
-export function createMarkdownLanguage(library: MarkdownLibrary, preprocessor: TemplateLanguage | undefined): TemplateLanguage {
+export function createMarkdownLanguage(markdown: { library: MarkdownLibrary; thread?: MarkdownThread }, preprocessor: TemplateLanguage | undefined): TemplateLanguage {
+  const { library, thread } = markdown;
+  const render = (text: string, data: TemplateData): string | Promise<string> => (thread ? thread.render(text, data) : library.render(text, data));
   return {
     name: "md",
     compile(source: string, file?: string): RenderFunction {
-      if (!preprocessor) return async (data: TemplateData) => library.render(source, data);
+      if (!preprocessor) return async (data: TemplateData) => render(source, data);
       const pre = preprocessor.compile(source, file);
-      return async (data: TemplateData) => library.render(await pre(data), data);
+      return async (data: TemplateData) => render(await pre(data), data);
     },
     needsCompilation(): boolean {
       return true;

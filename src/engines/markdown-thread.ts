@@ -1,0 +1,73 @@
+/**
+ * Renders Markdown on a second thread (markdown-worker.ts) when a build has enough of it to
+ * pay for the thread: the first pages render on the main thread, the rest go to the worker
+ * while the main thread prepares the next ones. The result is the same as on the main thread,
+ * the environment included: markdown-it's only use of it, the document's link references,
+ * comes back with the HTML and lands in the page data as it would have.
+ */
+import { Worker } from "node:worker_threads";
+import type { MarkdownReply, MarkdownRequest } from "./markdown-worker.js";
+
+/** Renders done on the main thread before the worker starts: small sites and single updates never start it. */
+const MAIN_THREAD_RENDERS = 200;
+
+interface Waiting {
+  resolve: (reply: { html: string; references?: Record<string, unknown> }) => void;
+  reject: (error: Error) => void;
+}
+
+export interface MarkdownRenderer {
+  render(source: string, env?: unknown): string;
+}
+
+export class MarkdownThread {
+  private worker?: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+  private renders = 0;
+
+  constructor(
+    private readonly fallback: MarkdownRenderer,
+    private readonly mainThreadRenders = MAIN_THREAD_RENDERS,
+  ) {}
+
+  render(text: string, env: Record<string, unknown>): string | Promise<string> {
+    // A page whose data already has `references` would share them with markdown-it: only the main thread can do that.
+    if (++this.renders <= this.mainThreadRenders || env.references !== undefined) return this.fallback.render(text, env);
+    return this.send(text).then(({ html, references }) => {
+      if (references !== undefined) env.references = references;
+      return html;
+    });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL("./markdown-worker.js", import.meta.url));
+    worker.on("message", (reply: MarkdownReply) => {
+      const waiting = this.waiting.get(reply.id);
+      if (!waiting) return;
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) worker.unref();
+      if ("error" in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply);
+    });
+    const failAll = (error: Error): void => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+      this.worker = undefined;
+    };
+    worker.on("error", failAll);
+    worker.on("exit", (code) => failAll(new Error(`the Markdown thread stopped (exit code ${code})`)));
+    worker.unref();
+    return worker;
+  }
+
+  private send(text: string): Promise<{ html: string; references?: Record<string, unknown> }> {
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (this.waiting.size === 0) worker.ref();
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, text } satisfies MarkdownRequest);
+    });
+  }
+}
