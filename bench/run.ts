@@ -2,6 +2,7 @@
 // fresh process, checks that both wrote the same files, and reports medians per size.
 // Progress goes to stderr, the Markdown tables to stdout, full results to bench/results/.
 
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -18,6 +19,14 @@ import { machineInfo } from "./machine.js";
 
 /** dist/bench/run.js -> repository root. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+function settleDisk(): void {
+  try {
+    execFileSync("sync");
+  } catch {
+    // No sync command: the timings are noisier, not wrong.
+  }
+}
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -73,6 +82,9 @@ class SizeBench {
     if (!result || result.failure !== undefined) return undefined;
     const outputDir = this.outputDir(tool);
     if (cold) await resetForColdBuild(tool, this.siteDir, outputDir);
+    // The last build's files (the other tool's, often) are still being flushed to disk: wait for
+    // that here, untimed, so neither tool pays for the other's writes.
+    settleDisk();
     try {
       const measurement = await measureBuild(buildArguments(tool, repoRoot, outputDir), this.siteDir);
       log(`${this.posts} posts: ${toolLabel(tool)} ${kind} ${(measurement.wallMs / 1000).toFixed(2)} s`);
