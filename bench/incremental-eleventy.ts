@@ -3,6 +3,8 @@
 // change was noticed ("File changed") and when the rebuild finished ("Wrote N files").
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -33,6 +35,8 @@ export interface EleventyEditTiming {
 
 export class EleventyExitedError extends Error {}
 
+const QUIET_SAMPLE_MS = 100;
+
 export class EleventyWatch {
   /** Every Eleventy process started and not yet exited, for `killAll`. */
   private static readonly live = new Set<EleventyWatch>();
@@ -57,6 +61,35 @@ export class EleventyWatch {
       this.exit = signal ? `was killed by ${signal}` : `exited with code ${String(code)}`;
       this.wake?.();
     });
+  }
+
+  /** CPU time the process has used so far, in clock ticks (Linux), or undefined where /proc is missing. */
+  private cpuTicks(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the name: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Waits until Eleventy has used no CPU for two samples in a row (its garbage collection and
+   * file writes after the "Wrote" line), at most `maxMs`: on a 2-core machine its leftover work
+   * would otherwise be timed as the other tool's.
+   */
+  async quiet(maxMs: number): Promise<void> {
+    const until = performance.now() + maxMs;
+    let last = this.cpuTicks();
+    let still = 0;
+    while (last !== undefined && still < 2 && performance.now() < until) {
+      await sleep(QUIET_SAMPLE_MS);
+      const now = this.cpuTicks();
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
   }
 
   /**

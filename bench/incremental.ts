@@ -30,6 +30,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
  * its "Wrote" line (reload, logging, garbage collection) and each save starts on a quiet machine.
  */
 const SETTLE_MS = 500;
+/** The longest the runner waits for Eleventy's process to go idle before a save. */
+const QUIET_MAX_MS = 10_000;
 /** How long Eleventy may take to notice a save (its watcher waits 150 ms for writes to settle). */
 const NOTICE_MS = 60_000;
 /** During the warm-up the watcher may still be scanning: a save it missed is made again. */
@@ -140,11 +142,17 @@ class SizeRun {
     await this.fail("eleventy", "warm-up", new Error(`it did not notice ${WARM_UP_ATTEMPTS} saves of ${edit.file}`));
   }
 
+  /** A quiet machine before each save: a pause, then Eleventy's process idle. */
+  private async settle(): Promise<void> {
+    await sleep(SETTLE_MS);
+    await this.eleventy?.quiet(QUIET_MAX_MS);
+  }
+
   async timePlinth(edit: Edit, sample: EditSample): Promise<void> {
     const plinth = this.plinth;
     if (!plinth) return;
     try {
-      await sleep(SETTLE_MS);
+      await this.settle();
       const timing = await plinth.timeSave(edit.file, await editedText(this.plinthSite, edit));
       sample.plinth = { ...timing, shown: await outputShows(async () => plinth.read(postOutputPath(edit.post)), edit) };
     } catch (error) {
@@ -156,7 +164,7 @@ class SizeRun {
     const eleventy = this.eleventy;
     if (!eleventy) return;
     try {
-      await sleep(SETTLE_MS);
+      await this.settle();
       const timing = await eleventy.timeSave(this.eleventySite, edit.file, await editedText(this.eleventySite, edit), NOTICE_MS, BUILD_TIMEOUT_MS);
       if (!timing) throw new Error(`Eleventy did not notice the save of ${edit.file} within ${NOTICE_MS / 1000} s`);
       const output = path.join(this.eleventyOut, postOutputPath(edit.post));
