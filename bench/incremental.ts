@@ -31,7 +31,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
  */
 const SETTLE_MS = 500;
 /** The longest the runner waits for Eleventy's process to go idle before a save. */
-const QUIET_MAX_MS = 10_000;
+const QUIET_MAX_MS = 3_000;
 /** How long Eleventy may take to notice a save (its watcher waits 150 ms for writes to settle). */
 const NOTICE_MS = 60_000;
 /** During the warm-up the watcher may still be scanning: a save it missed is made again. */
@@ -123,11 +123,14 @@ class SizeRun {
     log(`${this.result.posts} posts: ${tool === "plinth" ? "Plinth" : "Eleventy"} ${what} FAILED: ${message(error)}`);
   }
 
-  /** One untimed edit per tool: warms Plinth's update path and proves Eleventy's watcher is live. */
-  async warmUp(edit: Edit): Promise<void> {
-    if (this.plinth) {
-      await this.plinth.timeSave(edit.file, await editedText(this.plinthSite, edit)).catch((error: unknown) => this.fail("plinth", "warm-up update", error));
-    }
+  /** One untimed edit: warms Plinth's update path. */
+  async warmUpPlinth(edit: Edit): Promise<void> {
+    if (!this.plinth) return;
+    await this.plinth.timeSave(edit.file, await editedText(this.plinthSite, edit)).catch((error: unknown) => this.fail("plinth", "warm-up update", error));
+  }
+
+  /** One untimed edit: proves Eleventy's watcher is live. */
+  async warmUpEleventy(edit: Edit): Promise<void> {
     const eleventy = this.eleventy;
     if (!eleventy) return;
     for (let attempt = 1; attempt <= WARM_UP_ATTEMPTS; attempt++) {
@@ -174,17 +177,12 @@ class SizeRun {
     }
   }
 
-  /** Both tools get each edit, the first tool alternating, so neither always runs after the other's work. */
-  async timeEdit(edit: Edit, index: number): Promise<void> {
-    const sample: EditSample = { ...edit };
-    const steps = [() => this.timePlinth(edit, sample), () => this.timeEleventy(edit, sample)];
-    if (index % 2 === 1) steps.reverse();
-    for (const step of steps) await step();
-    this.result.samples.push(sample);
-    const parts: string[] = [];
-    if (sample.plinth) parts.push(`Plinth ${sample.plinth.ms.toFixed(1)} ms (${sample.plinth.rendered} rendered, ${sample.plinth.changed} changed${sample.plinth.full ? ", full" : ""})`);
-    if (sample.eleventy) parts.push(`Eleventy ${Math.round(sample.eleventy.rebuildMs)} ms (${sample.eleventy.written} written)`);
-    log(`${this.result.posts} posts: ${edit.kind} r${edit.revision} ${edit.file}: ${parts.join(" · ") || "no tool left"}`);
+  logSample(sample: EditSample, tool: "plinth" | "eleventy"): void {
+    const part =
+      tool === "plinth"
+        ? sample.plinth && `Plinth ${sample.plinth.ms.toFixed(1)} ms (${sample.plinth.rendered} rendered, ${sample.plinth.changed} changed${sample.plinth.full ? ", full" : ""})`
+        : sample.eleventy && `Eleventy ${Math.round(sample.eleventy.rebuildMs)} ms (${sample.eleventy.written} written)`;
+    log(`${this.result.posts} posts: ${sample.kind} r${sample.revision} ${sample.file}: ${part ?? "no tool left"}`);
   }
 
   /**
@@ -246,13 +244,29 @@ async function benchSize(posts: number, options: IncrementalOptions, versions: {
       path.join(workDir, "eleventy-out"),
     );
     try {
-      if (options.tools.includes("plinth")) await run.startPlinth(versions.plinth);
-      if (options.tools.includes("eleventy")) await run.startEleventy(versions.eleventy);
       const postList = await postsOf(siteDir);
       const [warmUp] = planEdits(postList, ["body"], 1, `${options.seed}/warm-up`, 0);
-      if (warmUp) await run.warmUp(warmUp);
       const edits = planEdits(postList, options.kinds, options.edits, options.seed);
-      for (const [index, edit] of edits.entries()) await run.timeEdit(edit, index);
+      const samples: EditSample[] = edits.map((edit) => ({ ...edit }));
+      // One tool at a time, each on its own copy with the same edits: on 2 cores, a watch process
+      // that just rebuilt thousands of pages slows whatever runs next, and its work is not the other tool's.
+      if (options.tools.includes("plinth")) {
+        await run.startPlinth(versions.plinth);
+        if (warmUp) await run.warmUpPlinth(warmUp);
+        for (const [index, edit] of edits.entries()) {
+          await run.timePlinth(edit, samples[index]!);
+          run.logSample(samples[index]!, "plinth");
+        }
+      }
+      if (options.tools.includes("eleventy")) {
+        await run.startEleventy(versions.eleventy);
+        if (warmUp) await run.warmUpEleventy(warmUp);
+        for (const [index, edit] of edits.entries()) {
+          await run.timeEleventy(edit, samples[index]!);
+          run.logSample(samples[index]!, "eleventy");
+        }
+      }
+      run.result.samples.push(...samples);
       await run.check(path.join(workDir, "eleventy-fresh-out"));
       return run.result;
     } finally {

@@ -52,9 +52,15 @@ function checkToolsInstalled(tools: readonly ToolName[]): void {
   }
 }
 
-/** One size's measurements; each tool keeps its own output folder for rebuilds and the check. */
+/**
+ * One size's measurements. Each cold build writes into a new, empty folder of its tool, never
+ * one just deleted: on this kind of file system, writing thousands of files where thousands
+ * were just deleted can take several times longer, which would time the disk, not the tools.
+ * Rebuilds and the checks use the tool's latest folder.
+ */
 class SizeBench {
   readonly results = new Map<ToolName, ToolResult>();
+  private readonly coldBuilds = new Map<ToolName, number>();
 
   constructor(
     readonly posts: number,
@@ -68,7 +74,12 @@ class SizeBench {
   }
 
   outputDir(tool: ToolName): string {
-    return path.join(this.workDir, tool);
+    return path.join(this.workDir, `${tool}-${this.coldBuilds.get(tool) ?? 0}`);
+  }
+
+  /** Every output folder used, for removing Plinth's records of them at the end. */
+  outputDirs(tool: ToolName): string[] {
+    return Array.from({ length: (this.coldBuilds.get(tool) ?? 0) + 1 }, (_, n) => path.join(this.workDir, `${tool}-${n}`));
   }
 
   /** Tools that have not failed yet at this size. */
@@ -80,6 +91,7 @@ class SizeBench {
   async build(tool: ToolName, kind: "warm-up" | "cold" | "no-change" | "one-post", cold: boolean): Promise<Measurement | undefined> {
     const result = this.results.get(tool);
     if (!result || result.failure !== undefined) return undefined;
+    if (cold) this.coldBuilds.set(tool, (this.coldBuilds.get(tool) ?? 0) + 1);
     const outputDir = this.outputDir(tool);
     if (cold) await resetForColdBuild(tool, this.siteDir, outputDir);
     // The last build's files (the other tool's, often) are still being flushed to disk: wait for
@@ -141,6 +153,7 @@ async function benchSize(posts: number, options: RunOptions, sitesRoot: string):
 
     return { posts, tools: [...bench.results.values()], check, rebuildChecks };
   } finally {
+    for (const tool of options.tools) for (const dir of bench.outputDirs(tool)) await resetForColdBuild(tool, siteDir, dir);
     await rm(workDir, { recursive: true, force: true });
   }
 }
