@@ -171,7 +171,8 @@ export class BuildCache {
   save(before: Fingerprint, recordedAt: number, summary: CacheSummary): void {
     const after = fingerprintNow(this.state);
     if (!sameStats(before, after)) return;
-    const output = intactOutputStamp(this.state.paths.output, this.state.paths.cwd);
+    // The writer has just recorded every file it wrote: no need to stat them all again.
+    const output = intactOutputStamp(this.state.paths.output, this.state.paths.cwd, { trustWriter: true });
     if (output === undefined) return;
     const texts = new Map<string, string>();
     for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
@@ -185,16 +186,18 @@ export class BuildCache {
 }
 
 /**
- * The fingerprint as recorded: with the hash of every file whose stat cannot be trusted later,
- * taken from the text the build read where it has it.
+ * The fingerprint as recorded: with the hash of every file whose stat cannot be trusted later
+ * (written within the racy window), taken from the text the build read where it has it. Other
+ * files are trusted by their stat; one whose stat moves later counts as changed.
  */
 function recordedFiles(fingerprint: Fingerprint, recordedAt: number, texts: ReadonlyMap<string, string>): CacheRecord["files"] {
   const files: CacheRecord["files"] = [];
   for (const [file, stamp] of fingerprint) {
     let hash = stamp.hash;
-    const text = texts.get(file);
-    if (!hash && text !== undefined && Buffer.byteLength(text) === stamp.size) hash = hashBytes(text);
-    if (!hash && isRacy(stamp, recordedAt)) hash = hashOf(file);
+    if (!hash && isRacy(stamp, recordedAt)) {
+      const text = texts.get(file);
+      hash = text !== undefined && Buffer.byteLength(text) === stamp.size ? hashBytes(text) : hashOf(file);
+    }
     files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
   }
   return files;
