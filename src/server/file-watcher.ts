@@ -4,14 +4,13 @@
  * renamed or deleted, files and folders). node_modules, .git, the output folder and editor
  * swap files are never watched, so neither their size nor the server's own writes cost a rebuild.
  */
-import path from "node:path";
-import chokidar, { type FSWatcher } from "chokidar";
-import { isInside } from "../engine/project-paths.js";
+import { Worker } from "node:worker_threads";
+import { isIgnoredPath, type IgnoreOptions } from "./watch-ignore.js";
+import type { WatchReport, WatchRequest } from "./watch-worker.js";
 
-export interface FileWatcherOptions {
-  cwd: string;
-  /** Folders whose contents are never reported, such as the output folder. */
-  ignoreInside: () => readonly string[];
+export { isIgnoredPath } from "./watch-ignore.js";
+
+export interface FileWatcherOptions extends IgnoreOptions {
   /** Quiet time that ends a burst of changes. Default 30 ms. */
   debounceMs?: number;
   /** Called with the absolute paths of one burst. */
@@ -19,23 +18,14 @@ export interface FileWatcherOptions {
   onError: (error: Error) => void;
 }
 
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
-// vim's swap files and write probe, Emacs lock and backup files.
-const EDITOR_TEMP = /(\.sw[a-p]|~|^4913)$|^\.#/;
-
-export function isIgnoredPath(absolute: string, options: Pick<FileWatcherOptions, "cwd" | "ignoreInside">): boolean {
-  if (options.ignoreInside().some((folder) => isInside(folder, absolute))) return true;
-  const segments = path.relative(options.cwd, absolute).split(path.sep);
-  if (segments.some((segment) => SKIPPED_FOLDERS.has(segment))) return true;
-  return EDITOR_TEMP.test(path.basename(absolute));
-}
-
+/** chokidar runs on a thread of its own (watch-worker.ts); bursts are gathered here. */
 export class FileWatcher {
   private readonly roots = new Set<string>();
-  /** Every chokidar instance still open: the current one, and an old one until its successor is ready. */
-  private readonly open = new Set<FSWatcher>();
-  private current: FSWatcher;
+  private readonly worker: Worker;
+  private generation = 0;
+  private readonly waiting = new Map<number, () => void>();
   private ready: Promise<void>;
+  private closed?: Promise<void>;
   private pending = new Set<string>();
   private timer?: NodeJS.Timeout;
 
@@ -43,8 +33,11 @@ export class FileWatcher {
     roots: readonly string[],
     private readonly options: FileWatcherOptions,
   ) {
+    this.worker = new Worker(new URL("./watch-worker.js", import.meta.url), { workerData: { cwd: options.cwd } });
+    this.worker.on("message", (message: WatchReport) => this.receive(message));
+    this.worker.on("error", (error) => options.onError(error));
     for (const root of roots) this.roots.add(root);
-    [this.current, this.ready] = this.watch([...this.roots]);
+    this.ready = this.watch();
   }
 
   /** Resolves once the first scan is done: changes after this are reported. */
@@ -63,39 +56,37 @@ export class FileWatcher {
     if (next.size === this.roots.size && [...next].every((r) => this.roots.has(r))) return;
     this.roots.clear();
     for (const root of next) this.roots.add(root);
-    // A new watcher rather than chokidar's add/unwatch: chokidar 3 keeps ignoring an unwatched
-    // folder's whole tree even when part of it is added again, and says nothing when an added
-    // path is ready. The old watcher reports until the new one is ready.
-    const old = this.current;
-    const [fresh, ready] = this.watch([...next]);
-    this.current = fresh;
-    this.ready = ready.then(() => this.closeOne(old));
+    this.ready = this.watch();
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     clearTimeout(this.timer);
-    await Promise.all([...this.open].map((watcher) => this.closeOne(watcher)));
-  }
-
-  private watch(roots: string[]): [FSWatcher, Promise<void>] {
-    const watcher = chokidar.watch(roots, {
-      ignoreInitial: true,
-      disableGlobbing: true,
-      // The debounce below already merges an editor's delete-and-rename save into one burst;
-      // chokidar's own merging would hold every deletion back by 100 ms.
-      atomic: false,
-      ignored: (p: string) => isIgnoredPath(path.resolve(p), this.options),
+    this.closed ??= new Promise<void>((resolve) => {
+      this.worker.once("exit", () => resolve());
+      this.send({ kind: "close" });
     });
-    this.open.add(watcher);
-    const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-    watcher.on("all", (_event, p) => this.note(path.resolve(p)));
-    watcher.on("error", (error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
-    return [watcher, ready];
+    return this.closed;
   }
 
-  private async closeOne(watcher: FSWatcher): Promise<void> {
-    this.open.delete(watcher);
-    await watcher.close();
+  private send(request: WatchRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  private watch(): Promise<void> {
+    const generation = ++this.generation;
+    const ready = new Promise<void>((resolve) => this.waiting.set(generation, resolve));
+    this.send({ kind: "watch", roots: [...this.roots], ignoreInside: [...this.options.ignoreInside()], generation });
+    return ready;
+  }
+
+  private receive(message: WatchReport): void {
+    if (message.kind === "event") {
+      // The output folder may have moved since the thread was told: check again here.
+      if (!isIgnoredPath(message.path, this.options)) this.note(message.path);
+    } else if (message.kind === "ready") {
+      this.waiting.get(message.generation)?.();
+      this.waiting.delete(message.generation);
+    } else if (message.kind === "error") this.options.onError(new Error(message.message));
   }
 
   private note(absolute: string): void {
