@@ -30,7 +30,7 @@ export interface DevServerOptions extends DevSessionOptions {
   host?: string;
   /** Port to listen on; 0 picks a free one. Default 8080. */
   port?: number;
-  /** Quiet time that ends a burst of saves. Default 30 ms. */
+  /** Quiet time that ends a burst of saves. Default 10 ms. */
   debounceMs?: number;
 }
 

@@ -43,7 +43,7 @@ function watch(roots: string[], cwd: string, ignoreInside: string[], debounceMs:
 test("a burst of saves is reported once, with every path", async () => {
   const dir = tempDir();
   writeFileSync(path.join(dir, "a.md"), "a");
-  // A long quiet time makes the grouping certain on a slow machine; the logic is the same at 30 ms.
+  // A long quiet time makes the grouping certain on a slow machine; the logic is the same at 10 ms.
   const { watcher, next } = watch([dir], dir, [], 400);
   try {
     await watcher.whenReady();

@@ -11,7 +11,7 @@ import type { WatchReport, WatchRequest } from "./watch-worker.js";
 export { isIgnoredPath } from "./watch-ignore.js";
 
 export interface FileWatcherOptions extends IgnoreOptions {
-  /** Quiet time that ends a burst of changes. Default 30 ms. */
+  /** Quiet time that ends a burst of changes. Default 10 ms: an editor's delete-and-rename save arrives within a millisecond or two. */
   debounceMs?: number;
   /** Called with the absolute paths of one burst. */
   onChange: (paths: string[]) => void;
@@ -96,6 +96,6 @@ export class FileWatcher {
       const paths = [...this.pending];
       this.pending = new Set();
       this.options.onChange(paths);
-    }, this.options.debounceMs ?? 30);
+    }, this.options.debounceMs ?? 10);
   }
 }

@@ -51,6 +51,14 @@ function watch(request: Extract<WatchRequest, { kind: "watch" }>): void {
     if (old) void closeOne(old);
   });
   watcher.on("all", (event, p) => report({ kind: "event", event, path: path.resolve(p) }));
+  // chokidar drops a file's "change" when its mtime equals the one it last saw and the file was
+  // read since: two saves in quick succession can then lose the second. The raw event is kept.
+  watcher.on("raw", (event: string, name: string, details: { watchedPath?: string }) => {
+    const watched = details.watchedPath;
+    if (event !== "change" || !watched || !name) return;
+    const file = path.basename(watched) === name ? watched : path.join(watched, name);
+    if (!isIgnoredPath(path.resolve(file), { cwd, ignoreInside: () => request.ignoreInside })) report({ kind: "event", event: "change", path: path.resolve(file) });
+  });
   watcher.on("error", (error: unknown) => report({ kind: "error", message: error instanceof Error ? error.message : String(error) }));
 }
 
