@@ -43,7 +43,7 @@ export function watchRoots(input: WatchRootsInput): string[] {
   }
   roots.push(...watchTargetPaths(cwd, config));
   for (const copy of config?.passthroughCopies ?? []) roots.push(watchablePath(cwd, copy.from));
-  // chokidar 3 stops reporting anything when two missing files share a folder, so only existing paths are watched.
+  // A path that does not exist cannot be watched; the folder it would appear in is.
   return coveringRoots(roots.filter((root) => existsSync(root)));
 }
 

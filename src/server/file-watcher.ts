@@ -18,7 +18,7 @@ export interface FileWatcherOptions extends IgnoreOptions {
   onError: (error: Error) => void;
 }
 
-/** chokidar runs on a thread of its own (watch-worker.ts); bursts are gathered here. */
+/** The folders are watched on a thread of its own (watch-worker.ts); bursts are gathered here. */
 export class FileWatcher {
   private readonly roots = new Set<string>();
   private readonly worker: Worker;
