@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -113,6 +113,33 @@ test("roots can shrink and grow: a folder no longer watched is silent, a new one
     writeFileSync(path.join(dir, "extra", "motd.txt"), "m");
     assert.deepEqual(await next(), [path.join(dir, "extra", "motd.txt")]);
     assert.deepEqual(watcher.watched, [path.join(dir, "src"), path.join(dir, "extra")]);
+  } finally {
+    await watcher.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a folder made after the start is watched, and a file root replaced by a rename still reports", async () => {
+  const dir = tempDir();
+  const config = path.join(dir, "eleventy.config.js");
+  writeFileSync(config, "export default () => {};");
+  mkdirSync(path.join(dir, "src"));
+  const { watcher, next } = watch([path.join(dir, "src"), config], dir, [], 100);
+  try {
+    await watcher.whenReady();
+    mkdirSync(path.join(dir, "src", "news", "2026"), { recursive: true });
+    writeFileSync(path.join(dir, "src", "news", "2026", "a.md"), "a");
+    const seen = new Set<string>();
+    while (!seen.has(path.join(dir, "src", "news", "2026", "a.md"))) for (const p of await next()) seen.add(p);
+    // Saved again later, inside the folder that did not exist when watching began.
+    writeFileSync(path.join(dir, "src", "news", "2026", "a.md"), "a, edited");
+    assert.ok((await next()).includes(path.join(dir, "src", "news", "2026", "a.md")));
+    // An editor that saves by writing a new file and renaming it over the old one.
+    writeFileSync(`${config}.tmp`, "export default () => { /* 2 */ };");
+    renameSync(`${config}.tmp`, config);
+    assert.ok((await next()).includes(config));
+    writeFileSync(config, "export default () => { /* 3 */ };");
+    assert.ok((await next()).includes(config), "the new file is watched too");
   } finally {
     await watcher.close();
     rmSync(dir, { recursive: true, force: true });
