@@ -15,6 +15,7 @@ import type { WriteReport, WriteRequest } from "./write-worker.js";
 export type OutStamp = [number, number];
 
 const ignore = (): void => {};
+const BATCH = 32;
 const STAGING = ".plinth-staging-";
 
 function isRunning(pid: number): boolean {
@@ -67,8 +68,18 @@ export class FreshFolder {
     return new FreshFolder(outputDir, stagingDir);
   }
 
+  /** Requests go over in batches: a message per page would cost the main thread more than the copying. */
+  private batch: WriteRequest[] = [];
+
   private send(request: WriteRequest): void {
-    this.worker.postMessage(request);
+    this.batch.push(request);
+    if (this.batch.length >= BATCH || request.kind === "settle") this.flush();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.worker.postMessage(this.batch);
+    this.batch = [];
   }
 
   /** Hands the file to the writing thread at once; a later write of the same path wins, as requests are taken in order. */

@@ -29,7 +29,7 @@ function folder(dir: string): void {
   folders.add(dir);
 }
 
-parentPort?.on("message", (request: WriteRequest) => {
+function handle(request: WriteRequest): void {
   if (request.kind === "settle") {
     const report: WriteReport = failure
       ? { kind: "failed", message: failure.message, code: (failure as NodeJS.ErrnoException).code }
@@ -47,4 +47,8 @@ parentPort?.on("message", (request: WriteRequest) => {
   } catch (error) {
     failure = error as Error;
   }
+}
+
+parentPort?.on("message", (requests: WriteRequest[]) => {
+  for (const request of requests) handle(request);
 });
