@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -136,7 +135,7 @@ test("add refuses a logo that is not an image, an unknown tier or a bad URL, and
 });
 
 test("add never writes outside the site", async () => {
-  const parent = mkdtempSync(path.join(os.tmpdir(), "plinth-members-escape-"));
+  const parent = makeTempSite({}, "plinth-members-escape-");
   const site = path.join(parent, "site");
   cpSync(sampleSite(), site, { recursive: true });
   writeFileSync(path.join(parent, "logo.svg"), SVG_LOGO);
@@ -181,7 +180,7 @@ test("add refuses to replace an existing logo file and then writes no member fil
 });
 
 function announceSite(): string {
-  const site = mkdtempSync(path.join(os.tmpdir(), "plinth-members-announce-"));
+  const site = makeTempSite({}, "plinth-members-announce-");
   cpSync(path.join(root, "test/fixtures/members-announce"), site, { recursive: true });
   return site;
 }

@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { makeTempSite } from "./temp-site.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const eleventy = path.join(root, "node_modules/@11ty/eleventy/cmd.cjs");
 
 async function buildWithEleventy(siteDir: string): Promise<string> {
-  const output = mkdtempSync(path.join(os.tmpdir(), "plinth-members-out-"));
+  const output = makeTempSite({}, "plinth-members-out-");
   await run(process.execPath, [eleventy, "--input=.", `--output=${output}`], { cwd: siteDir });
   return output;
 }
@@ -150,7 +150,7 @@ test("Eleventy builds the Liquid fixture, whose tier field, folders and private 
 });
 
 test("under Eleventy, a broken roster fails the build and names each file and line", async () => {
-  const site = mkdtempSync(path.join(os.tmpdir(), "plinth-members-broken-"));
+  const site = makeTempSite({}, "plinth-members-broken-");
   cpSync(path.join(root, "test/fixtures/members-nunjucks"), site, { recursive: true });
   const config = path.join(site, "eleventy.config.js");
   const pluginUrl = pathToFileURL(path.join(root, "dist/src/members/plugin.js")).href;

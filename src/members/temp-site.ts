@@ -2,13 +2,20 @@
  * Throwaway sites for the members tests: a folder in the system's temp directory filled
  * from a map of relative paths to contents, plus small real images to use as logos.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
+/** Every site made by this test process, removed when it exits: tests share them freely. */
+const made = new Set<string>();
+process.once("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeTempSite(files: Record<string, string | Buffer>, prefix = "plinth-members-"): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.add(dir);
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(dir, relative);
     mkdirSync(path.dirname(file), { recursive: true });
