@@ -250,20 +250,18 @@ async function benchSize(posts: number, options: IncrementalOptions, versions: {
       const samples: EditSample[] = edits.map((edit) => ({ ...edit }));
       // One tool at a time, each on its own copy with the same edits: on 2 cores, a watch process
       // that just rebuilt thousands of pages slows whatever runs next, and its work is not the other tool's.
-      if (options.tools.includes("plinth")) {
-        await run.startPlinth(versions.plinth);
-        if (warmUp) await run.warmUpPlinth(warmUp);
+      const phases = {
+        plinth: { start: () => run.startPlinth(versions.plinth), warmUp: (edit: Edit) => run.warmUpPlinth(edit), time: (edit: Edit, sample: EditSample) => run.timePlinth(edit, sample) },
+        eleventy: { start: () => run.startEleventy(versions.eleventy), warmUp: (edit: Edit) => run.warmUpEleventy(edit), time: (edit: Edit, sample: EditSample) => run.timeEleventy(edit, sample) },
+      };
+      for (const tool of ["plinth", "eleventy"] as const) {
+        if (!options.tools.includes(tool)) continue;
+        const phase = phases[tool];
+        await phase.start();
+        if (warmUp) await phase.warmUp(warmUp);
         for (const [index, edit] of edits.entries()) {
-          await run.timePlinth(edit, samples[index]!);
-          run.logSample(samples[index]!, "plinth");
-        }
-      }
-      if (options.tools.includes("eleventy")) {
-        await run.startEleventy(versions.eleventy);
-        if (warmUp) await run.warmUpEleventy(warmUp);
-        for (const [index, edit] of edits.entries()) {
-          await run.timeEleventy(edit, samples[index]!);
-          run.logSample(samples[index]!, "eleventy");
+          await phase.time(edit, samples[index]!);
+          run.logSample(samples[index]!, tool);
         }
       }
       run.result.samples.push(...samples);

@@ -22,7 +22,7 @@ import type { BuildState } from "../engine/build-state.js";
 import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
-import { compareFingerprints, hashBytes, isRacy, sameStats, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { compareFingerprints, hashBytes, hashFile, isRacy, sameStats, statFiles, type Fingerprint } from "./file-fingerprint.js";
 import { localImports } from "./local-imports.js";
 
 const FORMAT = 2;
@@ -196,17 +196,9 @@ function recordedFiles(fingerprint: Fingerprint, recordedAt: number, texts: Read
     let hash = stamp.hash;
     if (!hash && isRacy(stamp, recordedAt)) {
       const text = texts.get(file);
-      hash = text !== undefined && Buffer.byteLength(text) === stamp.size ? hashBytes(text) : hashOf(file);
+      hash = text !== undefined && Buffer.byteLength(text) === stamp.size ? hashBytes(text) : hashFile(file);
     }
     files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
   }
   return files;
-}
-
-function hashOf(file: string): string | undefined {
-  try {
-    return hashBytes(readFileSync(file));
-  } catch {
-    return undefined;
-  }
 }

@@ -28,6 +28,15 @@ export function hashBytes(bytes: string | Uint8Array): string {
   return createHash("sha1").update(bytes).digest("base64");
 }
 
+/** The hash of a file's bytes, or undefined when it cannot be read. */
+export function hashFile(file: string): string | undefined {
+  try {
+    return hashBytes(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stats every file under `roots` (files or folders), skipping dependency, VCS and `skip` folders. */
 export function statFiles(roots: readonly string[], skip: readonly string[]): Fingerprint {
   const stamps: Fingerprint = new Map();
@@ -96,15 +105,9 @@ export function compareFingerprints(recorded: Fingerprint, now: Fingerprint, rec
       continue;
     }
     if (!before.hash) return { changed: file, hashed };
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      return { changed: file, hashed };
-    }
     hashed++;
-    const hash = hashBytes(bytes);
-    if (hash !== before.hash) return { changed: file, hashed };
+    const hash = hashFile(file);
+    if (hash === undefined || hash !== before.hash) return { changed: file, hashed };
     stamp.hash = hash;
   }
   return { hashed };

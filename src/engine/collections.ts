@@ -31,6 +31,8 @@ interface SortedList {
   items: CollectionItem[];
   /** The items as sorted, to notice a template that reordered the array in place. */
   snapshot: CollectionItem[];
+  /** Where each page stands in `inputs` and its item in `items`; made when first patched. */
+  places?: { inputs: Map<Page, number>; items: Map<CollectionItem, number> };
 }
 
 /**
@@ -56,24 +58,42 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
  */
 function replacedInPlace(previous: SortedList, pages: Page[]): boolean {
   if (previous.inputs.length !== pages.length || !sameList(previous.items, previous.snapshot)) return false;
-  const replaced = new Map<CollectionItem, CollectionItem>();
+  const pairs: [Page, Page][] = [];
   for (let i = 0; i < pages.length; i++) {
     const before = previous.inputs[i]!;
     const now = pages[i]!;
     if (before === now) continue;
     if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime()) return false;
-    replaced.set(before.item, now.item);
+    pairs.push([before, now]);
   }
-  const { items, snapshot } = previous;
-  for (let i = 0; i < items.length && replaced.size; i++) {
-    const before = items[i]!;
-    const item = replaced.get(before);
-    if (!item) continue;
-    items[i] = snapshot[i] = item;
-    replaced.delete(before);
-  }
-  previous.inputs = pages;
+  patchList(previous, pairs);
   return true;
+}
+
+function placesOf(list: SortedList): NonNullable<SortedList["places"]> {
+  list.places ??= { inputs: new Map(list.inputs.map((page, i) => [page, i])), items: new Map(list.items.map((item, i) => [item, i])) };
+  return list.places;
+}
+
+/** Whether every page in `pairs` (before, now) has a place in `list`. */
+function holdsAll(list: SortedList, pairs: readonly [Page, Page][]): boolean {
+  const { inputs, items } = placesOf(list);
+  return pairs.every(([before]) => inputs.has(before) && items.has(before.item));
+}
+
+/** Puts each re-made page, and its item, in its predecessor's place in `list`. */
+function patchList(list: SortedList, pairs: readonly [Page, Page][]): void {
+  const places = placesOf(list);
+  for (const [before, now] of pairs) {
+    const input = places.inputs.get(before)!;
+    const item = places.items.get(before.item)!;
+    list.inputs[input] = now;
+    list.items[item] = list.snapshot[item] = now.item;
+    places.inputs.delete(before);
+    places.items.delete(before.item);
+    places.inputs.set(now, input);
+    places.items.set(now.item, item);
+  }
 }
 
 function sortedItems(pages: Page[], previous: SortedList | undefined, store: Map<string, SortedList>, name: string): CollectionItem[] {
@@ -222,8 +242,6 @@ function sortedCollections(pages: readonly Page[], previous: Map<string, SortedL
   return store;
 }
 
-const MAX_REPLACED = 64;
-
 function sameMembership(a: CollectionMembership, b: CollectionMembership): boolean {
   return a.joins === b.joins && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
 }
@@ -235,28 +253,24 @@ function sameMembership(a: CollectionMembership, b: CollectionMembership): boole
  * site. False, having changed nothing, when that does not hold.
  */
 function replaceItems(store: Map<string, SortedList>, replaced: ReadonlyMap<Page, Page>): boolean {
-  const places: [SortedList, number, number, Page][] = [];
-  let joining = 0;
+  // The re-made pages each collection holds.
+  const byList = new Map<string, [Page, Page][]>();
   for (const [before, now] of replaced) {
     const joined = membership(before);
     if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime() || !sameMembership(joined, membership(now))) return false;
     if (!joined.joins) continue;
-    // Each place is found by a linear search: past a few dozen pages, sorting again is cheaper.
-    if (++joining > MAX_REPLACED) return false;
     for (const name of ["all", ...joined.tags.map((tag) => `tag:${tag}`)]) {
-      const list = store.get(name);
-      // A template may have reordered a collection in place: then it is sorted again.
-      if (!list || !sameList(list.items, list.snapshot)) return false;
-      const at = list.items.indexOf(before.item);
-      const input = list.inputs.indexOf(before);
-      if (at < 0 || input < 0) return false;
-      places.push([list, at, input, now]);
+      const pairs = byList.get(name);
+      if (pairs) pairs.push([before, now]);
+      else byList.set(name, [[before, now]]);
     }
   }
-  for (const [list, at, input, now] of places) {
-    list.items[at] = list.snapshot[at] = now.item;
-    list.inputs[input] = now;
+  for (const [name, pairs] of byList) {
+    const list = store.get(name);
+    // A template may have reordered a collection in place: then it is sorted again.
+    if (!list || !sameList(list.items, list.snapshot) || !holdsAll(list, pairs)) return false;
   }
+  for (const [name, pairs] of byList) patchList(store.get(name)!, pairs);
   return true;
 }
 

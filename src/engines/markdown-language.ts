@@ -13,7 +13,7 @@ interface MarkdownLibrary {
   set?(options: Record<string, unknown>): unknown;
 }
 
-/** The default library, which a second thread can reproduce, or undefined when the config changes it. */
+/** Whether the config leaves markdown-it as Plinth sets it up: then a second thread can reproduce it. */
 function isDefaultMarkdown(config: UserConfig): boolean {
   return !config.libraryOverrides.has("md") && !config.markdownHighlighter && (config.libraryAmendments.get("md") ?? []).length === 0;
 }

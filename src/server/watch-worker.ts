@@ -9,11 +9,8 @@ import { isIgnoredPath } from "./watch-ignore.js";
 
 export type WatchRequest = { kind: "watch"; roots: string[]; ignoreInside: string[]; generation: number } | { kind: "close" };
 
-export type WatchReport =
-  | { kind: "event"; event: string; path: string }
-  | { kind: "ready"; generation: number }
-  | { kind: "error"; message: string }
-  | { kind: "closed" };
+/** A path created, changed or removed; a generation of roots in place; a failure to watch. */
+export type WatchReport = { kind: "event"; path: string } | { kind: "ready"; generation: number } | { kind: "error"; message: string };
 
 const { cwd } = workerData as { cwd: string };
 const port = parentPort!;
@@ -29,7 +26,7 @@ function watch(request: Extract<WatchRequest, { kind: "watch" }>): void {
   const old = current;
   current = new FolderTreeWatcher(request.roots, {
     isIgnored,
-    onEvent: (absolute) => report({ kind: "event", event: "change", path: absolute }),
+    onEvent: (absolute) => report({ kind: "event", path: absolute }),
     onError: (error) => report({ kind: "error", message: error.message }),
   });
   old?.close();
@@ -40,7 +37,6 @@ port.on("message", (request: WatchRequest) => {
   if (request.kind === "watch") watch(request);
   else {
     current?.close();
-    report({ kind: "closed" });
     port.close();
   }
 });

@@ -53,7 +53,7 @@ export class FreshFolder {
     readonly stagingDir: string,
   ) {
     this.worker = new Worker(new URL("./write-worker.js", import.meta.url));
-    // A crash of the thread itself (not a failed write, which settle() reports) must not go unheard.
+    // A crash of the thread rejects settle(); between settles it must not crash the process as an unhandled "error" event.
     this.worker.on("error", ignore);
     // A writer dropped without commit or discard must not keep the process alive; settle() holds it while it waits.
     this.worker.unref();
