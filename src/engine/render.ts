@@ -139,12 +139,30 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** Layouts, transforms and linters for one page whose content is rendered; then the page is handed on. */
+async function renderOutput(page: Page, ctx: RenderContext): Promise<void> {
+  page.output = await applyTransforms(page, await renderLayouts(page, ctx), ctx);
+  ctx.onOutput?.(page);
+}
+
+function contentError(ctx: RenderContext) {
+  return (page: Page, error: unknown): PlinthError => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
+}
+
 /**
  * Renders every page's content. A page that reads another page's `templateContent` before it
  * exists is tried again after the rest: rounds continue while each one makes progress.
+ *
+ * With `layoutsAtOnce` (a full build, where no page has content yet, so reading content not
+ * rendered yet fails instead of seeing an old one), each page's layouts follow its content
+ * straight away: the main thread lays out one page while the Markdown thread renders the next,
+ * and the writer gets pages from the start. A layout that reads content not rendered yet
+ * waits for the end. Returns the pages whose layouts are still to render.
  */
-export async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
-  const onError = (page: Page, error: unknown) => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
+export async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[], layoutsAtOnce = false): Promise<Page[]> {
+  const onError = contentError(ctx);
+  const laidOut = new Set<Page>();
+  const layoutErrors: PlinthError[] = [];
   let pending = [...pages.filter((p) => !readsCollections(p)), ...pages.filter((p) => readsCollections(p))];
   while (pending.length) {
     const retry: Page[] = [];
@@ -156,8 +174,17 @@ export async function renderAllContent(pages: readonly Page[], ctx: RenderContex
         try {
           await renderContent(page, ctx);
         } catch (error) {
-          if (isTooEarly(error)) retry.push(page);
-          else throw error;
+          if (isTooEarly(error)) return void retry.push(page);
+          throw error;
+        }
+        if (!layoutsAtOnce || page.outputRelative === false) return;
+        try {
+          await renderOutput(page, ctx);
+          laidOut.add(page);
+        } catch (error) {
+          if (isTooEarly(error)) return;
+          layoutErrors.push(onError(page, error));
+          laidOut.add(page);
         }
       },
       roundErrors,
@@ -173,31 +200,21 @@ export async function renderAllContent(pages: readonly Page[], ctx: RenderContex
           }),
         );
       }
-      return;
+      break;
     }
     pending = retry.sort((a, b) => a.order - b.order);
   }
+  errors.push(...layoutErrors);
+  return pages.filter((p) => !laidOut.has(p));
 }
 
 /** Layouts, transforms and linters for pages whose content is rendered. */
 export async function renderAllOutput(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
-  const onError = (page: Page, error: unknown) => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
   await eachLimited(
     pages.filter((p) => p.outputRelative !== false),
     32,
-    async (p) => {
-      p.output = await applyTransforms(p, await renderLayouts(p, ctx), ctx);
-      ctx.onOutput?.(p);
-    },
+    (page) => renderOutput(page, ctx),
     errors,
-    onError,
+    contentError(ctx),
   );
-}
-
-export async function renderPages(pages: readonly Page[], ctx: RenderContext): Promise<PlinthError[]> {
-  const errors: PlinthError[] = [];
-  await renderAllContent(pages, ctx, errors);
-  if (errors.length) return errors;
-  await renderAllOutput(pages, ctx, errors);
-  return errors;
 }

@@ -5,6 +5,7 @@
 import type { PlinthError } from "../errors/plinth-error.js";
 import type { OutputWriter } from "../write/output-writer.js";
 import type { BuildState } from "./build-state.js";
+import { computedReadsCollections } from "./computed-data.js";
 import { collectionIdentity } from "./collections.js";
 import { recordIsStale } from "./incremental.js";
 import { itemKey, type Page } from "./page-model.js";
@@ -61,8 +62,13 @@ export async function renderChanged(state: BuildState, byKey: Map<string, Page>,
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, records: state.options.track ? state.records : undefined, onOutput };
   let round = [...dirty];
   const contentBefore = new Map(round.map((p) => [p, p.content]));
+  // Layouts may follow each page's content at once when nothing they read can change later:
+  // every page renders anew (so no later round re-renders a content a layout has read), and
+  // no page's computed data waits for collections (it lands in the page data as the page renders).
+  const layoutsAtOnce = dirty.size === byKey.size && round.every((p) => p.content === undefined && !computedReadsCollections(p.data));
+  const toLayOut = new Set<Page>();
   while (round.length) {
-    await renderAllContent(round, ctx, errors);
+    for (const page of await renderAllContent(round, ctx, errors, layoutsAtOnce)) toLayOut.add(page);
     if (errors.length) return;
     // Pages that show the content of a page that just changed must render too.
     const contentChangedKeys = round.filter((p) => p.content !== contentBefore.get(p)).map((p) => itemKey(p));
@@ -75,7 +81,7 @@ export async function renderChanged(state: BuildState, byKey: Map<string, Page>,
       contentBefore.set(page, page.content);
     }
   }
-  await renderAllOutput([...dirty], ctx, errors);
+  await renderAllOutput([...toLayOut], ctx, errors);
 }
 
 /**
