@@ -52,6 +52,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
   state.scanned = scanned;
   state.files = new Set(scanned.files);
+  if (!changed) state.languages.prepareMarkdown(scanned.templates.filter((file) => file.endsWith(".md")).length);
   const next = new Map<string, TemplateSource>();
   for (const file of scanned.templates) {
     if (passthroughSources.has(file)) continue;

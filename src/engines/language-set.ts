@@ -98,6 +98,11 @@ export class LanguageSet {
     return compiled(data);
   }
 
+  /** Tells the Markdown renderer how many Markdown files a build is about to render, so a second thread can start early. */
+  prepareMarkdown(files: number): void {
+    this.markdownLibrary.thread?.prepare(files);
+  }
+
   invalidate(file: string): void {
     this.stringCache.clear();
     for (const language of this.languages.values()) language.invalidate?.(file);

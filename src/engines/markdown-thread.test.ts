@@ -41,3 +41,14 @@ test("many renders in flight come back to the right pages", async () => {
   const rendered = await Promise.all(texts.map((text) => thread.render(text, {})));
   assert.deepEqual(rendered, texts.map((text) => main.render(text, {})));
 });
+
+test("a build that expects many renders sends them all to the thread from the first; one that expects few does not start it", async () => {
+  const few = new MarkdownThread(createDefaultMarkdown(), 2);
+  few.prepare(2);
+  assert.equal(typeof few.render("*a*", {}), "string", "two expected renders stay on the main thread");
+  const many = new MarkdownThread(createDefaultMarkdown(), 2);
+  many.prepare(3);
+  const first = many.render("*a*", {});
+  assert.ok(first instanceof Promise, "the first render goes to the thread");
+  assert.equal(await first, "<p><em>a</em></p>\n");
+});

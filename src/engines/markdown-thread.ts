@@ -31,9 +31,17 @@ export class MarkdownThread {
     private readonly mainThreadRenders = MAIN_THREAD_RENDERS,
   ) {}
 
+  /**
+   * A build that knows it will render more pages than the main thread takes starts the worker
+   * now: it loads markdown-it while the main thread reads and merges data, and takes every page.
+   */
+  prepare(expectedRenders: number): void {
+    if (expectedRenders > this.mainThreadRenders) this.worker ??= this.start();
+  }
+
   render(text: string, env: Record<string, unknown>): string | Promise<string> {
     // A page whose data already has `references` would share them with markdown-it: only the main thread can do that.
-    if (++this.renders <= this.mainThreadRenders || env.references !== undefined) return this.fallback.render(text, env);
+    if (env.references !== undefined || (!this.worker && ++this.renders <= this.mainThreadRenders)) return this.fallback.render(text, env);
     return this.send(text).then(({ html, references }) => {
       if (references !== undefined) env.references = references;
       return html;
