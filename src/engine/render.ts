@@ -46,10 +46,16 @@ function compileTemplate(template: Template, ctx: RenderContext): RenderFunction
   return fn;
 }
 
+const bodyReadsCollections = new WeakMap<Template, boolean>();
+
 /** A cheap first guess at which pages read collections in template syntax; retries cover the rest. */
 function readsCollections(page: Page): boolean {
-  const body = page.template.source.frontMatter.body;
-  return /(\{\{|\{%)[^}]*collections/.test(body) || computedReadsCollections(page.data);
+  let reads = bodyReadsCollections.get(page.template);
+  if (reads === undefined) {
+    reads = /(\{\{|\{%)[^}]*collections/.test(page.template.source.frontMatter.body);
+    bodyReadsCollections.set(page.template, reads);
+  }
+  return reads || computedReadsCollections(page.data);
 }
 
 function isTooEarly(error: unknown): boolean {
@@ -123,6 +129,13 @@ async function applyTransforms(page: Page, content: string, ctx: RenderContext):
   return output;
 }
 
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
 /** Runs `task` over `items` with at most `limit` in flight, keeping errors per item. */
 async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>, errors: PlinthError[], onError: (item: T, error: unknown) => PlinthError): Promise<void> {
   let next = 0;
@@ -163,7 +176,8 @@ export async function renderAllContent(pages: readonly Page[], ctx: RenderContex
   const onError = contentError(ctx);
   const laidOut = new Set<Page>();
   const layoutErrors: PlinthError[] = [];
-  let pending = [...pages.filter((p) => !readsCollections(p)), ...pages.filter((p) => readsCollections(p))];
+  const [readers, others] = partition(pages, readsCollections);
+  let pending = [...others, ...readers];
   while (pending.length) {
     const retry: Page[] = [];
     const roundErrors: PlinthError[] = [];

@@ -52,3 +52,9 @@ test("Eleventy's normalising quirks: `..` segments resolve, an empty URL becomes
 test("a URL that already is the prefix's root is not prefixed twice", () => {
   assert.equal(urlFilter("/docs/", "/docs/"), "/docs/");
 });
+
+test("a URL asked for again under another prefix gets that prefix (answers are kept per prefix)", () => {
+  assert.equal(urlFilter("/news/", "/"), "/news/");
+  assert.equal(urlFilter("/news/", "/docs/"), "/docs/news/");
+  assert.equal(urlFilter("/news/", "/"), "/news/");
+});

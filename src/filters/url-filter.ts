@@ -16,8 +16,23 @@ function joinUrlPath(...parts: string[]): string {
   return path.posix.join(...parts).replace(/\/+$/, "/");
 }
 
+/** Layouts ask for the same few URLs on every page: answers are kept, up to a bound. */
+const answers = new Map<string, string>();
+const MAX_ANSWERS = 50_000;
+
 export function urlFilter(url: unknown, pathPrefix = "/"): string {
   const value = url ? String(url) : "";
+  const key = `${pathPrefix}\0${value}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answer = prefixUrl(value, pathPrefix);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function prefixUrl(value: string, pathPrefix: string): string {
   if (isFullUrl(value) || (value.startsWith("//") && value !== "//")) return value;
   const normalized = joinUrlPath(value);
   const root = joinUrlPath("/", pathPrefix);
