@@ -6,6 +6,7 @@
  * comes back with the HTML and lands in the page data as it would have.
  */
 import { Worker } from "node:worker_threads";
+import { HELPER_THREAD_OPTIONS } from "../util/helper-thread.js";
 import type { MarkdownReply, MarkdownRequest } from "./markdown-worker.js";
 
 /** Renders done on the main thread before the worker starts: small sites and single updates never start it. */
@@ -49,7 +50,7 @@ export class MarkdownThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL("./markdown-worker.js", import.meta.url));
+    const worker = new Worker(new URL("./markdown-worker.js", import.meta.url), HELPER_THREAD_OPTIONS);
     worker.on("message", (reply: MarkdownReply) => {
       const waiting = this.waiting.get(reply.id);
       if (!waiting) return;

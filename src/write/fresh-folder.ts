@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { HELPER_THREAD_OPTIONS } from "../util/helper-thread.js";
 import type { WriteReport, WriteRequest } from "./write-worker.js";
 
 /** Size and mtime of a written file, as the output manifest records them. */
@@ -52,7 +53,7 @@ export class FreshFolder {
     readonly outputDir: string,
     readonly stagingDir: string,
   ) {
-    this.worker = new Worker(new URL("./write-worker.js", import.meta.url));
+    this.worker = new Worker(new URL("./write-worker.js", import.meta.url), HELPER_THREAD_OPTIONS);
     // A crash of the thread rejects settle(); between settles it must not crash the process as an unhandled "error" event.
     this.worker.on("error", ignore);
     // A writer dropped without commit or discard must not keep the process alive; settle() holds it while it waits.
