@@ -96,12 +96,13 @@ function patchList(list: SortedList, pairs: readonly [Page, Page][]): void {
   }
 }
 
-function sortedItems(pages: Page[], previous: SortedList | undefined, store: Map<string, SortedList>, name: string): CollectionItem[] {
+/** `pages` as a collection: last build's list when it still holds, else `sorted()`'s order. */
+function sortedItems(pages: Page[], previous: SortedList | undefined, store: Map<string, SortedList>, name: string, sorted: () => readonly Page[]): CollectionItem[] {
   if (previous && (sameList(previous.inputs, pages) ? sameList(previous.items, previous.snapshot) : replacedInPlace(previous, pages))) {
     store.set(name, previous);
     return previous.items;
   }
-  const items = pages.slice().sort(comparePages).map((p) => p.item);
+  const items = sorted().map((p) => p.item);
   store.set(name, { inputs: pages, items, snapshot: items.slice() });
   return items;
 }
@@ -228,18 +229,30 @@ export async function buildCollections(target: DataObject, pages: readonly Page[
 /** `collections.all` and the tag collections, sorted, reusing the last build's arrays where they still hold. */
 function sortedCollections(pages: readonly Page[], previous: Map<string, SortedList> | undefined): Map<string, SortedList> {
   const members = collectionPages(pages);
+  const byTag = groupByTag(members);
+  const store = new Map<string, SortedList>();
+  let all: Page[] | undefined;
+  const sortedAll = (): Page[] => (all ??= members.slice().sort(comparePages));
+  sortedItems(members, previous?.get("all"), store, "all", sortedAll);
+  // Each tag's pages are a part of `all`, in the same relative order; the sort is stable, so
+  // sorting them alone would give the order they have in the sorted `all`: one sort serves all.
+  let byTagSorted: Map<string, Page[]> | undefined;
+  for (const [tag, list] of byTag) {
+    sortedItems(list, previous?.get(`tag:${tag}`), store, `tag:${tag}`, () => (byTagSorted ??= groupByTag(sortedAll())).get(tag)!);
+  }
+  return store;
+}
+
+function groupByTag(pages: readonly Page[]): Map<string, Page[]> {
   const byTag = new Map<string, Page[]>();
-  for (const page of members) {
+  for (const page of pages) {
     for (const tag of membership(page).tags) {
       const list = byTag.get(tag);
       if (list) list.push(page);
       else byTag.set(tag, [page]);
     }
   }
-  const store = new Map<string, SortedList>();
-  sortedItems(members, previous?.get("all"), store, "all");
-  for (const [tag, list] of byTag) sortedItems(list, previous?.get(`tag:${tag}`), store, `tag:${tag}`);
-  return store;
+  return byTag;
 }
 
 function sameMembership(a: CollectionMembership, b: CollectionMembership): boolean {

@@ -74,23 +74,34 @@ export class LocalData {
   /** All local layers for a template, lowest precedence first. */
   async layersFor(templateFile: string, templateStemName: string): Promise<LocalDataLayer[]> {
     const dir = path.dirname(templateFile);
+    const folders = this.folderStems(dir);
+    const templateStem = path.join(dir, templateStemName);
+    // `news/news.md` shares its stem with its folder: that layer must count once, not twice.
+    const stems = folders[folders.length - 1] === templateStem ? folders : [...folders, templateStem];
+    return Promise.all(stems.map((s) => this.layer(s)));
+  }
+
+  private readonly stemsByFolder = new Map<string, string[]>();
+
+  /** The data file stems of a folder and its parents up to the input folder, outermost first; one list per folder. */
+  private folderStems(dir: string): string[] {
+    let stems = this.stemsByFolder.get(dir);
+    if (stems) return stems;
     const rel = path.relative(this.inputDir, dir);
     const folders = rel === "" ? [] : rel.split(path.sep);
-    const stems: string[] = [];
     // The input folder's own data file is named after it (`src/src.json`), like any other folder.
-    stems.push(path.join(this.inputDir, path.basename(this.inputDir)));
+    stems = [path.join(this.inputDir, path.basename(this.inputDir))];
     let current = this.inputDir;
     for (const folder of folders) {
       current = path.join(current, folder);
       stems.push(path.join(current, folder));
     }
-    const templateStem = path.join(dir, templateStemName);
-    // `news/news.md` shares its stem with its folder: that layer must count once, not twice.
-    if (stems[stems.length - 1] !== templateStem) stems.push(templateStem);
-    return Promise.all(stems.map((s) => this.layer(s)));
+    this.stemsByFolder.set(dir, stems);
+    return stems;
   }
 
   clear(): void {
     this.layerCache.clear();
+    this.stemsByFolder.clear();
   }
 }
