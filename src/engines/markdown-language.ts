@@ -3,7 +3,7 @@
  * optionally preprocessed by another language (Liquid by default).
  */
 import type { UserConfig } from "../config/user-config.js";
-import { createDefaultMarkdown } from "./default-markdown.js";
+import { createDefaultMarkdown, lazyDefaultMarkdown } from "./default-markdown.js";
 import { MarkdownThread } from "./markdown-thread.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
 
@@ -21,7 +21,7 @@ function isDefaultMarkdown(config: UserConfig): boolean {
 /** The site's markdown library, and a second thread to render it on when the library is the default. */
 export function createMarkdownLibrary(config: UserConfig): { library: MarkdownLibrary; thread?: MarkdownThread } {
   if (isDefaultMarkdown(config)) {
-    const library = createDefaultMarkdown();
+    const library = lazyDefaultMarkdown();
     return { library, thread: new MarkdownThread(library) };
   }
   const override = config.libraryOverrides.get("md") as MarkdownLibrary | undefined;

@@ -1,6 +1,10 @@
 /** `slugify` (Eleventy's recommended filter) and the older `slug`, from the same libraries Eleventy uses. */
 import sindresorhusSlugify from "@sindresorhus/slugify";
-import slugifyLegacy from "slugify";
+import type slugifyModule from "slugify";
+import { lazyRequire } from "../util/lazy-require.js";
+
+/** The deprecated `slug` filter's library, loaded only by sites that use it. */
+const slugifyLegacy = lazyRequire<typeof slugifyModule>("slugify");
 
 const slugifyCache = new Map<string, string>();
 
@@ -19,5 +23,5 @@ export function slugifyFilter(input: unknown, options: Record<string, unknown> =
 
 export function slugFilter(input: unknown, options: Record<string, unknown> = {}): string {
   if (typeof input !== "string") return input === undefined || input === null ? "" : String(input);
-  return (slugifyLegacy as unknown as (s: string, o: Record<string, unknown>) => string)(input, { replacement: "-", lower: true, ...options });
+  return (slugifyLegacy() as unknown as (s: string, o: Record<string, unknown>) => string)(input, { replacement: "-", lower: true, ...options });
 }
