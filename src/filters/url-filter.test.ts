@@ -58,3 +58,14 @@ test("a URL asked for again under another prefix gets that prefix (answers are k
   assert.equal(urlFilter("/news/", "/docs/"), "/docs/news/");
   assert.equal(urlFilter("/news/", "/"), "/news/");
 });
+
+test("root-relative paths under the default prefix come back as they are, unless they need normalising", () => {
+  assert.equal(urlFilter("/news/a-post/"), "/news/a-post/");
+  assert.equal(urlFilter("/feed.xml"), "/feed.xml");
+  assert.equal(urlFilter("/"), "/");
+  assert.equal(urlFilter("/.well-known/security.txt"), "/.well-known/security.txt");
+  assert.equal(urlFilter("/a//b/"), "/a/b/");
+  assert.equal(urlFilter("/a/./b"), "/a/b");
+  assert.equal(urlFilter("/a/../b/"), "/b/");
+  assert.equal(urlFilter("/a/b//"), "/a/b/");
+});

@@ -22,6 +22,8 @@ const MAX_ANSWERS = 50_000;
 
 export function urlFilter(url: unknown, pathPrefix = "/"): string {
   const value = url ? String(url) : "";
+  // The usual case, no prefix and a clean root-relative path: normalising leaves it as it is.
+  if (pathPrefix === "/" && value.charCodeAt(0) === 47 && !value.includes("//") && !value.includes("/.")) return value;
   const key = `${pathPrefix}\0${value}`;
   let answer = answers.get(key);
   if (answer === undefined) {
