@@ -132,6 +132,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
       ? (page: Page) => {
           if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
           if (release) page.output = undefined;
+          return writer.ready?.();
         }
       : undefined;
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };

@@ -20,8 +20,8 @@ export interface RenderContext {
   displayPath: (abs: string) => string;
   /** When present, what each page reads is recorded here (by item key) for incremental rebuilds. */
   records?: Map<string, RenderRecord>;
-  /** Called as each page's output is ready. */
-  onOutput?: (page: Page) => void;
+  /** Called as each page's output is ready; rendering waits for a promise it returns (a writer that is behind). */
+  onOutput?: (page: Page) => void | Promise<void>;
 }
 
 function tracked<T>(page: Page, ctx: RenderContext, fresh: boolean, fn: () => Promise<T>): Promise<T> {
@@ -155,7 +155,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 /** Layouts, transforms and linters for one page whose content is rendered; then the page is handed on. */
 async function renderOutput(page: Page, ctx: RenderContext): Promise<void> {
   page.output = await applyTransforms(page, await renderLayouts(page, ctx), ctx);
-  ctx.onOutput?.(page);
+  await ctx.onOutput?.(page);
 }
 
 function contentError(ctx: RenderContext) {

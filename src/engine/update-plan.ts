@@ -58,7 +58,7 @@ export function currentIdentity(state: BuildState, name: string): string {
   return Array.isArray(value) ? collectionIdentity(value) : `unknown:${Math.random()}`;
 }
 
-export async function renderChanged(state: BuildState, byKey: Map<string, Page>, dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[], onOutput?: (page: Page) => void): Promise<void> {
+export async function renderChanged(state: BuildState, byKey: Map<string, Page>, dirty: Set<Page>, changedItems: Set<string>, changed: ReadonlySet<string>, errors: PlinthError[], onOutput?: (page: Page) => void | Promise<void>): Promise<void> {
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, records: state.options.track ? state.records : undefined, onOutput };
   let round = [...dirty];
   const contentBefore = new Map(round.map((p) => [p, p.content]));

@@ -115,6 +115,10 @@ export class DiskWriter implements OutputWriter {
     } else this.pages.set(relative, content);
   }
 
+  ready(): Promise<void> | undefined {
+    return this.fresh ? this.fresh.ready() : undefined;
+  }
+
   copyFile(source: string, relative: string): void {
     this.copies.set(relative, source);
   }

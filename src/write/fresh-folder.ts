@@ -10,13 +10,20 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { HELPER_THREAD_OPTIONS } from "../util/helper-thread.js";
-import type { WriteReport, WriteRequest } from "./write-worker.js";
+import type { WriteProgress, WriteReport, WriteRequest } from "./write-worker.js";
 
 /** Size and mtime of a written file, as the output manifest records them. */
 export type OutStamp = [number, number];
 
 const ignore = (): void => {};
 const BATCH = 32;
+
+/**
+ * Characters of page content handed to the thread and not yet written, past which the renderer
+ * waits. On a slow disk the pages would otherwise pile up in the thread's queue: at 100,000
+ * pages, hundreds of megabytes held only to be written.
+ */
+const MAX_BACKLOG = 32 * 1024 * 1024;
 const STAGING = ".plinth-staging-";
 
 function isRunning(pid: number): boolean {
@@ -52,35 +59,79 @@ export class FreshFolder {
   private constructor(
     readonly outputDir: string,
     readonly stagingDir: string,
+    private readonly maxBacklog: number,
   ) {
     this.worker = new Worker(new URL("./write-worker.js", import.meta.url), HELPER_THREAD_OPTIONS);
     // A crash of the thread rejects settle(); between settles it must not crash the process as an unhandled "error" event.
     this.worker.on("error", ignore);
+    this.worker.on("message", (message: WriteProgress | WriteReport) => {
+      if (message.kind === "progress") this.progress();
+    });
+    // A thread that died writes nothing more: the renderer goes on, and settle() reports the failure.
+    this.worker.on("exit", () => this.stopWaiting());
     // A writer dropped without commit or discard must not keep the process alive; settle() holds it while it waits.
     this.worker.unref();
   }
 
   /** A staging folder for `outputDir`, or undefined when the output folder already exists. */
-  static claim(outputDir: string): FreshFolder | undefined {
+  static claim(outputDir: string, maxBacklog = MAX_BACKLOG): FreshFolder | undefined {
     if (existsSync(outputDir)) return undefined;
     removeAbandoned(outputDir);
     const stagingDir = `${outputDir}${STAGING}${process.pid}`;
     mkdirSync(stagingDir, { recursive: true });
-    return new FreshFolder(outputDir, stagingDir);
+    return new FreshFolder(outputDir, stagingDir, maxBacklog);
   }
 
   /** Requests go over in batches: a message per page would cost the main thread more than the copying. */
   private batch: WriteRequest[] = [];
+  private batchChars = 0;
+  /** Characters in each batch sent and not yet written, oldest first. */
+  private readonly unwritten: number[] = [];
+  private backlog = 0;
+  private waiting?: { promise: Promise<void>; resolve: () => void };
 
   private send(request: WriteRequest): void {
     this.batch.push(request);
+    if (request.kind === "write") this.batchChars += request.content.length;
     if (this.batch.length >= BATCH || request.kind === "settle") this.flush();
   }
 
   private flush(): void {
     if (this.batch.length === 0) return;
+    const last = this.batch[this.batch.length - 1]!;
     this.worker.postMessage(this.batch);
+    if (last.kind !== "settle") {
+      this.unwritten.push(this.batchChars);
+      this.backlog += this.batchChars;
+    }
     this.batch = [];
+    this.batchChars = 0;
+  }
+
+  /** A batch is on disk. */
+  private progress(): void {
+    this.backlog -= this.unwritten.shift() ?? 0;
+    if (this.backlog <= this.maxBacklog / 2) this.stopWaiting();
+  }
+
+  private stopWaiting(): void {
+    if (!this.waiting) return;
+    this.waiting.resolve();
+    this.waiting = undefined;
+    this.worker.unref();
+  }
+
+  /** Resolves once the thread has caught up enough; undefined when it is not behind. */
+  ready(): Promise<void> | undefined {
+    if (this.backlog <= this.maxBacklog) return this.waiting?.promise;
+    if (!this.waiting) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.waiting = { promise, resolve };
+      // The progress message that ends the wait must be able to arrive.
+      this.worker.ref();
+    }
+    return this.waiting.promise;
   }
 
   /** Hands the file to the writing thread at once; a later write of the same path wins, as requests are taken in order. */
@@ -97,7 +148,12 @@ export class FreshFolder {
   /** Waits for every write; rejects with the first failure. Pages come with their content stamps. */
   async settle(): Promise<Map<string, { out: OutStamp; stamp?: string }>> {
     const report = await new Promise<WriteReport>((resolve, reject) => {
-      this.worker.once("message", resolve);
+      const onReport = (message: WriteProgress | WriteReport): void => {
+        if (message.kind === "progress") return;
+        this.worker.off("message", onReport);
+        resolve(message);
+      };
+      this.worker.on("message", onReport);
       this.worker.once("error", reject);
       this.worker.once("exit", (code) => reject(new Error(`the writing thread stopped (exit code ${code})`)));
       this.worker.ref();

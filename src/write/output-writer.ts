@@ -21,6 +21,11 @@ export type CommitScope = "complete" | "changes";
 export interface OutputWriter {
   /** Queues a page's output, relative to the output folder (posix). */
   writeFile(relative: string, content: string): void;
+  /**
+   * For a writer that writes ahead of the commit: resolves once it has caught up enough to
+   * take more, so rendering does not outrun a slow disk; undefined when it is not behind.
+   */
+  ready?(): Promise<void> | undefined;
   /** Queues a passthrough copy of an absolute source file. */
   copyFile(source: string, relative: string): void;
   /** Queues the removal of a file an earlier commit wrote; a write queued for the same path wins. */

@@ -19,6 +19,11 @@ export type WrittenFile = [string, number, number, string | null];
 
 export type WriteReport = { kind: "settled"; files: WrittenFile[] } | { kind: "failed"; message: string; code?: string };
 
+/** Sent after each batch, so the main thread knows how far behind the disk is. */
+export interface WriteProgress {
+  kind: "progress";
+}
+
 const folders = new Set<string>();
 const written = new Map<string, WrittenFile>();
 let failure: Error | undefined;
@@ -51,4 +56,5 @@ function handle(request: WriteRequest): void {
 
 parentPort?.on("message", (requests: WriteRequest[]) => {
   for (const request of requests) handle(request);
+  if (requests.at(-1)?.kind !== "settle") parentPort?.postMessage({ kind: "progress" } satisfies WriteProgress);
 });
