@@ -318,3 +318,19 @@ test("a build that fails after writing ahead leaves no output folder and no stag
     p.done();
   }
 });
+
+test("a page with non-ASCII text written ahead is recognised as unchanged by the next build", async () => {
+  const p = project();
+  try {
+    const text = "<p>Café — “members” ✓ 😀</p>";
+    const first = p.writer();
+    first.writeFile("index.html", text);
+    assert.deepEqual(await first.commit(), { written: 1, copied: 0, unchanged: 0, removed: 0 });
+    assert.equal(p.read("index.html"), text);
+    const again = p.writer();
+    again.writeFile("index.html", text);
+    assert.deepEqual(await again.commit(), { written: 0, copied: 0, unchanged: 1, removed: 0 });
+  } finally {
+    p.done();
+  }
+});

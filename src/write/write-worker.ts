@@ -4,7 +4,7 @@
  * renderer nothing, and it needs no event loop turns from the main thread between the steps
  * of one file. It also fingerprints each page for the output manifest.
  */
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { contentStamp } from "./content-stamp.js";
@@ -34,6 +34,11 @@ function folder(dir: string): void {
   folders.add(dir);
 }
 
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+}
+
 function handle(request: WriteRequest): void {
   if (request.kind === "settle") {
     const report: WriteReport = failure
@@ -45,10 +50,22 @@ function handle(request: WriteRequest): void {
   if (failure) return;
   try {
     folder(path.dirname(request.file));
-    if (request.kind === "write") writeFileSync(request.file, request.content);
-    else copyFileSync(request.source, request.file);
-    const st = statSync(request.file);
-    written.set(request.file, [request.file, st.size, st.mtimeMs, request.kind === "write" ? contentStamp(request.content) : null]);
+    if (request.kind === "write") {
+      // Encoded once, for the file and for its fingerprint.
+      const bytes = Buffer.from(request.content);
+      const fd = openSync(request.file, "w");
+      try {
+        writeAll(fd, bytes);
+        const st = fstatSync(fd);
+        written.set(request.file, [request.file, st.size, st.mtimeMs, contentStamp(bytes)]);
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      copyFileSync(request.source, request.file);
+      const st = statSync(request.file);
+      written.set(request.file, [request.file, st.size, st.mtimeMs, null]);
+    }
   } catch (error) {
     failure = error as Error;
   }
