@@ -91,6 +91,14 @@ function phaseTimer(): { lap: (name: string) => void } {
 }
 
 async function assemble(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
+  try {
+    return await runPhases(state, changed, started);
+  } finally {
+    state.languages.endBuild();
+  }
+}
+
+async function runPhases(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
   const directories = directoryStrings(project);

@@ -54,6 +54,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   state.files = new Set(scanned.files);
   if (!changed) state.languages.prepareMarkdown(scanned.templates.filter((file) => file.endsWith(".md")).length);
   const next = new Map<string, TemplateSource>();
+  let read = 0;
   for (const file of scanned.templates) {
     if (passthroughSources.has(file)) continue;
     const previous = state.sources.get(file);
@@ -62,7 +63,11 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
       continue;
     }
     try {
-      next.set(file, await readSource(state, file));
+      const source = await readSource(state, file);
+      next.set(file, source);
+      if (!changed) sendAhead(state, source);
+      // Lets the Markdown thread's replies in, so it always has pages ahead to render.
+      if (++read % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     } catch (error) {
       errors.push(asPlinthError(error, show(file)));
     }
@@ -94,6 +99,17 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   state.sources = next;
   state.sourceList = [...next.values()].sort(byInputPath);
   return state.sourceList;
+}
+
+/**
+ * A Markdown body without template syntax renders the same whatever its page's data turns out
+ * to be, so the Markdown thread can start on it while the main thread goes on reading and
+ * merging data. If the page's chain turns out otherwise, the early result is simply not used.
+ */
+function sendAhead(state: BuildState, source: TemplateSource): void {
+  if (source.extension !== "md" || source.frontMatter.data.templateEngineOverride !== undefined) return;
+  const body = source.frontMatter.body;
+  if (!body.includes("{{") && !body.includes("{%") && !body.includes("{#")) state.languages.prerenderMarkdown(body);
 }
 
 let javascriptVersion = 0;

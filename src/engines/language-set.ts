@@ -103,6 +103,16 @@ export class LanguageSet {
     this.markdownLibrary.thread?.prepare(files);
   }
 
+  /** Hands a Markdown body to the second thread ahead of rendering (see MarkdownThread.prerender). */
+  prerenderMarkdown(body: string): void {
+    this.markdownLibrary.thread?.prerender(body);
+  }
+
+  /** The build is over: Markdown sent ahead and not asked for is dropped. */
+  endBuild(): void {
+    this.markdownLibrary.thread?.forgetPrerendered();
+  }
+
   invalidate(file: string): void {
     this.stringCache.clear();
     for (const language of this.languages.values()) language.invalidate?.(file);

@@ -52,3 +52,30 @@ test("a build that expects many renders sends them all to the thread from the fi
   assert.ok(first instanceof Promise, "the first render goes to the thread");
   assert.equal(await first, "<p><em>a</em></p>\n");
 });
+
+test("documents sent ahead render as they would have when their pages ask, link references included", async () => {
+  const main = createDefaultMarkdown();
+  const thread = new MarkdownThread(createDefaultMarkdown(), 0);
+  thread.prepare(1_000);
+  const texts = Array.from({ length: 600 }, (_, i) => `# Post ${i}\n\nSee [the charter][c].\n\n[c]: /charter/${i}/\n`);
+  for (const text of texts) thread.prerender(text);
+  for (const text of texts) {
+    const expectedEnv: Record<string, unknown> = {};
+    const expected = main.render(text, expectedEnv);
+    const env: Record<string, unknown> = {};
+    assert.equal(await thread.render(text, env), expected);
+    assert.deepEqual(env, expectedEnv);
+  }
+  assert.equal(await thread.render("*never sent ahead*", {}), "<p><em>never sent ahead</em></p>\n");
+  thread.prerender("left over, never asked for");
+  thread.forgetPrerendered();
+});
+
+test("a page whose data already holds references never takes a document sent ahead", async () => {
+  const thread = new MarkdownThread(createDefaultMarkdown(), 0);
+  thread.prepare(1_000);
+  thread.prerender("[old][]");
+  const env: Record<string, unknown> = { references: { OLD: { href: "/old/", title: "" } } };
+  assert.equal(await thread.render("[old][]", env), '<p><a href="/old/">old</a></p>\n');
+  thread.forgetPrerendered();
+});

@@ -12,8 +12,16 @@ import type { MarkdownReply, MarkdownRequest } from "./markdown-worker.js";
 /** Renders done on the main thread before the worker starts: small sites and single updates never start it. */
 const MAIN_THREAD_RENDERS = 200;
 
+/** Documents sent ahead of their pages and not yet answered, at most. */
+const EARLY_IN_FLIGHT = 256;
+
+interface Reply {
+  html: string;
+  references?: Record<string, unknown>;
+}
+
 interface Waiting {
-  resolve: (reply: { html: string; references?: Record<string, unknown> }) => void;
+  resolve: (reply: Reply) => void;
   reject: (error: Error) => void;
 }
 
@@ -40,10 +48,59 @@ export class MarkdownThread {
     if (expectedRenders > this.mainThreadRenders) this.worker ??= this.start();
   }
 
+  /** Documents given to prerender, by text: the reply once sent, undefined while still queued. */
+  private readonly early = new Map<string, { id: number; reply: Promise<Reply> } | undefined>();
+  private earlyQueue: string[] = [];
+  private earlyNext = 0;
+  private earlyInFlight = 0;
+
+  /**
+   * Queues a document for the worker before its page exists, when the thread is running. A
+   * document's HTML depends on its text alone (markdown-it reads nothing else from the page but
+   * link references, which come back with it), so a large site's Markdown renders on the second
+   * core while the main thread is still reading files. A few hundred go over at a time, so the
+   * texts and their HTML do not pile up in the threads' message queues.
+   */
+  prerender(text: string): void {
+    if (!this.worker || this.early.has(text)) return;
+    this.early.set(text, undefined);
+    this.earlyQueue.push(text);
+    this.sendEarly();
+  }
+
+  private sendEarly(): void {
+    while (this.earlyInFlight < EARLY_IN_FLIGHT && this.earlyNext < this.earlyQueue.length) {
+      const text = this.earlyQueue[this.earlyNext++]!;
+      // Asked for by its page meanwhile, or forgotten.
+      if (!this.early.has(text) || this.early.get(text) !== undefined) continue;
+      const id = this.nextId;
+      const reply = this.send(text);
+      this.earlyInFlight++;
+      const settled = (): void => {
+        this.earlyInFlight--;
+        this.sendEarly();
+      };
+      // A reply never asked for (the page needed Liquid first, the build failed) is no unhandled rejection.
+      reply.then(settled, settled);
+      this.early.set(text, { id, reply });
+    }
+  }
+
+  /** Drops documents sent ahead that no page asked for; the build is over. */
+  forgetPrerendered(): void {
+    for (const entry of this.early.values()) if (entry) this.waiting.delete(entry.id);
+    this.early.clear();
+    this.earlyQueue = [];
+    this.earlyNext = 0;
+    if (this.waiting.size === 0) this.worker?.unref();
+  }
+
   render(text: string, env: Record<string, unknown>): string | Promise<string> {
     // A page whose data already has `references` would share them with markdown-it: only the main thread can do that.
     if (env.references !== undefined || (!this.worker && ++this.renders <= this.mainThreadRenders)) return this.fallback.render(text, env);
-    return this.send(text).then(({ html, references }) => {
+    const early = this.early.get(text);
+    this.early.delete(text);
+    return (early?.reply ?? this.send(text)).then(({ html, references }) => {
       if (references !== undefined) env.references = references;
       return html;
     });
@@ -62,6 +119,9 @@ export class MarkdownThread {
     const failAll = (error: Error): void => {
       for (const waiting of this.waiting.values()) waiting.reject(error);
       this.waiting.clear();
+      this.early.clear();
+      this.earlyQueue = [];
+      this.earlyNext = 0;
       this.worker = undefined;
     };
     worker.on("error", failAll);
@@ -70,7 +130,7 @@ export class MarkdownThread {
     return worker;
   }
 
-  private send(text: string): Promise<{ html: string; references?: Record<string, unknown> }> {
+  private send(text: string): Promise<Reply> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
