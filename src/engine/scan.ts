@@ -46,6 +46,8 @@ export function scan(options: ScanOptions): ScanResult {
     } catch {
       return;
     }
+    // Files in the includes, layouts or data folders are never templates; asked once per folder.
+    const holdsTemplates = !isInside(paths.includes, dir) && !isInside(paths.layouts, dir) && !isInside(paths.data, dir);
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -54,8 +56,7 @@ export function scan(options: ScanOptions): ScanResult {
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (ignore(abs)) continue;
         files.push(abs);
-        if (isInside(paths.includes, abs) || isInside(paths.layouts, abs) || isInside(paths.data, abs)) continue;
-        if (isLocalDataFile(abs)) continue;
+        if (!holdsTemplates || isLocalDataFile(abs)) continue;
         if (templateExtensionOf(abs, templateExtensions)) templates.push(abs);
       }
     }

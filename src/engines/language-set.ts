@@ -104,8 +104,8 @@ export class LanguageSet {
   }
 
   /** Hands a Markdown body to the second thread ahead of rendering (see MarkdownThread.prerender). */
-  prerenderMarkdown(body: string): void {
-    this.markdownLibrary.thread?.prerender(body);
+  prerenderMarkdown(file: string, body: string): void {
+    this.markdownLibrary.thread?.prerender(file, body);
   }
 
   /** The build is over: Markdown sent ahead and not asked for is dropped. */

@@ -35,11 +35,11 @@ export function createMarkdownLibrary(config: UserConfig): { library: MarkdownLi
 
 export function createMarkdownLanguage(markdown: { library: MarkdownLibrary; thread?: MarkdownThread }, preprocessor: TemplateLanguage | undefined): TemplateLanguage {
   const { library, thread } = markdown;
-  const render = (text: string, data: TemplateData): string | Promise<string> => (thread ? thread.render(text, data) : library.render(text, data));
+  const render = (text: string, data: TemplateData, file?: string): string | Promise<string> => (thread ? thread.render(text, data, file) : library.render(text, data));
   return {
     name: "md",
     compile(source: string, file?: string): RenderFunction {
-      if (!preprocessor) return async (data: TemplateData) => render(source, data);
+      if (!preprocessor) return async (data: TemplateData) => render(source, data, file);
       const pre = preprocessor.compile(source, file);
       return async (data: TemplateData) => render(await pre(data), data);
     },

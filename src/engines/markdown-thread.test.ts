@@ -58,24 +58,26 @@ test("documents sent ahead render as they would have when their pages ask, link 
   const thread = new MarkdownThread(createDefaultMarkdown(), 0);
   thread.prepare(1_000);
   const texts = Array.from({ length: 600 }, (_, i) => `# Post ${i}\n\nSee [the charter][c].\n\n[c]: /charter/${i}/\n`);
-  for (const text of texts) thread.prerender(text);
-  for (const text of texts) {
+  texts.forEach((text, i) => thread.prerender(`/site/news/${i}.md`, text));
+  for (const [i, text] of texts.entries()) {
     const expectedEnv: Record<string, unknown> = {};
     const expected = main.render(text, expectedEnv);
     const env: Record<string, unknown> = {};
-    assert.equal(await thread.render(text, env), expected);
+    assert.equal(await thread.render(text, env, `/site/news/${i}.md`), expected);
     assert.deepEqual(env, expectedEnv);
   }
-  assert.equal(await thread.render("*never sent ahead*", {}), "<p><em>never sent ahead</em></p>\n");
-  thread.prerender("left over, never asked for");
+  assert.equal(await thread.render("*never sent ahead*", {}, "/site/other.md"), "<p><em>never sent ahead</em></p>\n");
+  thread.prerender("/site/changed.md", "*as read*");
+  assert.equal(await thread.render("*as a preprocessor left it*", {}, "/site/changed.md"), "<p><em>as a preprocessor left it</em></p>\n", "a file whose text changed since is rendered anew");
+  thread.prerender("/site/left.md", "left over, never asked for");
   thread.forgetPrerendered();
 });
 
 test("a page whose data already holds references never takes a document sent ahead", async () => {
   const thread = new MarkdownThread(createDefaultMarkdown(), 0);
   thread.prepare(1_000);
-  thread.prerender("[old][]");
+  thread.prerender("/site/old.md", "[old][]");
   const env: Record<string, unknown> = { references: { OLD: { href: "/old/", title: "" } } };
-  assert.equal(await thread.render("[old][]", env), '<p><a href="/old/">old</a></p>\n');
+  assert.equal(await thread.render("[old][]", env, "/site/old.md"), '<p><a href="/old/">old</a></p>\n');
   thread.forgetPrerendered();
 });

@@ -48,33 +48,33 @@ export class MarkdownThread {
     if (expectedRenders > this.mainThreadRenders) this.worker ??= this.start();
   }
 
-  /** Documents given to prerender, by text: the reply once sent, undefined while still queued. */
-  private readonly early = new Map<string, { id: number; reply: Promise<Reply> } | undefined>();
+  /** Documents given to prerender, by file: the text, and the reply once sent. */
+  private readonly early = new Map<string, { text: string; sent?: { id: number; reply: Promise<Reply> } }>();
   private earlyQueue: string[] = [];
   private earlyNext = 0;
   private earlyInFlight = 0;
 
   /**
-   * Queues a document for the worker before its page exists, when the thread is running. A
-   * document's HTML depends on its text alone (markdown-it reads nothing else from the page but
-   * link references, which come back with it), so a large site's Markdown renders on the second
-   * core while the main thread is still reading files. A few hundred go over at a time, so the
-   * texts and their HTML do not pile up in the threads' message queues.
+   * Queues a file's Markdown for the worker before its page exists, when the thread is running.
+   * A document's HTML depends on its text alone (markdown-it reads nothing else from the page
+   * but link references, which come back with it), so a large site's Markdown renders on the
+   * second core while the main thread is still reading files. A few hundred go over at a time,
+   * so the texts and their HTML do not pile up in the threads' message queues.
    */
-  prerender(text: string): void {
-    if (!this.worker || this.early.has(text)) return;
-    this.early.set(text, undefined);
-    this.earlyQueue.push(text);
+  prerender(file: string, text: string): void {
+    if (!this.worker || this.early.has(file)) return;
+    this.early.set(file, { text });
+    this.earlyQueue.push(file);
     this.sendEarly();
   }
 
   private sendEarly(): void {
     while (this.earlyInFlight < EARLY_IN_FLIGHT && this.earlyNext < this.earlyQueue.length) {
-      const text = this.earlyQueue[this.earlyNext++]!;
+      const entry = this.early.get(this.earlyQueue[this.earlyNext++]!);
       // Asked for by its page meanwhile, or forgotten.
-      if (!this.early.has(text) || this.early.get(text) !== undefined) continue;
+      if (!entry || entry.sent) continue;
       const id = this.nextId;
-      const reply = this.send(text);
+      const reply = this.send(entry.text);
       this.earlyInFlight++;
       const settled = (): void => {
         this.earlyInFlight--;
@@ -82,25 +82,30 @@ export class MarkdownThread {
       };
       // A reply never asked for (the page needed Liquid first, the build failed) is no unhandled rejection.
       reply.then(settled, settled);
-      this.early.set(text, { id, reply });
+      entry.sent = { id, reply };
     }
   }
 
   /** Drops documents sent ahead that no page asked for; the build is over. */
   forgetPrerendered(): void {
-    for (const entry of this.early.values()) if (entry) this.waiting.delete(entry.id);
+    for (const { sent } of this.early.values()) if (sent) this.waiting.delete(sent.id);
     this.early.clear();
     this.earlyQueue = [];
     this.earlyNext = 0;
     if (this.waiting.size === 0) this.worker?.unref();
   }
 
-  render(text: string, env: Record<string, unknown>): string | Promise<string> {
+  /** `file`, when given, finds the document if it was sent ahead with the same text. */
+  render(text: string, env: Record<string, unknown>, file?: string): string | Promise<string> {
     // A page whose data already has `references` would share them with markdown-it: only the main thread can do that.
     if (env.references !== undefined || (!this.worker && ++this.renders <= this.mainThreadRenders)) return this.fallback.render(text, env);
-    const early = this.early.get(text);
-    this.early.delete(text);
-    return (early?.reply ?? this.send(text)).then(({ html, references }) => {
+    const early = file === undefined ? undefined : this.early.get(file);
+    let reply: Promise<Reply> | undefined;
+    if (early?.text === text) {
+      this.early.delete(file!);
+      reply = early.sent?.reply;
+    }
+    return (reply ?? this.send(text)).then(({ html, references }) => {
       if (references !== undefined) env.references = references;
       return html;
     });
