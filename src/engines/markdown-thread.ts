@@ -15,6 +15,12 @@ const MAIN_THREAD_RENDERS = 200;
 /** Documents sent ahead of their pages and not yet answered, at most. */
 const EARLY_IN_FLIGHT = 256;
 
+/**
+ * Documents sent ahead and not yet taken by their pages, at most: rendering keeps this far
+ * ahead of the pages, so a very large site does not hold every page's HTML from the start.
+ */
+const EARLY_AHEAD = 8192;
+
 interface Reply {
   html: string;
   references?: Record<string, unknown>;
@@ -53,6 +59,7 @@ export class MarkdownThread {
   private earlyQueue: string[] = [];
   private earlyNext = 0;
   private earlyInFlight = 0;
+  private earlyUntaken = 0;
 
   /**
    * Queues a file's Markdown for the worker before its page exists, when the thread is running.
@@ -69,13 +76,14 @@ export class MarkdownThread {
   }
 
   private sendEarly(): void {
-    while (this.earlyInFlight < EARLY_IN_FLIGHT && this.earlyNext < this.earlyQueue.length) {
+    while (this.earlyInFlight < EARLY_IN_FLIGHT && this.earlyUntaken < EARLY_AHEAD && this.earlyNext < this.earlyQueue.length) {
       const entry = this.early.get(this.earlyQueue[this.earlyNext++]!);
       // Asked for by its page meanwhile, or forgotten.
       if (!entry || entry.sent) continue;
       const id = this.nextId;
       const reply = this.send(entry.text);
       this.earlyInFlight++;
+      this.earlyUntaken++;
       const settled = (): void => {
         this.earlyInFlight--;
         this.sendEarly();
@@ -92,6 +100,7 @@ export class MarkdownThread {
     this.early.clear();
     this.earlyQueue = [];
     this.earlyNext = 0;
+    this.earlyUntaken = 0;
     if (this.waiting.size === 0) this.worker?.unref();
   }
 
@@ -104,6 +113,10 @@ export class MarkdownThread {
     if (early?.text === text) {
       this.early.delete(file!);
       reply = early.sent?.reply;
+      if (reply) {
+        this.earlyUntaken--;
+        this.sendEarly();
+      }
     }
     return (reply ?? this.send(text)).then(({ html, references }) => {
       if (references !== undefined) env.references = references;
@@ -127,6 +140,7 @@ export class MarkdownThread {
       this.early.clear();
       this.earlyQueue = [];
       this.earlyNext = 0;
+      this.earlyUntaken = 0;
       this.worker = undefined;
     };
     worker.on("error", failAll);
