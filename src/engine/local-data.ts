@@ -32,17 +32,30 @@ export class LocalData {
     return this.knownFiles ? this.knownFiles.has(file) : existsSync(file);
   }
 
-  private candidates(stem: string): string[] {
+  /** The data file name endings, in precedence order, lowest first. */
+  private suffixes(): string[] {
     const custom = [...this.ctx.dataExtensions.keys()];
-    return [
-      ...custom.map((ext) => `${stem}.${ext}`),
-      `${stem}.json`,
-      ...custom.map((ext) => `${stem}.11tydata.${ext}`),
-      `${stem}.11tydata.json`,
-      `${stem}.11tydata.cjs`,
-      `${stem}.11tydata.mjs`,
-      `${stem}.11tydata.js`,
-    ];
+    return [...custom.map((ext) => `.${ext}`), ".json", ...custom.map((ext) => `.11tydata.${ext}`), ".11tydata.json", ".11tydata.cjs", ".11tydata.mjs", ".11tydata.js"];
+  }
+
+  private candidates(stem: string): string[] {
+    return this.suffixes().map((suffix) => `${stem}${suffix}`);
+  }
+
+  private stemsWithData?: Set<string>;
+
+  /**
+   * Whether any data file could exist for `stem`. Most templates have none: one lookup of the
+   * stem, among the stems of the files the scan found, spares building and looking up each name.
+   */
+  private mayHaveData(stem: string): boolean {
+    if (!this.knownFiles) return true;
+    if (!this.stemsWithData) {
+      const suffixes = this.suffixes();
+      this.stemsWithData = new Set();
+      for (const file of this.knownFiles) for (const suffix of suffixes) if (file.endsWith(suffix)) this.stemsWithData.add(file.slice(0, -suffix.length));
+    }
+    return this.stemsWithData.has(stem);
   }
 
   /** Loads the data files for one stem (a folder's or a template's), merged in precedence order. */
@@ -56,7 +69,7 @@ export class LocalData {
   }
 
   private async loadLayer(stem: string): Promise<LocalDataLayer> {
-    const files = this.candidates(stem).filter((f) => this.exists(f));
+    const files = this.mayHaveData(stem) ? this.candidates(stem).filter((f) => this.exists(f)) : [];
     const values = await Promise.all(files.map((f) => loadDataFile(f, this.ctx)));
     const layers = values.map((v, i) => {
       try {
@@ -103,5 +116,6 @@ export class LocalData {
   clear(): void {
     this.layerCache.clear();
     this.stemsByFolder.clear();
+    this.stemsWithData = undefined;
   }
 }
