@@ -22,7 +22,7 @@ import type { BuildState } from "../engine/build-state.js";
 import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
-import { compareFingerprints, hashBytes, hashFile, isRacy, sameStats, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { compareFingerprints, hashBytes, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
 import { localImports } from "./local-imports.js";
 
 const FORMAT = 2;
@@ -165,17 +165,21 @@ export class BuildCache {
   }
 
   /**
-   * Records a successful build. `before` is the fingerprint taken before it read anything: if
-   * any file changed while it ran, nothing is recorded and the next build starts afresh.
+   * Records a successful build with `before`, the fingerprint taken before it read anything. A
+   * file that changed while the build ran has moved from the stats recorded for it, so the next
+   * build sees the change, with one exception: a file written just before the build is recorded
+   * with a hash, and one hashed from disk now must still be as the build read it. If such a
+   * file moved, nothing is recorded and the next build starts afresh.
    */
   save(before: Fingerprint, recordedAt: number, summary: CacheSummary): void {
-    const after = fingerprintNow(this.state);
-    if (!sameStats(before, after)) return;
+    const texts = new Map<string, string>();
+    for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
+    const hashedFromDisk = [...before].filter(([file, stamp]) => !stamp.hash && isRacy(stamp, recordedAt) && !textMatches(texts.get(file), stamp));
+    const now = statFiles(hashedFromDisk.map(([file]) => file), []);
+    if (!sameStats(new Map(hashedFromDisk), now)) return;
     // The writer has just recorded every file it wrote: no need to stat them all again.
     const output = intactOutputStamp(this.state.paths.output, this.state.paths.cwd, { trustWriter: true });
     if (output === undefined) return;
-    const texts = new Map<string, string>();
-    for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
     this.write({ format: FORMAT, key: this.key, dataStamp: this.dataStamp, recordedAt, files: recordedFiles(before, recordedAt, texts), output, ...summary });
   }
 
@@ -183,6 +187,11 @@ export class BuildCache {
     mkdirSync(path.dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(record));
   }
+}
+
+/** Whether the text the build read can stand for the file's bytes (the size tells a text read before a write apart). */
+function textMatches(text: string | undefined, stamp: FileStamp): boolean {
+  return text !== undefined && Buffer.byteLength(text) === stamp.size;
 }
 
 /**
@@ -196,7 +205,7 @@ function recordedFiles(fingerprint: Fingerprint, recordedAt: number, texts: Read
     let hash = stamp.hash;
     if (!hash && isRacy(stamp, recordedAt)) {
       const text = texts.get(file);
-      hash = text !== undefined && Buffer.byteLength(text) === stamp.size ? hashBytes(text) : hashFile(file);
+      hash = textMatches(text, stamp) ? hashBytes(text!) : hashFile(file);
     }
     files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
   }

@@ -154,3 +154,30 @@ test(
     assertHit(await build(), 2, 1);
   }),
 );
+
+test(
+  "a layout changed while the build runs, after the build read it, is not recorded as built",
+  withSite(
+    async (project, build) => {
+      // The filter rewrites the layout while pages render, after it was read, with as many bytes:
+      // the output has the old layout, so the next build must not count the new file as built.
+      assert.equal(missReason(await build()), "no cache yet");
+      assert.ok(readFileSync(project.abs("_site/index.html"), "utf8").startsWith("<title>Home</title>"));
+      assert.ok(readFileSync(project.abs("_includes/base.njk"), "utf8").startsWith("<TITLE>"));
+      const again = await build();
+      assert.equal(again.cached, false, "the build after it runs in full");
+      assert.ok(readFileSync(project.abs("_site/index.html"), "utf8").startsWith("<TITLE>Home</TITLE>"));
+    },
+    {
+      "_includes/base.njk": "<title>{{ title | relayout }}</title><main>{{ content | safe }}</main>",
+      "eleventy.config.js": `import { writeFileSync } from "node:fs";
+export default (config) => {
+  config.addPassthroughCopy("css");
+  config.addFilter("relayout", (value) => {
+    writeFileSync(new URL("./_includes/base.njk", import.meta.url), "<TITLE>{{ title | relayout }}</TITLE><main>{{ content | safe }}</main>");
+    return value;
+  });
+};`,
+    },
+  ),
+);

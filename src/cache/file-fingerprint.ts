@@ -40,8 +40,10 @@ export function hashFile(file: string): string | undefined {
 /** Stats every file under `roots` (files or folders), skipping dependency, VCS and `skip` folders. */
 export function statFiles(roots: readonly string[], skip: readonly string[]): Fingerprint {
   const stamps: Fingerprint = new Map();
-  const visit = (abs: string): void => {
-    if (skip.some((folder) => isInside(folder, abs))) return;
+  const skipped = (abs: string): boolean => skip.some((folder) => isInside(folder, abs));
+  // Only roots and folders can lead into a skipped folder: plain files in a folder are not asked.
+  const visit = (abs: string, checked: boolean): void => {
+    if (!checked && skipped(abs)) return;
     let st;
     try {
       st = statSync(abs);
@@ -49,18 +51,19 @@ export function statFiles(roots: readonly string[], skip: readonly string[]): Fi
       return;
     }
     if (st.isDirectory()) {
-      let names: string[];
+      let entries;
       try {
-        names = readdirSync(abs);
+        entries = readdirSync(abs, { withFileTypes: true });
       } catch {
         return;
       }
-      for (const name of names.sort()) if (name !== "node_modules" && name !== ".git") visit(path.join(abs, name));
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) if (entry.name !== "node_modules" && entry.name !== ".git") visit(path.join(abs, entry.name), entry.isFile());
     } else if (st.isFile()) {
       stamps.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
     }
   };
-  for (const root of roots) visit(root);
+  for (const root of roots) visit(root, false);
   return stamps;
 }
 
