@@ -101,6 +101,8 @@ export class MarkdownThread {
     this.earlyQueue = [];
     this.earlyNext = 0;
     this.earlyUntaken = 0;
+    // Replies to forgotten documents settle nothing now, so none of them will count itself out.
+    this.earlyInFlight = 0;
     if (this.waiting.size === 0) this.worker?.unref();
   }
 

@@ -23,7 +23,7 @@ const BATCH = 32;
  * waits. On a slow disk the pages would otherwise pile up in the thread's queue: at 100,000
  * pages, hundreds of megabytes held only to be written.
  */
-const MAX_BACKLOG = 32 * 1024 * 1024;
+const MAX_BACKLOG = 16 * 1024 * 1024;
 const STAGING = ".plinth-staging-";
 
 function isRunning(pid: number): boolean {
