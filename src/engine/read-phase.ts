@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { PlinthError } from "../errors/plinth-error.js";
 import { asPlinthError } from "./build-errors.js";
 import type { BuildState } from "./build-state.js";
+import { tuneHeapFor } from "./heap-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import type { PassthroughFile } from "./passthrough.js";
 import { scan, templateExtensionOf } from "./scan.js";
@@ -52,7 +53,10 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
   state.scanned = scanned;
   state.files = new Set(scanned.files);
-  if (!changed) state.languages.prepareMarkdown(scanned.templates.filter((file) => file.endsWith(".md")).length);
+  if (!changed) {
+    state.languages.prepareMarkdown(scanned.templates.filter((file) => file.endsWith(".md")).length);
+    tuneHeapFor(scanned.templates.length);
+  }
   const next = new Map<string, TemplateSource>();
   let read = 0;
   for (const file of scanned.templates) {
