@@ -4,6 +4,10 @@
  * while the main thread prepares the next ones. The result is the same as on the main thread,
  * the environment included: markdown-it's only use of it, the document's link references,
  * comes back with the HTML and lands in the page data as it would have.
+ *
+ * A full build also sends documents ahead, as their files are read (prerender): the worker
+ * renders them while the main thread is still reading and merging data, and each page takes
+ * its document's reply when it renders.
  */
 import { Worker } from "node:worker_threads";
 import { HELPER_THREAD_OPTIONS } from "../util/helper-thread.js";
@@ -40,6 +44,12 @@ export class MarkdownThread {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private renders = 0;
+  /** Documents given to prerender, by file: the text, and the reply once sent. */
+  private readonly early = new Map<string, { text: string; sent?: { id: number; reply: Promise<Reply> } }>();
+  private earlyQueue: string[] = [];
+  private earlyNext = 0;
+  private earlyInFlight = 0;
+  private earlyUntaken = 0;
 
   constructor(
     private readonly fallback: MarkdownRenderer,
@@ -53,13 +63,6 @@ export class MarkdownThread {
   prepare(expectedRenders: number): void {
     if (expectedRenders > this.mainThreadRenders) this.worker ??= this.start();
   }
-
-  /** Documents given to prerender, by file: the text, and the reply once sent. */
-  private readonly early = new Map<string, { text: string; sent?: { id: number; reply: Promise<Reply> } }>();
-  private earlyQueue: string[] = [];
-  private earlyNext = 0;
-  private earlyInFlight = 0;
-  private earlyUntaken = 0;
 
   /**
    * Queues a file's Markdown for the worker before its page exists, when the thread is running.
@@ -97,13 +100,17 @@ export class MarkdownThread {
   /** Drops documents sent ahead that no page asked for; the build is over. */
   forgetPrerendered(): void {
     for (const { sent } of this.early.values()) if (sent) this.waiting.delete(sent.id);
+    this.clearEarly();
+    // Replies to forgotten documents settle nothing now, so none of them will count itself out.
+    this.earlyInFlight = 0;
+    if (this.waiting.size === 0) this.worker?.unref();
+  }
+
+  private clearEarly(): void {
     this.early.clear();
     this.earlyQueue = [];
     this.earlyNext = 0;
     this.earlyUntaken = 0;
-    // Replies to forgotten documents settle nothing now, so none of them will count itself out.
-    this.earlyInFlight = 0;
-    if (this.waiting.size === 0) this.worker?.unref();
   }
 
   /** `file`, when given, finds the document if it was sent ahead with the same text. */
@@ -139,10 +146,8 @@ export class MarkdownThread {
     const failAll = (error: Error): void => {
       for (const waiting of this.waiting.values()) waiting.reject(error);
       this.waiting.clear();
-      this.early.clear();
-      this.earlyQueue = [];
-      this.earlyNext = 0;
-      this.earlyUntaken = 0;
+      // The rejected replies still count themselves out of earlyInFlight as they settle.
+      this.clearEarly();
       this.worker = undefined;
     };
     worker.on("error", failAll);
