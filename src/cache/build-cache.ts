@@ -22,7 +22,8 @@ import type { BuildState } from "../engine/build-state.js";
 import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
-import { compareFingerprints, hashBytes, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
+import { compareFingerprints, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
+import { contentHash } from "../util/content-hash.js";
 import { localImports } from "./local-imports.js";
 
 const FORMAT = 2;
@@ -66,7 +67,7 @@ function plinthCodeStamp(): string {
     }
   };
   walk(codeRoot);
-  ownCodeStamp = hashBytes(parts.sort().join("\n"));
+  ownCodeStamp = contentHash(parts.sort().join("\n"));
   return ownCodeStamp;
 }
 
@@ -81,7 +82,7 @@ function environmentStamp(): Record<string, string | undefined> {
 
 function cacheKey(state: BuildState): string {
   const { options, paths, project } = state;
-  return hashBytes(
+  return contentHash(
     stampOf({
       format: FORMAT,
       node: process.version,
@@ -205,7 +206,7 @@ function recordedFiles(fingerprint: Fingerprint, recordedAt: number, texts: Read
     let hash = stamp.hash;
     if (!hash && isRacy(stamp, recordedAt)) {
       const text = texts.get(file);
-      hash = textMatches(text, stamp) ? hashBytes(text!) : hashFile(file);
+      hash = textMatches(text, stamp) ? contentHash(text!) : hashFile(file);
     }
     files.push([file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, hash ?? null]);
   }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { tempProject } from "../../test/support/temp-project.js";
-import { compareFingerprints, hashBytes, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { contentHash } from "../util/content-hash.js";
+import { compareFingerprints, statFiles, type Fingerprint } from "./file-fingerprint.js";
 
 const LONG_AGO = Date.now() - 60_000;
 
@@ -11,7 +12,7 @@ function recordedLongAgo(now: Fingerprint, withHashes: boolean, texts: Record<st
   const recorded: Fingerprint = new Map();
   for (const [file, stamp] of now) {
     const text = Object.entries(texts).find(([relative]) => file.endsWith(relative))?.[1];
-    recorded.set(file, { ...stamp, mtimeMs: LONG_AGO, ctimeMs: LONG_AGO, hash: withHashes && text !== undefined ? hashBytes(text) : undefined });
+    recorded.set(file, { ...stamp, mtimeMs: LONG_AGO, ctimeMs: LONG_AGO, hash: withHashes && text !== undefined ? contentHash(text) : undefined });
   }
   return recorded;
 }
@@ -81,7 +82,7 @@ test("compareFingerprints never trusts a stat without a hash once it moved, nor 
     const racy = new Map([...now()].map(([f, stamp]) => [f, { ...stamp }]));
     const recordedAt = racy.get(file)!.mtimeMs;
     assert.equal(compareFingerprints(racy, now(), recordedAt).changed, file, "a racy stat without a hash is a difference");
-    racy.get(file)!.hash = hashBytes("alpha");
+    racy.get(file)!.hash = contentHash("alpha");
     assert.equal(compareFingerprints(racy, now(), recordedAt).changed, undefined, "a racy stat whose hash matches is not");
     writeFileSync(file, "omega");
     const sameStat = now();

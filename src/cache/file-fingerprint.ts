@@ -5,10 +5,10 @@
  * change. A stat taken too close to the moment it was recorded is never trusted, since a write in
  * the same clock tick would not move the modification time.
  */
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isInside } from "../engine/project-paths.js";
+import { contentHash } from "../util/content-hash.js";
 
 export interface FileStamp {
   size: number;
@@ -24,14 +24,10 @@ export type Fingerprint = Map<string, FileStamp>;
 /** Writes within this long of the recording are "racy": their stat alone proves nothing. */
 export const RACY_MS = 2000;
 
-export function hashBytes(bytes: string | Uint8Array): string {
-  return createHash("sha1").update(bytes).digest("base64");
-}
-
 /** The hash of a file's bytes, or undefined when it cannot be read. */
 export function hashFile(file: string): string | undefined {
   try {
-    return hashBytes(readFileSync(file));
+    return contentHash(readFileSync(file));
   } catch {
     return undefined;
   }

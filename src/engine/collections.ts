@@ -63,11 +63,16 @@ function replacedInPlace(previous: SortedList, pages: Page[]): boolean {
     const before = previous.inputs[i]!;
     const now = pages[i]!;
     if (before === now) continue;
-    if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime()) return false;
+    if (!keepsItsPlace(before, now)) return false;
     pairs.push([before, now]);
   }
   patchList(previous, pairs);
   return true;
+}
+
+/** A re-made page with its predecessor's identity and date sorts where its predecessor did. */
+function keepsItsPlace(before: Page, now: Page): boolean {
+  return itemKey(before) === itemKey(now) && before.page.date.getTime() === now.page.date.getTime();
 }
 
 function placesOf(list: SortedList): NonNullable<SortedList["places"]> {
@@ -270,7 +275,7 @@ function replaceItems(store: Map<string, SortedList>, replaced: ReadonlyMap<Page
   const byList = new Map<string, [Page, Page][]>();
   for (const [before, now] of replaced) {
     const joined = membership(before);
-    if (itemKey(before) !== itemKey(now) || before.page.date.getTime() !== now.page.date.getTime() || !sameMembership(joined, membership(now))) return false;
+    if (!keepsItsPlace(before, now) || !sameMembership(joined, membership(now))) return false;
     if (!joined.joins) continue;
     for (const name of ["all", ...joined.tags.map((tag) => `tag:${tag}`)]) {
       const pairs = byList.get(name);

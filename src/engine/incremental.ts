@@ -5,8 +5,8 @@
  * a collection's list of pages, or a field of another page. What a page did not read cannot
  * change its output, so the rest keep their output: the result equals a full build.
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
+import { contentHash } from "../util/content-hash.js";
 import type { BuildState } from "./build-state.js";
 import { collectionIdentity } from "./collections.js";
 import { itemKey, type Page } from "./page-model.js";
@@ -35,7 +35,7 @@ export function isLocalDataFile(file: string): boolean {
 }
 
 function contentStamp(content: string | undefined): string {
-  return content === undefined ? "undefined" : createHash("sha1").update(content).digest("base64");
+  return content === undefined ? "undefined" : contentHash(content);
 }
 
 /** The current value of a field another page read, in the form it was recorded. */

@@ -3,8 +3,8 @@
  * a Page is one output of it (a paginated template has several). Collection items are
  * views of pages, shared by reference across every collection that holds them.
  */
-import { createHash } from "node:crypto";
 import { PlinthError } from "../errors/plinth-error.js";
+import { contentHash } from "../util/content-hash.js";
 import { currentRecord, recordItemRead } from "./render-tracking.js";
 import type { DataObject } from "./data-merge.js";
 import type { PathNames } from "./file-slug.js";
@@ -93,7 +93,7 @@ export function itemKey(page: Page): string {
 }
 
 function contentStamp(value: unknown): string {
-  return typeof value === "string" ? createHash("sha1").update(value).digest("base64") : String(value);
+  return typeof value === "string" ? contentHash(value) : String(value);
 }
 
 /** A view of another page's data that records which keys the rendering page reads. */

@@ -69,9 +69,11 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
     try {
       const source = await readSource(state, file);
       next.set(file, source);
-      if (!changed) sendAhead(state, source);
-      // Lets the Markdown thread's replies in, so it always has pages ahead to render.
-      if (++read % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (!changed) {
+        sendAhead(state, source);
+        // Lets the Markdown thread's replies in, so it always has pages ahead to render.
+        if (++read % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
     } catch (error) {
       errors.push(asPlinthError(error, show(file)));
     }

@@ -5,12 +5,12 @@
  * that no longer exist, without ever touching files it did not write.
  */
 import { createHash } from "node:crypto";
-import { contentStamp } from "./content-stamp.js";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
+import { contentHash } from "../util/content-hash.js";
 import { FreshFolder } from "./fresh-folder.js";
 import type { CommitScope, OutputWriter, WriteSummary } from "./output-writer.js";
 
@@ -82,12 +82,12 @@ export function intactOutputStamp(outputDir: string, cwd: string, options: { tru
     return undefined;
   }
   // Right after a commit, the manifest describes the folder as the writer left it.
-  if (options.trustWriter) return createHash("sha1").update(text).digest("base64");
+  if (options.trustWriter) return contentHash(text);
   for (const [relative, entry] of Object.entries(manifest)) {
     const now = entry.out && fileStamp(path.join(outputDir, relative));
     if (!now || !entry.out || now[0] !== entry.out[0] || now[1] > entry.out[1]) return undefined;
   }
-  return createHash("sha1").update(text).digest("base64");
+  return contentHash(text);
 }
 
 export class DiskWriter implements OutputWriter {
@@ -182,7 +182,7 @@ export class DiskWriter implements OutputWriter {
       return now !== undefined && now[0] === before.out[0] && now[1] <= before.out[1];
     };
     for (const [relative, content] of this.pages) {
-      const stamp = contentStamp(content);
+      const stamp = contentHash(content);
       next[relative] = { stamp, out: previous[relative]?.out };
       if (untouched(relative, stamp)) summary.unchanged++;
       else toWrite.push([relative, content]);

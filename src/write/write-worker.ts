@@ -7,7 +7,7 @@
 import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { contentStamp } from "./content-stamp.js";
+import { contentHash } from "../util/content-hash.js";
 
 export type WriteRequest =
   | { kind: "write"; file: string; content: string }
@@ -57,7 +57,7 @@ function handle(request: WriteRequest): void {
       try {
         writeAll(fd, bytes);
         const st = fstatSync(fd);
-        written.set(request.file, [request.file, st.size, st.mtimeMs, contentStamp(bytes)]);
+        written.set(request.file, [request.file, st.size, st.mtimeMs, contentHash(bytes)]);
       } finally {
         closeSync(fd);
       }
