@@ -11,6 +11,11 @@ import { withPageContext } from "./call-context.js";
 import { splitShortcodeArguments } from "./liquid-arguments.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
 
+/** Whether a text holds Liquid syntax; asked of every Markdown post, so it must not load liquidjs. */
+export function hasLiquidSyntax(source: string): boolean {
+  return source.includes("{{") || source.includes("{%");
+}
+
 export interface LiquidOptions {
   includesDir: string;
   inputDir: string;
@@ -129,9 +134,7 @@ export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOp
       const templates = liquid.parse(source, file);
       return async (data: TemplateData) => String(await liquid.render(templates, data));
     },
-    needsCompilation(source: string): boolean {
-      return source.includes("{{") || source.includes("{%");
-    },
+    needsCompilation: hasLiquidSyntax,
     invalidate(): void {
       const cache = liquid.options.cache as { clear?: () => void } | undefined;
       cache?.clear?.();

@@ -22,6 +22,11 @@ interface ExtensionNodes {
   CallExtensionAsync: new (ext: unknown, method: string, args: unknown, body?: unknown[]) => unknown;
 }
 
+/** Whether a text holds Nunjucks syntax (comments too: they render to nothing). */
+export function hasNunjucksSyntax(source: string): boolean {
+  return source.includes("{{") || source.includes("{%") || source.includes("{#");
+}
+
 export interface NunjucksOptions {
   searchPaths: string[];
   config: UserConfig;
@@ -188,9 +193,7 @@ export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions)
           template.render(data, (error, result) => (error ? reject(error) : resolve(result ?? "")));
         });
     },
-    needsCompilation(source: string): boolean {
-      return source.includes("{{") || source.includes("{%") || source.includes("{#");
-    },
+    needsCompilation: hasNunjucksSyntax,
     invalidate(file: string): void {
       for (const l of (env as unknown as { loaders: { pathsToNames?: Record<string, string>; cache?: Record<string, unknown> }[] }).loaders) {
         const name = l.pathsToNames?.[file];
