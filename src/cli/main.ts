@@ -98,6 +98,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return await runServe(parsed.values, io);
     }
     // The engine loads only for commands that build, so --help and --version answer at once.
+    const { optimiseLater } = await import("../engine/jit-policy.js");
+    optimiseLater();
     const { runBuild } = await import("./build-command.js");
     return await runBuild(parsed.values, io);
   } catch (error) {

@@ -4,6 +4,7 @@ import { PlinthError } from "../errors/plinth-error.js";
 import { asPlinthError } from "./build-errors.js";
 import type { BuildState } from "./build-state.js";
 import { tuneHeapFor } from "./heap-policy.js";
+import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import type { PassthroughFile } from "./passthrough.js";
 import { scan, templateExtensionOf } from "./scan.js";
@@ -56,6 +57,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   if (!changed) {
     state.languages.prepareMarkdown(scanned.templates.filter((file) => file.endsWith(".md")).length);
     tuneHeapFor(scanned.templates.length);
+    tuneJitFor(scanned.templates.length);
   }
   const next = new Map<string, TemplateSource>();
   let read = 0;
