@@ -73,8 +73,8 @@ export class LanguageSet {
     return [extension];
   }
 
-  /** The language that renders a permalink or computed-data string for a file. */
-  stringLanguageFor(chain: readonly string[]): string | undefined {
+  /** The name of the language that renders a permalink or computed-data string for a file. */
+  private stringLanguageFor(chain: readonly string[]): string | undefined {
     // JavaScript templates give their permalinks as plain strings or functions.
     return chain.find((name) => name !== "md" && name !== "html" && name !== "11ty.js");
   }
