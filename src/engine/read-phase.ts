@@ -116,8 +116,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
  */
 function sendAhead(state: BuildState, source: TemplateSource): void {
   if (source.extension !== "md" || source.frontMatter.data.templateEngineOverride !== undefined) return;
-  const body = source.frontMatter.body;
-  if (!body.includes("{{") && !body.includes("{%") && !body.includes("{#")) state.languages.prerenderMarkdown(source.file, body);
+  state.languages.prerenderMarkdown(source.file, source.frontMatter.body);
 }
 
 let javascriptVersion = 0;

@@ -117,9 +117,13 @@ export class LanguageSet {
     this.markdownLibrary.thread?.prepare(files);
   }
 
-  /** Hands a Markdown body to the second thread ahead of rendering (see MarkdownThread.prerender). */
+  /**
+   * Hands a Markdown body to the second thread ahead of rendering (see MarkdownThread.prerender)
+   * when no built-in language would change it: its page's preprocessor is not known yet.
+   */
   prerenderMarkdown(file: string, body: string): void {
-    this.markdownLibrary.thread?.prerender(file, body);
+    const thread = this.markdownLibrary.thread;
+    if (thread && !Object.values(syntaxChecks).some((holdsSyntax) => holdsSyntax(body))) thread.prerender(file, body);
   }
 
   /** The build is over: Markdown sent ahead and not asked for is dropped. */

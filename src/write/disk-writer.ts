@@ -77,12 +77,12 @@ export function intactOutputStamp(outputDir: string, cwd: string, options: { tru
   let manifest: Manifest;
   try {
     text = readFileSync(cacheFile(cwd, outputDir, "output"), "utf8");
+    // Right after a commit, the manifest describes the folder as the writer left it.
+    if (options.trustWriter) return contentHash(text);
     manifest = JSON.parse(text) as Manifest;
   } catch {
     return undefined;
   }
-  // Right after a commit, the manifest describes the folder as the writer left it.
-  if (options.trustWriter) return contentHash(text);
   for (const [relative, entry] of Object.entries(manifest)) {
     const now = entry.out && fileStamp(path.join(outputDir, relative));
     if (!now || !entry.out || now[0] !== entry.out[0] || now[1] > entry.out[1]) return undefined;
