@@ -96,11 +96,6 @@ const knownUnsupported = [
   "addBundle",
   "setLiquidParameterParsing",
   "addDateParsing",
-  "setInputDirectory",
-  "setOutputDirectory",
-  "setIncludesDirectory",
-  "setLayoutsDirectory",
-  "setDataDirectory",
   "setDataFileSuffixes",
   "setDataFileBaseName",
 ];
@@ -278,6 +273,32 @@ export class UserConfig {
   }
   addTemplate(virtualPath: string, content: unknown, data: Record<string, unknown> = {}): void {
     this.virtualTemplates.push({ path: virtualPath.replace(/^\.?\//, ""), content, data });
+  }
+
+  // ---- directories ---------------------------------------------------------
+  // Eleventy ranks these below a `dir` returned or exported by the config file, and forbids them in plugins.
+  setInputDirectory(dir: string): void {
+    this.setDirectory("input", dir);
+  }
+  setOutputDirectory(dir: string): void {
+    this.setDirectory("output", dir);
+  }
+  setIncludesDirectory(dir: string): void {
+    this.setDirectory("includes", dir);
+  }
+  setLayoutsDirectory(dir: string): void {
+    this.setDirectory("layouts", dir);
+  }
+  setDataDirectory(dir: string): void {
+    this.setDirectory("data", dir);
+  }
+  private setDirectory(key: keyof DirectoryOptions, dir: string): void {
+    if (this.pluginStage) {
+      throw new PlinthError("ConfigMisuse", `eleventyConfig.set${key[0]!.toUpperCase()}${key.slice(1)}Directory was called from a plugin.`, {
+        hint: "Eleventy does not allow the set*Directory methods in plugins either: call it in the config file itself.",
+      });
+    }
+    this.dir[key] = dir;
   }
 
   // ---- libraries -----------------------------------------------------------

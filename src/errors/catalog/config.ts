@@ -10,6 +10,10 @@ export const configErrors = {
     title: "Not supported yet by Plinth",
     hint: "See COMPAT.md for the supported surface. Remove the call or build this site with Eleventy until Plinth supports it.",
   },
+  ConfigMisuse: {
+    title: "A config method was called in a way Eleventy refuses too",
+    hint: "Fix the call in your config file or plugin; the message says what the method expects.",
+  },
   InputNotFound: {
     title: "Input folder not found",
     hint: "Pass an existing folder with `--input`, or run Plinth from your site's folder.",
