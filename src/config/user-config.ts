@@ -75,12 +75,30 @@ export interface PosthtmlPluginEntry {
   options?: Record<string, unknown>;
 }
 
+/**
+ * A template language added with `addExtension` (Eleventy 3's custom languages). `key` names an
+ * existing language when the extension aliases it (`key: "11ty.js"` for `.11ty.jsx`).
+ */
+export interface ExtensionEntry {
+  extension: string;
+  key: string;
+  compile?: UserFunction;
+  /** `true` or a list of export names read from `getInstanceFromInputPath`, or a function of the input path. */
+  getData?: boolean | string[] | UserFunction;
+  getInstanceFromInputPath?: UserFunction;
+  init?: UserFunction;
+  read?: boolean;
+  outputFileExtension?: string;
+  useLayouts?: boolean;
+  compileOptions?: { permalink?: unknown; [option: string]: unknown };
+  [option: string]: unknown;
+}
+
 /** Plugins Eleventy bundles, found by package name through `resolvePlugin`. */
 export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
 const knownUnsupported = [
-  "addExtension",
   "addJavaScriptFilter",
   "addJavaScriptShortcode",
   "setPrecompiledNunjucks",
@@ -89,7 +107,6 @@ const knownUnsupported = [
   "setWatchJavaScriptDependencies",
   "setWatchThrottleWaitTime",
   "setChokidarConfig",
-  "setDynamicPermalinks",
   "setFreezeReservedData",
   "addHandlebarsHelper",
   "addMustacheHelper",
@@ -119,6 +136,8 @@ export class UserConfig {
   readonly listeners = new Map<string, UserFunction[]>();
   readonly watchTargets: string[] = [];
   readonly dataExtensions = new Map<string, DataExtension>();
+  /** `addExtension` entries by file extension, in the order added. */
+  readonly extensions = new Map<string, ExtensionEntry>();
   readonly ignores = new Set<string>(["**/node_modules/**", ".git/**"]);
   readonly virtualTemplates: VirtualTemplate[] = [];
   readonly plugins: PluginCall[] = [];
@@ -146,6 +165,8 @@ export class UserConfig {
   addedTemplateFormats: string[] = [];
   useGitIgnore = true;
   dataDeepMerge = true;
+  /** False: permalink strings are used as written (Eleventy's `setDynamicPermalinks`). */
+  dynamicPermalinks = true;
   quietMode = false;
   layoutResolution = true;
   frontMatterParsingOptions: Record<string, unknown> = {};
@@ -321,6 +342,10 @@ export class UserConfig {
     this.frontMatterParsingOptions = options;
   }
 
+  setDynamicPermalinks(enabled: boolean): void {
+    this.dynamicPermalinks = Boolean(enabled);
+  }
+
   // ---- data ----------------------------------------------------------------
   setDataDeepMerge(enabled: boolean): void {
     this.dataDeepMerge = enabled;
@@ -331,6 +356,18 @@ export class UserConfig {
         ? { parser: parserOrOptions, read: true, encoding: "utf8" as BufferEncoding }
         : { parser: parserOrOptions.parser, read: parserOrOptions.read ?? true, encoding: parserOrOptions.encoding ?? "utf8" };
     for (const ext of extensions.split(",").map((e) => e.trim()).filter(Boolean)) this.dataExtensions.set(ext, spec);
+  }
+
+  /** Eleventy's `addExtension(extension or list, options)`: one custom language per extension, never two. */
+  addExtension(extension: string | string[], options: Partial<ExtensionEntry> = {}): void {
+    for (const ext of Array.isArray(extension) ? extension : [extension]) {
+      if (this.extensions.has(ext)) {
+        throw new PlinthError("ConfigMisuse", `addExtension was called twice for "${ext}".`, {
+          hint: "Eleventy allows one addExtension per file extension: merge the two into one call.",
+        });
+      }
+      this.extensions.set(ext, { ...options, key: options.key ?? ext, extension: ext });
+    }
   }
 
   // ---- formats, ignores, misc ----------------------------------------------

@@ -138,7 +138,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const onOutput =
     write && !changed
       ? (page: Page) => {
-          if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+          if (page.outputRelative !== false && !page.skipsWrite) writer.writeFile(page.outputRelative, page.output ?? "");
           if (release) page.output = undefined;
           return writer.ready?.();
         }

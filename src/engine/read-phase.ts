@@ -18,11 +18,21 @@ function byInputPath(a: TemplateSource, b: TemplateSource): number {
 async function readSource(state: BuildState, file: string): Promise<TemplateSource> {
   const { paths, project, config, show } = state;
   const extension = templateExtensionOf(file, project.templateFormats)!;
-  if (extension === "11ty.js") {
+  const custom = state.languages.custom;
+  const mode = custom.readMode(extension);
+  let source: TemplateSource;
+  if (extension === "11ty.js" || mode === "javascript") {
     const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
-    return javascriptSource(file, paths.input, show(file), javascript, false);
+    source = javascriptSource(file, paths.input, show(file), javascript, false, extension);
+  } else if (mode === "none") {
+    source = sourceFromText(file, paths.input, show(file), extension, "", false);
+  } else {
+    source = readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
   }
-  return readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+  // A custom language's `getData` adds to the file's own data, above its front matter.
+  const extra = custom.size ? await custom.extraData(extension, show(file)) : undefined;
+  if (extra) source.frontMatter.data = { ...source.frontMatter.data, ...extra };
+  return source;
 }
 
 /**
@@ -121,8 +131,8 @@ function sendAhead(state: BuildState, source: TemplateSource): void {
 
 let javascriptVersion = 0;
 
-function javascriptSource(file: string, inputDir: string, inputPath: string, javascript: JavaScriptTemplate, virtual: boolean): TemplateSource {
-  const source = sourceFromText(file, inputDir, inputPath, "11ty.js", "", virtual);
+function javascriptSource(file: string, inputDir: string, inputPath: string, javascript: JavaScriptTemplate, virtual: boolean, extension = "11ty.js"): TemplateSource {
+  const source = sourceFromText(file, inputDir, inputPath, extension, "", virtual);
   source.frontMatter.data = javascript.data;
   source.javascript = javascript;
   return source;

@@ -7,6 +7,7 @@
 import type { UserConfig } from "../config/user-config.js";
 import type { LanguageSet } from "../engines/language-set.js";
 import type { RenderFunction } from "../engines/template-language.js";
+import type { PageRenderFunction } from "../engines/custom-languages.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { applyHtmlTransformer } from "../plugins/html-transformer.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
@@ -32,15 +33,14 @@ function tracked<T>(page: Page, ctx: RenderContext, fresh: boolean, fn: () => Pr
   return trackRender(record, fn);
 }
 
-const compiled = new WeakMap<Template, RenderFunction>();
+const compiled = new WeakMap<Template, PageRenderFunction>();
 
-function compileTemplate(template: Template, ctx: RenderContext): RenderFunction {
+function compileTemplate(template: Template, ctx: RenderContext): PageRenderFunction {
   let fn = compiled.get(template);
   if (!fn) {
     const javascript = template.source.javascript;
-    fn = javascript
-      ? (data) => javascript.render(data, ctx.config.javascriptFunctions)
-      : ctx.languages.compile(template.chain, template.source.frontMatter.body, template.source.file);
+    const base: RenderFunction | undefined = javascript ? (data) => javascript.render(data, ctx.config.javascriptFunctions) : undefined;
+    fn = ctx.languages.compilePage(template.chain, template.source.frontMatter.body, template.source.file, base);
     compiled.set(template, fn);
   }
   return fn;
@@ -154,7 +154,9 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 
 /** Layouts, transforms and linters for one page whose content is rendered; then the page is handed on. */
 async function renderOutput(page: Page, ctx: RenderContext): Promise<void> {
-  page.output = await applyTransforms(page, await renderLayouts(page, ctx), ctx);
+  // A custom language's `compile` that returns nothing writes nothing (Eleventy skips the write).
+  page.skipsWrite = page.content === undefined && page.template.layouts.length === 0;
+  page.output = page.skipsWrite ? undefined : await applyTransforms(page, await renderLayouts(page, ctx), ctx);
   await ctx.onOutput?.(page);
 }
 

@@ -41,8 +41,11 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
   // Which layout applies is itself decided by the cascade without layout data.
   const withoutLayouts = mergeLayers([ctx.globalData, ...localLayers, frontMatter], ctx.deepMerge);
   let layouts;
+  // A custom language may opt out of layouts (addExtension's `useLayouts: false`); then no layout data either.
+  const custom = ctx.languages.custom;
+  const layoutKey = custom.size && !custom.useLayouts(custom.languageOf(source.extension)) ? undefined : withoutLayouts.layout;
   try {
-    layouts = ctx.layouts.chainFor(withoutLayouts.layout, source.inputPath);
+    layouts = ctx.layouts.chainFor(layoutKey, source.inputPath);
   } catch (error) {
     // Point at this page's own `layout:` line when the problem starts there.
     if (error instanceof PlinthError && error.location?.file === source.inputPath && !error.location.line) {
