@@ -107,7 +107,6 @@ const knownUnsupported = [
   "setWatchJavaScriptDependencies",
   "setWatchThrottleWaitTime",
   "setChokidarConfig",
-  "setFreezeReservedData",
   "addHandlebarsHelper",
   "addMustacheHelper",
   "addBundle",
@@ -165,6 +164,8 @@ export class UserConfig {
   addedTemplateFormats: string[] = [];
   useGitIgnore = true;
   dataDeepMerge = true;
+  /** False: a page's data may set names Eleventy reserves (`content`, `page.url`, ...). */
+  freezeReservedData = true;
   /** False: permalink strings are used as written (Eleventy's `setDynamicPermalinks`). */
   dynamicPermalinks = true;
   quietMode = false;
@@ -342,6 +343,9 @@ export class UserConfig {
     this.frontMatterParsingOptions = options;
   }
 
+  setFreezeReservedData(enabled: boolean): void {
+    this.freezeReservedData = Boolean(enabled);
+  }
   setDynamicPermalinks(enabled: boolean): void {
     this.dynamicPermalinks = Boolean(enabled);
   }

@@ -93,7 +93,8 @@ async function renderLayoutsUntracked(page: Page, ctx: RenderContext): Promise<s
   for (const layout of page.template.layouts) {
     recordFile(layout.source.file);
     try {
-      output = await layout.render()({ ...page.data, content: output });
+      // Eleventy spreads the page's data after `content`, so data that sets `content` (allowed by setFreezeReservedData(false)) wins.
+      output = await layout.render()({ content: output, ...page.data });
     } catch (error) {
       throw toRenderError(error, layout.source, ctx.displayPath, `The layout ${layout.source.inputPath} failed while rendering ${page.page.inputPath}`);
     }

@@ -15,6 +15,7 @@ import type { Template } from "./page-model.js";
 import type { TemplateSource } from "./template-source.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
+import { checkReservedData } from "./reserved-data.js";
 
 export interface TemplateDataContext {
   globalData: DataObject;
@@ -22,6 +23,8 @@ export interface TemplateDataContext {
   layouts: LayoutResolver;
   languages: LanguageSet;
   deepMerge: boolean;
+  /** `setFreezeReservedData`: on by default, a page's data may not set reserved names. */
+  freezeReservedData: boolean;
 }
 
 export async function buildTemplate(source: TemplateSource, ctx: TemplateDataContext): Promise<Template> {
@@ -56,6 +59,7 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
   const layoutLayers = layouts.map((l) => l.data).reverse();
   const data = layoutLayers.length ? mergeLayers([ctx.globalData, ...layoutLayers, ...localLayers, frontMatter], ctx.deepMerge) : withoutLayouts;
   if (layouts.length) data.layout = withoutLayouts.layout;
+  if (ctx.freezeReservedData) checkReservedData(data, source);
 
   const date = resolvePageDate({
     dataDate: data.date,
