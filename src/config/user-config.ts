@@ -110,7 +110,6 @@ const knownUnsupported = [
   "addHandlebarsHelper",
   "addMustacheHelper",
   "addBundle",
-  "setLiquidParameterParsing",
   "addDateParsing",
   "setDataFileSuffixes",
   "setDataFileBaseName",
@@ -338,6 +337,14 @@ export class UserConfig {
   }
   setLiquidOptions(options: Record<string, unknown>): void {
     this.liquidOptions = options;
+  }
+  /** How Liquid shortcodes read their arguments: Eleventy's own lexer ("legacy") or liquidjs's ("builtin"). */
+  liquidParameterParsing: "legacy" | "builtin" = "legacy";
+  setLiquidParameterParsing(behavior: string): void {
+    if (behavior !== "legacy" && behavior !== "builtin") {
+      throw new PlinthError("ConfigMisuse", `setLiquidParameterParsing was given "${behavior}".`, { hint: 'Pass "legacy" (the default) or "builtin".' });
+    }
+    this.liquidParameterParsing = behavior;
   }
   setFrontMatterParsingOptions(options: Record<string, unknown>): void {
     this.frontMatterParsingOptions = options;
