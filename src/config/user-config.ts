@@ -99,10 +99,6 @@ export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
 const knownUnsupported = [
-  "addJavaScriptFilter",
-  "addJavaScriptShortcode",
-  "setPrecompiledNunjucks",
-  "addNunjucksAsyncGlobal",
   "setServerPassthroughCopyBehavior",
   "setWatchJavaScriptDependencies",
   "setWatchThrottleWaitTime",
@@ -207,11 +203,25 @@ export class UserConfig {
     // JavaScript templates see these as `this.<name>` (the syntax highlight plugin adds `highlight`).
     this.javascriptFunctions[name] = fn;
   }
+  /** JavaScript templates only (`this.name` in `.11ty.js`); Eleventy keeps them with the JavaScript functions. */
+  addJavaScriptFilter(name: string, fn: UserFunction): void {
+    this.filters.javascript.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addJavaScriptShortcode(name: string, fn: UserFunction): void {
+    this.shortcodes.javascript.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addPairedJavaScriptShortcode(name: string, fn: UserFunction): void {
+    this.pairedShortcodes.javascript.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
   addMarkdownHighlighter(fn: UserFunction): void {
     this.markdownHighlighter = fn;
   }
   getFilter(name: string): UserFunction | undefined {
-    return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn;
+    // Eleventy falls back to the JavaScript functions (filters added with addJavaScriptFilter among them).
+    return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn ?? this.javascriptFunctions[name];
   }
   getFilters(): Record<string, UserFunction> {
     return Object.fromEntries([...this.filters.universal].map(([k, v]) => [k, v.fn]));
