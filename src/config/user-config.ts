@@ -106,7 +106,6 @@ const knownUnsupported = [
   "addHandlebarsHelper",
   "addMustacheHelper",
   "addBundle",
-  "addDateParsing",
   "setDataFileSuffixes",
   "setDataFileBaseName",
 ];
@@ -365,6 +364,13 @@ export class UserConfig {
   }
   setDynamicPermalinks(enabled: boolean): void {
     this.dynamicPermalinks = Boolean(enabled);
+  }
+
+  /** `addDateParsing` callbacks: each may replace a page's `date` value before it is read. */
+  readonly dateParsing: UserFunction[] = [];
+  addDateParsing(callback: UserFunction): void {
+    if (typeof callback !== "function") throw new PlinthError("ConfigMisuse", "addDateParsing expects a function.", { hint: "Pass a function (dateValue) => Date, luxon DateTime or string." });
+    this.dateParsing.push(callback);
   }
 
   // ---- data ----------------------------------------------------------------

@@ -16,6 +16,8 @@ import type { TemplateSource } from "./template-source.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
 import { checkReservedData } from "./reserved-data.js";
+import { mapDate } from "./date-parsing.js";
+import type { UserFunction } from "../config/user-config.js";
 
 export interface TemplateDataContext {
   globalData: DataObject;
@@ -25,6 +27,8 @@ export interface TemplateDataContext {
   deepMerge: boolean;
   /** `setFreezeReservedData`: on by default, a page's data may not set reserved names. */
   freezeReservedData: boolean;
+  /** `addDateParsing` callbacks, in the order added. */
+  dateParsing: readonly UserFunction[];
 }
 
 export async function buildTemplate(source: TemplateSource, ctx: TemplateDataContext): Promise<Template> {
@@ -61,8 +65,17 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
   if (layouts.length) data.layout = withoutLayouts.layout;
   if (ctx.freezeReservedData) checkReservedData(data, source);
 
+  const chain = ctx.languages.chainFor(source.extension, data.templateEngineOverride);
+  const datePage = {
+    inputPath: source.inputPath,
+    fileSlug: names.fileSlug,
+    filePathStem: names.filePathStem,
+    outputFileExtension: ctx.languages.custom.customIn(chain)?.outputFileExtension ?? "html",
+    templateSyntax: chain.join(","),
+  };
+  const dataDate = ctx.dateParsing.length ? mapDate(ctx.dateParsing, data.date, datePage) : data.date;
   const date = resolvePageDate({
-    dataDate: data.date,
+    dataDate,
     inputPath: source.inputPath,
     stats: () => {
       try {
@@ -72,6 +85,5 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
       }
     },
   });
-  const chain = ctx.languages.chainFor(source.extension, data.templateEngineOverride);
   return { source, names, chain, layouts, data, date, dataFiles: local.flatMap((l) => l.files) };
 }
