@@ -8,6 +8,7 @@ import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import type { PassthroughFile } from "./passthrough.js";
 import { scan, templateExtensionOf } from "./scan.js";
+import { applyJavaScriptFrontMatter } from "./javascript-front-matter.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
 function byInputPath(a: TemplateSource, b: TemplateSource): number {
@@ -28,6 +29,7 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
     source = sourceFromText(file, paths.input, show(file), extension, "", false);
   } else {
     source = readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+    await applyJavaScriptFrontMatter(source);
   }
   // A custom language's `getData` adds to the file's own data, above its front matter.
   const extra = custom.size ? await custom.extraData(extension, show(file)) : undefined;
@@ -108,6 +110,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
       }
       if (!ext) throw new PlinthError("UnsupportedApi", `The virtual template ${virtual.path} has no known template extension; see COMPAT.md`);
       const source = sourceFromText(file, paths.input, show(file), ext, virtual.content as string, true);
+      await applyJavaScriptFrontMatter(source);
       source.frontMatter.data = { ...virtual.data, ...source.frontMatter.data };
       next.set(file, source);
     } catch (error) {
