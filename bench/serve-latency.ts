@@ -5,7 +5,7 @@
 // message included. `npm run bench:incremental` times the update alone, against Eleventy.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { get, type IncomingMessage } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -102,6 +102,8 @@ async function main(argv: string[]): Promise<void> {
   const workDir = await realpath(await mkdtemp(path.join(os.tmpdir(), "plinth-bench-serve-")));
   const site = path.join(workDir, "site");
   await cp(siteDir, site, { recursive: true, filter: (source) => !["_site", ".bench-site", "node_modules"].includes(path.basename(source)) });
+  // The copy sits outside the repository; the real shape's config imports the repository's markdown-it and plugins.
+  await symlink(path.join(repoRoot, "node_modules"), path.join(site, "node_modules"), "dir");
   const { child, url } = await startServer(site);
   try {
     const events = await openEvents(url);

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { directoryStrings, loadConfig, type LoadConfigOptions, type LoadedConfig } from "../config/load-config.js";
+import type { PassthroughFile } from "./passthrough.js";
 import type { ProjectOptions } from "../config/project-options.js";
 import type { UserConfig } from "../config/user-config.js";
 import { LanguageSet } from "../engines/language-set.js";
@@ -68,6 +69,8 @@ export interface BuildState {
   pagesByTemplate: Map<Template, Page[]>;
   /** Output paths of the last build's passthrough copies. */
   copiedOutputs: Set<string>;
+  /** The last build's passthrough files, kept so an update that touches none of them need not list them again. */
+  passthrough?: PassthroughFile[];
   /** The object refilled on every build; pages hold `view`, which records reads of it. */
   collections: DataObject;
   collectionsView: DataObject;

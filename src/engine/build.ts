@@ -17,7 +17,7 @@ import { needsFullBuild, pagesByKey } from "./incremental.js";
 import { checkDuplicateOutputs, checkMissingExtensions } from "./output-checks.js";
 import { itemKey, type Page } from "./page-model.js";
 import { buildPages, withReplacements } from "./page-phase.js";
-import { resolvePassthrough } from "./passthrough.js";
+import { passthroughRoots, resolvePassthrough, type PassthroughFile } from "./passthrough.js";
 import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
 import { readSources } from "./read-phase.js";
@@ -72,6 +72,16 @@ function contentMap(pages: Page[]): ContentMap {
   };
 }
 
+/** The passthrough files: listed afresh for a full build, or for an update with a change under a passthrough root. */
+function currentPassthrough(state: BuildState, changed: ReadonlySet<string> | undefined): PassthroughFile[] {
+  const { config, paths } = state;
+  if (changed && state.passthrough) {
+    const roots = passthroughRoots(config.passthroughCopies, paths);
+    if (![...changed].some((file) => roots.some((root) => isInside(root, file)))) return state.passthrough;
+  }
+  return resolvePassthrough(config.passthroughCopies, paths);
+}
+
 async function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
   for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
 }
@@ -109,7 +119,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   }
 
   const timer = phaseTimer();
-  const passthrough = resolvePassthrough(config.passthroughCopies, paths);
+  const passthrough = currentPassthrough(state, changed);
   const sources = await readSources(state, changed, passthrough, errors);
   fail(errors);
   timer.lap("scan+read");
@@ -149,9 +159,12 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     fail(errors);
     timer.lap(`render (${dirty.size} pages)`);
     if (write) {
-      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
+      // An update copies only what is new or changed: a file copied before and not among the
+      // changes still exists and has the same bytes (a deletion would be a change).
+      const fresh = (file: PassthroughFile): boolean => !changed || changed.has(file.source) || !state.copiedOutputs.has(file.relative);
+      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && (!fresh(file) || existsSync(file.source)));
       if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
-      for (const file of copies) writer.copyFile(file.source, file.relative);
+      for (const file of copies) if (fresh(file)) writer.copyFile(file.source, file.relative);
       written = await writer.commit(changed ? "changes" : "complete");
       state.copiedOutputs = new Set(copies.map((file) => file.relative));
     }
@@ -160,6 +173,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     throw error;
   }
   state.pages = pages;
+  state.passthrough = passthrough;
   state.pagesByKey = current;
   state.pagesByTemplate = byTemplate;
   // Replacements keep every key: only an update that removed pages has records to drop.
