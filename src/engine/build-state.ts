@@ -38,6 +38,15 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   track?: boolean;
   /** Extra setup before the site's config runs (Plinth's own plugins). */
   beforeConfig?: (config: UserConfig) => void;
+  /** Told as each phase starts and as pages render, for a progress line. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** Where a build is: its phase, and in the render phase how many pages are done of how many. */
+export interface BuildProgress {
+  phase: "read" | "data" | "pages" | "render" | "write";
+  done?: number;
+  total?: number;
 }
 
 export interface BuildState {

@@ -119,14 +119,18 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   }
 
   const timer = phaseTimer();
+  const progress = state.options.onProgress;
+  progress?.({ phase: "read" });
   const passthrough = currentPassthrough(state, changed);
   const sources = await readSources(state, changed, passthrough, errors);
   fail(errors);
   timer.lap("scan+read");
+  progress?.({ phase: "data" });
   const templatesBefore = state.templates;
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);
   timer.lap("data");
+  progress?.({ phase: "pages" });
   const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors);
   const { pages, byTemplate } = built;
   // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
@@ -145,7 +149,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   // A full build hands each page to the writer as soon as it has rendered, so writing overlaps
   // rendering. A one-shot build to disk then lets the output go: nothing later reads it.
   const release = !state.options.writer && !state.options.track && !config.listeners.has("eleventy.after");
-  const onOutput =
+  const handOver =
     write && !changed
       ? (page: Page) => {
           if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
@@ -153,11 +157,20 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
           return writer.ready?.();
         }
       : undefined;
+  let rendered = 0;
+  progress?.({ phase: "render", done: 0, total: dirty.size });
+  const onOutput = progress
+    ? (page: Page) => {
+        progress({ phase: "render", done: ++rendered, total: dirty.size });
+        return handOver?.(page);
+      }
+    : handOver;
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   try {
     await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
     fail(errors);
     timer.lap(`render (${dirty.size} pages)`);
+    progress?.({ phase: "write" });
     if (write) {
       // An update copies only what is new or changed: a file copied before and not among the
       // changes still exists and has the same bytes (a deletion would be a change).
