@@ -1,3 +1,4 @@
 export default function (eleventyConfig) {
   eleventyConfig.addFilter("day", (date) => new Date(date).toISOString().slice(0, 10));
+  eleventyConfig.addPassthroughCopy("img");
 }
