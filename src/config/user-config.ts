@@ -94,6 +94,33 @@ export interface ExtensionEntry {
   [option: string]: unknown;
 }
 
+/**
+ * `eleventyConfig.htmlTransformer`. A class, as in Eleventy, because plugins feature-detect it by
+ * its constructor (the bundle plugin prunes empty `<style>` tags only when
+ * `SUPPORTS_PLUGINS_ENABLED_CALLBACK` is set).
+ */
+export class HtmlTransformerConfig {
+  static readonly SUPPORTS_PLUGINS_ENABLED_CALLBACK = true;
+
+  constructor(
+    private readonly urlTransforms: UrlTransform[],
+    private readonly posthtmlPlugins: PosthtmlPluginEntry[],
+    private readonly processOptions: Record<string, unknown>,
+  ) {}
+
+  addUrlTransform(extensions: string, fn: UserFunction, options: { priority?: number; enabled?: (context: unknown) => boolean } = {}): void {
+    this.urlTransforms.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled });
+  }
+
+  addPosthtmlPlugin(extensions: string, fn: UserFunction, options: { priority?: number; enabled?: () => boolean; pluginOptions?: Record<string, unknown> } = {}): void {
+    this.posthtmlPlugins.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled, options: options.pluginOptions });
+  }
+
+  setPosthtmlProcessOptions(options: Record<string, unknown>): void {
+    Object.assign(this.processOptions, options);
+  }
+}
+
 /** Plugins Eleventy bundles, found by package name through `resolvePlugin`. */
 export const bundledPlugins = new Map<string, UserFunction>();
 
@@ -105,7 +132,6 @@ const knownUnsupported = [
   "setChokidarConfig",
   "addHandlebarsHelper",
   "addMustacheHelper",
-  "addBundle",
   "setDataFileSuffixes",
   "setDataFileBaseName",
 ];
@@ -138,21 +164,12 @@ export class UserConfig {
   readonly urlTransforms: UrlTransform[] = [];
   readonly posthtmlPlugins: PosthtmlPluginEntry[] = [];
   readonly posthtmlProcessOptions: Record<string, unknown> = {};
-  readonly htmlTransformer = {
-    addUrlTransform: (extensions: string, fn: UserFunction, options: { priority?: number; enabled?: (context: unknown) => boolean } = {}): void => {
-      this.urlTransforms.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled });
-    },
-    addPosthtmlPlugin: (
-      extensions: string,
-      fn: UserFunction,
-      options: { priority?: number; enabled?: () => boolean; pluginOptions?: Record<string, unknown> } = {},
-    ): void => {
-      this.posthtmlPlugins.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled, options: options.pluginOptions });
-    },
-    setPosthtmlProcessOptions: (options: Record<string, unknown>): void => {
-      Object.assign(this.posthtmlProcessOptions, options);
-    },
-  };
+  readonly htmlTransformer = new HtmlTransformerConfig(this.urlTransforms, this.posthtmlPlugins, this.posthtmlProcessOptions);
+  /**
+   * How many transforms run before the htmlTransformer: Eleventy adds its htmlTransformer as a
+   * transform right after the bundle plugin's, so transforms added before that point run first.
+   */
+  transformsBeforeHtmlTransformer = 0;
 
   templateFormats?: string[];
   addedTemplateFormats: string[] = [];

@@ -10,6 +10,7 @@ import type { RenderFunction } from "../engines/template-language.js";
 import type { PageRenderFunction } from "../engines/custom-languages.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { applyHtmlTransformer } from "../plugins/html-transformer.js";
+import { transformSteps } from "../plugins/transform-steps.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
 import { itemKey, type Page, type Template } from "./page-model.js";
 import { newRecord, recordFile, trackRender, type RenderRecord } from "./render-tracking.js";
@@ -113,18 +114,20 @@ async function applyTransforms(page: Page, content: string, ctx: RenderContext):
       throw toRenderError(error, page.template.source, ctx.displayPath, `The linter "${name}" failed on ${page.page.inputPath}`);
     }
   }
-  // Eleventy's htmlTransformer (PostHTML plugins, URL transforms) is the first transform of every page.
-  try {
-    output = await applyHtmlTransformer(ctx.config, output, self);
-  } catch (error) {
-    throw toRenderError(error, page.template.source, ctx.displayPath, `The HTML transformer (htmlTransformer plugins) failed on ${page.page.inputPath}`);
-  }
-  for (const [name, fn] of ctx.config.transforms) {
+  for (const step of transformSteps(ctx.config)) {
+    if (step.kind === "html") {
+      try {
+        output = await applyHtmlTransformer(ctx.config, output, self);
+      } catch (error) {
+        throw toRenderError(error, page.template.source, ctx.displayPath, `The HTML transformer (htmlTransformer plugins) failed on ${page.page.inputPath}`);
+      }
+      continue;
+    }
     try {
-      const result = await fn.call(self, output, page.page.outputPath);
+      const result = await step.fn.call(self, output, page.page.outputPath);
       if (typeof result === "string") output = result;
     } catch (error) {
-      throw toRenderError(error, page.template.source, ctx.displayPath, `The transform "${name}" failed on ${page.page.inputPath}`);
+      throw toRenderError(error, page.template.source, ctx.displayPath, `The transform "${step.name}" failed on ${page.page.inputPath}`);
     }
   }
   return output;

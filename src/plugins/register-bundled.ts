@@ -3,6 +3,7 @@
  * Bundled plugins are found by package name through `eleventyConfig.resolvePlugin`, as the RSS
  * plugin does; each is one function object marked unique, so adding it twice adds it once.
  */
+import bundlePlugin from "@11ty/eleventy-plugin-bundle";
 import { bundledPlugins, type UserConfig, type UserFunction } from "../config/user-config.js";
 import { htmlBasePlugin } from "./html-base-plugin.js";
 import { inputPathToUrlFilterPlugin, inputPathToUrlTransformPlugin } from "./input-path-to-url.js";
@@ -28,12 +29,17 @@ export function registerBundledPlugins(): void {
 }
 
 /**
- * What Eleventy's default config adds before a site's config runs: the `inputPathToUrl` and
+ * What Eleventy's default config adds before a site's config runs: the bundle plugin (the real
+ * one, `@11ty/eleventy-plugin-bundle`, with no bundles until the site adds some, so `addBundle`,
+ * `{% css %}` and `getBundle` work as in Eleventy), then the `inputPathToUrl` and
  * `renderTransforms` filters. They are added directly, not queued as plugins, so a site's own
  * filter of the same name still wins.
  */
 export function addDefaultPlugins(config: UserConfig): void {
   registerBundledPlugins();
+  bundlePlugin(config, { bundles: false, immediate: true });
+  // Eleventy's htmlTransformer runs right after the transforms its default config added so far.
+  config.transformsBeforeHtmlTransformer = config.transforms.size;
   inputPathToUrlFilterPlugin(config);
   renderTransformsFilterPlugin(config);
 }
