@@ -5,6 +5,7 @@
  */
 import { PlinthError } from "../errors/plinth-error.js";
 import type { DirectoryOptions } from "./project-options.js";
+import type { HtmlRelativeCopyEntry, RenderedCopy } from "../plugins/html-relative-copy.js";
 
 /** A function from a site's config or a plugin: user code of unknown shape. */
 export type UserFunction = (this: unknown, ...args: unknown[]) => unknown;
@@ -145,6 +146,12 @@ export class UserConfig {
   readonly liquidTags = new Map<string, UserFunction>();
   readonly collections = new Map<string, UserFunction>();
   readonly passthroughCopies: PassthroughEntry[] = [];
+  /** `addPassthroughCopy(glob, { mode: "html-relative" })` entries. */
+  readonly htmlRelativeCopies: HtmlRelativeCopyEntry[] = [];
+  /** Files the html-relative copies found while pages rendered, by output path. */
+  readonly renderedCopies = new Map<string, RenderedCopy>();
+  /** The folder the build runs in; set by the config loader. */
+  workingDirectory = process.cwd();
   readonly layoutAliases = new Map<string, string>();
   readonly globalData = new Map<string, unknown>();
   readonly libraryOverrides = new Map<string, unknown>();
@@ -310,7 +317,19 @@ export class UserConfig {
   setLayoutResolution(enabled: boolean): void {
     this.layoutResolution = enabled;
   }
-  addPassthroughCopy(input: string | Record<string, string>, options?: Record<string, unknown>): this {
+  addPassthroughCopy(input: string | string[] | Record<string, string>, options?: Record<string, unknown>): this {
+    if (options?.mode !== undefined) {
+      if (options.mode !== "html-relative") {
+        throw new PlinthError("ConfigMisuse", `addPassthroughCopy was given mode "${String(options.mode)}".`, { hint: 'The only mode is "html-relative".' });
+      }
+      if (typeof input !== "string" && !Array.isArray(input)) {
+        throw new PlinthError("ConfigMisuse", 'addPassthroughCopy with mode "html-relative" takes a glob or a list of globs, not an object.', {
+          hint: "Eleventy does not support input -> output mappings in this mode either.",
+        });
+      }
+      this.htmlRelativeCopies.push({ ...(options as Omit<HtmlRelativeCopyEntry, "match">), match: input });
+      return this;
+    }
     if (typeof input === "string") {
       this.passthroughCopies.push({ from: input, options });
     } else {

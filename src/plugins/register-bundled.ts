@@ -6,6 +6,7 @@
 import bundlePlugin from "@11ty/eleventy-plugin-bundle";
 import { bundledPlugins, type UserConfig, type UserFunction } from "../config/user-config.js";
 import { htmlBasePlugin } from "./html-base-plugin.js";
+import { htmlRelativeCopyPlugin } from "./html-relative-copy.js";
 import { inputPathToUrlFilterPlugin, inputPathToUrlTransformPlugin } from "./input-path-to-url.js";
 import { renderTransformsFilterPlugin } from "./render-transforms-filter.js";
 
@@ -40,6 +41,8 @@ export function addDefaultPlugins(config: UserConfig): void {
   bundlePlugin(config, { bundles: false, immediate: true });
   // Eleventy's htmlTransformer runs right after the transforms its default config added so far.
   config.transformsBeforeHtmlTransformer = config.transforms.size;
+  // Queued, as Eleventy's default config does: it reads the site's html-relative copies once they are added.
+  config.addPlugin(bundled("@11ty/eleventy/html-relative-copy-plugin", htmlRelativeCopyPlugin));
   inputPathToUrlFilterPlugin(config);
   renderTransformsFilterPlugin(config);
 }
