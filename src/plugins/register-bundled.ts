@@ -24,6 +24,8 @@ const plugins: Record<string, UserFunction> = {
   "@11ty/eleventy/inputpath-to-url-plugin": bundled("@11ty/eleventy/inputpath-to-url-plugin", inputPathToUrlTransformPlugin),
 };
 
+const htmlRelativeCopy = bundled("@11ty/eleventy/html-relative-copy-plugin", htmlRelativeCopyPlugin);
+
 /** Makes the bundled plugins available to `resolvePlugin`. */
 export function registerBundledPlugins(): void {
   for (const [name, plugin] of Object.entries(plugins)) bundledPlugins.set(name, plugin);
@@ -42,7 +44,7 @@ export function addDefaultPlugins(config: UserConfig): void {
   // Eleventy's htmlTransformer runs right after the transforms its default config added so far.
   config.transformsBeforeHtmlTransformer = config.transforms.size;
   // Queued, as Eleventy's default config does: it reads the site's html-relative copies once they are added.
-  config.addPlugin(bundled("@11ty/eleventy/html-relative-copy-plugin", htmlRelativeCopyPlugin));
+  config.addPlugin(htmlRelativeCopy);
   inputPathToUrlFilterPlugin(config);
   renderTransformsFilterPlugin(config);
 }
