@@ -198,6 +198,13 @@ export class UserConfig {
 
   /** Exposed for plugins that read Eleventy's version or feature-detect. */
   readonly versionNumber = "3.1.8";
+  /**
+   * Eleventy's benchmark groups, which plugins time themselves with (the I18n plugin does):
+   * Plinth measures its own phases, so these measure nothing.
+   */
+  readonly benchmarkManager = {
+    get: (_group: string) => ({ get: (_name: string) => ({ before: (): void => undefined, after: (): void => undefined }) }),
+  };
   readonly logger = { log: console.log, warn: console.warn, error: console.error, info: console.info };
   readonly javascriptFunctions: Record<string, UserFunction> = {};
   readonly directories: Record<string, string | undefined> = {};

@@ -96,6 +96,23 @@ export interface BuildState {
 let importVersion = 0;
 
 /** Eleventy's `eleventy.before` event, fired before data is loaded. */
+/**
+ * Eleventy's `eleventy.extensionmap` event, which it sends once its template formats are known:
+ * the I18n plugin takes the map's `removeTemplateExtension` to pair translations of one file.
+ */
+async function emitExtensionMap(config: UserConfig, project: ProjectOptions): Promise<void> {
+  const listeners = config.listeners.get("eleventy.extensionmap");
+  if (!listeners) return;
+  const extensions = [...new Set([...project.templateFormats, ...config.extensions.keys(), "11ty.cjs", "11ty.mjs"])].sort((a, b) => b.length - a.length);
+  const map = {
+    removeTemplateExtension: (file: string): string => {
+      const extension = extensions.find((ext) => file === ext || file.endsWith(`.${ext}`));
+      return extension ? file.slice(0, Math.max(0, file.length - extension.length - 1)) : file;
+    },
+  };
+  for (const listener of listeners) await listener(map);
+}
+
 export async function emitBefore(config: UserConfig, project: ProjectOptions, runMode: RunMode, incremental: boolean): Promise<void> {
   const directories = directoryStrings(project);
   const arg = { dir: project.dir, directories, inputDir: directories.input, runMode, outputMode: "fs", incremental };
@@ -127,6 +144,7 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
   const dataContext: DataFileContext = { dataExtensions: config.dataExtensions, functionArgument: { eleventy }, importVersion: version, displayPath: show };
+  await emitExtensionMap(config, project);
   await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);

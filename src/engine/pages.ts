@@ -6,7 +6,7 @@ import path from "node:path";
 import type { LanguageSet } from "../engines/language-set.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
-import { applyComputedData } from "./computed-data.js";
+import { applyComputedData, computedReadsPageLocation } from "./computed-data.js";
 import type { DataObject } from "./data-merge.js";
 import { defaultOutputPath } from "./file-slug.js";
 import { createCollectionItem, type Page, type PageVariable, type Template } from "./page-model.js";
@@ -110,6 +110,8 @@ async function makePage(template: Template, data: DataObject, pageNumber: number
   const render = (text: string, d: DataObject) => ctx.languages.renderString(template.chain, text, d, template.source.file);
   await applyComputedData(data, render, template.source.inputPath);
   const outputRelative = await locate(template, data, page, extraSubdir, ctx);
+  // Eleventy computes values that read page.url after the permalink is known (the I18n plugin's page.lang does).
+  if (computedReadsPageLocation(data)) await applyComputedData(data, render, template.source.inputPath, true);
   const record = { template, data, page, outputRelative, pageNumber, order: ctx.nextOrder() } as Page;
   record.item = createCollectionItem(record);
   return record;
