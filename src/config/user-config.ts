@@ -514,10 +514,11 @@ export class UserConfig {
     const name = typeof plugin === "string" ? plugin : pluginName(plugin);
     return this.plugins.some((entry) => pluginName(entry.plugin) === name);
   }
-  resolvePlugin(name: string): UserFunction {
+  resolvePlugin(name: string): UserFunction | Promise<UserFunction> {
     const plugin = bundledPlugins.get(name);
     if (!plugin) throw new PlinthError("UnsupportedApi", `The bundled plugin "${name}" is not supported yet by Plinth; see COMPAT.md`);
-    return plugin;
+    // Eleventy loads the I18n plugin lazily, so sites `await` it; a promise keeps `.then` working too.
+    return name === "@11ty/eleventy/i18n-plugin" ? Promise.resolve(plugin) : plugin;
   }
   /** Eleventy 3's `eleventyConfig.ignores` is a Set-like object; ours is a real Set. */
   get ignoresSet(): Set<string> {

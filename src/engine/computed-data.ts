@@ -62,7 +62,7 @@ function setPath(target: DataObject, path: string[], value: unknown): void {
 }
 
 /** Computed values that read the page's URL or output path: they are computed again once those are known. */
-const readsPageLocation = (entry: ComputedEntry): boolean => /page\.(url|outputPath)\b/.test(sourceText(entry.value));
+const readsPageLocation = (entry: ComputedEntry): boolean => /page\??\.(url|outputPath)\b/.test(sourceText(entry.value));
 
 export async function applyComputedData(data: DataObject, render: StringRenderer, inputPath: string, onlyPageLocationReaders = false): Promise<void> {
   const spec = data.eleventyComputed;

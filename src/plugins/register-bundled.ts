@@ -7,6 +7,7 @@ import bundlePlugin from "@11ty/eleventy-plugin-bundle";
 import { bundledPlugins, type UserConfig, type UserFunction } from "../config/user-config.js";
 import { htmlBasePlugin } from "./html-base-plugin.js";
 import { htmlRelativeCopyPlugin } from "./html-relative-copy.js";
+import { i18nPlugin } from "./i18n-plugin.js";
 import { inputPathToUrlFilterPlugin, inputPathToUrlTransformPlugin } from "./input-path-to-url.js";
 import { renderTransformsFilterPlugin } from "./render-transforms-filter.js";
 
@@ -22,6 +23,8 @@ function bundled(name: string, fn: PluginFunction): UserFunction {
 const plugins: Record<string, UserFunction> = {
   "@11ty/eleventy/html-base-plugin": bundled("@11ty/eleventy/html-base-plugin", htmlBasePlugin),
   "@11ty/eleventy/inputpath-to-url-plugin": bundled("@11ty/eleventy/inputpath-to-url-plugin", inputPathToUrlTransformPlugin),
+  // Already named and marked unique by its module.
+  "@11ty/eleventy/i18n-plugin": i18nPlugin as unknown as UserFunction,
 };
 
 const htmlRelativeCopy = bundled("@11ty/eleventy/html-relative-copy-plugin", htmlRelativeCopyPlugin);
