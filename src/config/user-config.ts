@@ -127,12 +127,6 @@ export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
 const knownUnsupported = [
-  "setServerPassthroughCopyBehavior",
-  "setWatchJavaScriptDependencies",
-  "setWatchThrottleWaitTime",
-  "setChokidarConfig",
-  "addHandlebarsHelper",
-  "addMustacheHelper",
   "setDataFileSuffixes",
   "setDataFileBaseName",
 ];
@@ -463,6 +457,29 @@ export class UserConfig {
     this.watchTargets.push(target);
   }
   setWatchThrottle(): void {}
+  /**
+   * Options of Eleventy's own watcher and dev server. `plinth serve` has its own (see README), so
+   * they are kept for plugins that read them back but change nothing; none affects the output.
+   */
+  readonly devServerOptions: Record<string, unknown> = {};
+  setServerPassthroughCopyBehavior(behavior: string): void {
+    this.devServerOptions.serverPassthroughCopyBehavior = behavior;
+  }
+  setWatchJavaScriptDependencies(enabled: boolean): void {
+    this.devServerOptions.watchJavaScriptDependencies = Boolean(enabled);
+  }
+  setWatchThrottleWaitTime(milliseconds = 0): void {
+    this.devServerOptions.watchThrottleWaitTime = milliseconds;
+  }
+  setChokidarConfig(options: Record<string, unknown> = {}): void {
+    this.devServerOptions.chokidarConfig = options;
+  }
+  // No-ops Eleventy 3 keeps for configs written for the languages it moved out of core.
+  addHandlebarsHelper(): void {}
+  addHandlebarsShortcode(): void {}
+  addPairedHandlebarsShortcode(): void {}
+  setPugOptions(): void {}
+  setEjsOptions(): void {}
   /** Eleventy 3's `configureErrorReporting({ allowMissingExtensions })`. */
   errorReporting: Record<string, unknown> = {};
   configureErrorReporting(options: Record<string, unknown>): void {
