@@ -126,10 +126,7 @@ export class HtmlTransformerConfig {
 export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
-const knownUnsupported = [
-  "setDataFileSuffixes",
-  "setDataFileBaseName",
-];
+const knownUnsupported: string[] = [];
 
 export class UserConfig {
   readonly filters = registry();
@@ -408,6 +405,17 @@ export class UserConfig {
   addDateParsing(callback: UserFunction): void {
     if (typeof callback !== "function") throw new PlinthError("ConfigMisuse", "addDateParsing expects a function.", { hint: "Pass a function (dateValue) => Date, luxon DateTime or string." });
     this.dateParsing.push(callback);
+  }
+
+  /** `setDataFileSuffixes`: how template and directory data files end (Eleventy: `[".11tydata", ""]`). */
+  dataFileSuffixes?: string[];
+  /** `setDataFileBaseName`: the name of every folder's data file, instead of the folder's own name. */
+  dataFileBaseName?: string;
+  setDataFileSuffixes(suffixes: string[]): void {
+    this.dataFileSuffixes = suffixes;
+  }
+  setDataFileBaseName(baseName: string): void {
+    this.dataFileBaseName = baseName;
   }
 
   // ---- data ----------------------------------------------------------------

@@ -143,7 +143,14 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const runMode = options.runMode ?? "build";
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
-  const dataContext: DataFileContext = { dataExtensions: config.dataExtensions, functionArgument: { eleventy }, importVersion: version, displayPath: show };
+  const dataContext: DataFileContext = {
+    dataExtensions: config.dataExtensions,
+    functionArgument: { eleventy },
+    importVersion: version,
+    displayPath: show,
+    dataFileSuffixes: config.dataFileSuffixes,
+    dataFileBaseName: config.dataFileBaseName,
+  };
   await emitExtensionMap(config, project);
   await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
