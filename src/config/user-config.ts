@@ -126,7 +126,7 @@ export class HtmlTransformerConfig {
 export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
-const knownUnsupported: string[] = [];
+const knownUnsupported = ["setNunjucksPrecompiledTemplates"];
 
 export class UserConfig {
   readonly filters = registry();
