@@ -7,7 +7,7 @@ import { tuneHeapFor } from "./heap-policy.js";
 import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import type { PassthroughFile } from "./passthrough.js";
-import { scan, templateExtensionOf } from "./scan.js";
+import { isJavaScriptTemplateExtension, scan, templateExtensionOf } from "./scan.js";
 import { applyJavaScriptFrontMatter } from "./javascript-front-matter.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
@@ -22,7 +22,7 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
   const custom = state.languages.custom;
   const mode = custom.readMode(extension);
   let source: TemplateSource;
-  if (extension === "11ty.js" || mode === "javascript") {
+  if (isJavaScriptTemplateExtension(extension) || mode === "javascript") {
     const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
     source = javascriptSource(file, paths.input, show(file), javascript, false, extension);
   } else if (mode === "none") {

@@ -101,7 +101,8 @@ export class LanguageSet {
 
   /** The language names a file renders through, first to last, e.g. `["liquid", "md"]`. */
   chainFor(fileExtension: string, override: unknown): string[] {
-    const extension = this.custom.languageOf(fileExtension);
+    // `.11ty.cjs` and `.11ty.mjs` are JavaScript templates, as `.11ty.js` is.
+    const extension = fileExtension === "11ty.cjs" || fileExtension === "11ty.mjs" ? "11ty.js" : this.custom.languageOf(fileExtension);
     if (typeof override === "string" && override.trim() !== "") {
       return override.split(",").map((s) => s.trim()).filter(Boolean);
     }
