@@ -6,6 +6,7 @@
 import { PlinthError } from "../errors/plinth-error.js";
 import type { DirectoryOptions } from "./project-options.js";
 import type { HtmlRelativeCopyEntry, RenderedCopy } from "../plugins/html-relative-copy.js";
+import type { TemplateRenderer } from "../plugins/render-plugin.js";
 
 /** A function from a site's config or a plugin: user code of unknown shape. */
 export type UserFunction = (this: unknown, ...args: unknown[]) => unknown;
@@ -141,6 +142,8 @@ export class UserConfig {
   readonly htmlRelativeCopies: HtmlRelativeCopyEntry[] = [];
   /** Files the html-relative copies found while pages rendered, by output path. */
   readonly renderedCopies = new Map<string, RenderedCopy>();
+  /** The build's template languages, lent to the Render plugin; set once the build has them. */
+  templateRenderer?: TemplateRenderer;
   /** The folder the build runs in; set by the config loader. */
   workingDirectory = process.cwd();
   readonly layoutAliases = new Map<string, string>();

@@ -19,6 +19,7 @@ import type { DataFileContext } from "./data-file.js";
 import type { DataObject } from "./data-merge.js";
 import { eleventyGlobal, packageData, type RunMode } from "./eleventy-globals.js";
 import { loadGlobalData } from "./global-data.js";
+import { templateExtensionOf } from "./scan.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
 import { LayoutResolver } from "./layouts.js";
 import type { Page, Template } from "./page-model.js";
@@ -155,6 +156,14 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);
+  config.templateRenderer = {
+    cwd,
+    compile: (names, text, file) => languages.compile(names.split(",").map((name) => name.trim()).filter(Boolean), text, file),
+    languagesOfFile: (file) => {
+      const extension = templateExtensionOf(file, [...project.templateFormats, ...config.extensions.keys()]);
+      return extension === undefined ? undefined : languages.chainFor(extension, undefined).join(",");
+    },
+  };
   const collections: DataObject = {};
   return {
     options,

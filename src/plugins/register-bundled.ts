@@ -8,6 +8,7 @@ import { bundledPlugins, type UserConfig, type UserFunction } from "../config/us
 import { htmlBasePlugin } from "./html-base-plugin.js";
 import { htmlRelativeCopyPlugin } from "./html-relative-copy.js";
 import { i18nPlugin } from "./i18n-plugin.js";
+import { renderPlugin } from "./render-plugin.js";
 import { inputPathToUrlFilterPlugin, inputPathToUrlTransformPlugin } from "./input-path-to-url.js";
 import { renderTransformsFilterPlugin } from "./render-transforms-filter.js";
 
@@ -25,6 +26,7 @@ const plugins: Record<string, UserFunction> = {
   "@11ty/eleventy/inputpath-to-url-plugin": bundled("@11ty/eleventy/inputpath-to-url-plugin", inputPathToUrlTransformPlugin),
   // Already named and marked unique by its module.
   "@11ty/eleventy/i18n-plugin": i18nPlugin as unknown as UserFunction,
+  "@11ty/eleventy/render-plugin": renderPlugin as unknown as UserFunction,
 };
 
 const htmlRelativeCopy = bundled("@11ty/eleventy/html-relative-copy-plugin", htmlRelativeCopyPlugin);
