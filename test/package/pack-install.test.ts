@@ -54,7 +54,7 @@ describe("the packed package in an Eleventy 2 site", { timeout: 240_000 }, () =>
 
     const build = await runCommand("npx", ["--no-install", "plinth", "build"], site);
     assert.equal(build.code, 0, describeRun("npx plinth build", build));
-    assert.match(build.stdout, /\[build\] Wrote 16 pages and copied 2 files/);
+    assert.match(build.stdout, /\[build\] Wrote 23 pages and copied 2 files/);
 
     const comparison = await compareTrees(eleventyOut, path.join(site, "_site"));
     assert.ok(comparison.equal, formatComparison(comparison));
@@ -66,6 +66,9 @@ describe("the packed package in an Eleventy 2 site", { timeout: 240_000 }, () =>
     const feed = readFileSync(path.join(site, "_site", "feed", "feed.xml"), "utf8");
     assert.match(feed, /<published>Tue, 02 May 2023 15:30:00 \+0000<\/published>/);
     assert.ok(existsSync(path.join(site, "_site", "members.json")), "the members plugin wrote no members.json");
+    // `founder: yes` (YAML 1.1) is a founder, with a warning rather than a failed build.
+    assert.match(readFileSync(path.join(site, "_site", "members", "index.html"), "utf8"), /Acme Corporation \(founder\)/);
+    assert.match(build.stderr, /`founder: yes` is read as true here/);
   });
 
   test("plinth serve answers with the site's pages", async () => {
@@ -96,7 +99,8 @@ describe("the packed package in an Eleventy 2 site", { timeout: 240_000 }, () =>
   test("plinth members check passes the site's roster", async () => {
     const check = await runCommand("npx", ["--no-install", "plinth", "members", "check"], site);
     assert.equal(check.code, 0, describeRun("npx plinth members check", check));
-    assert.match(check.stdout + check.stderr, /2 members in 2 tiers: 0 errors/);
+    assert.match(check.stdout, /2 members in 2 tiers: 0 errors, 1 warning/);
+    assert.match(check.stderr, /warning: \[MemberYaml11Boolean\][^\n]* members\/acme\.md:6:10/);
   });
 
   test("plinth/members and plinth resolve from the site, as ES module and from CommonJS", async () => {

@@ -34,6 +34,13 @@ module.exports = function (eleventyConfig) {
     return [...tags].sort();
   });
 
+  eleventyConfig.addLayoutAlias("post", "layouts/post.njk");
+  eleventyConfig.addShortcode("year", () => "2023");
+  eleventyConfig.addPairedShortcode("callout", (content, kind) => `<aside class="callout callout-${kind}">${content.trim()}</aside>`);
+  eleventyConfig.addCollection("events", (collection) => collection.getFilteredByGlob("posts/*.md").filter((item) => (item.data.tags || []).includes("events")));
+  // Sites of that era trimmed their HTML in a transform.
+  eleventyConfig.addTransform("trim-html", (content, outputPath) => (outputPath && outputPath.endsWith(".html") ? content.trim() + "\n" : content));
+
   const markdownLibrary = markdownIt({ html: true, breaks: true, linkify: true })
     .use(markdownItAnchor, {
       permalink: true,
