@@ -147,7 +147,7 @@ test("rule: founder written the YAML 1.1 way (yes, no, on, off, any case) is a b
   for (const [line, meant] of cases) {
     const record = member("a", "name: A", "level: gold", line);
     const diagnostics = checkFieldTypes(record, ctx);
-    assert.deepEqual(summary(diagnostics), [["MemberYaml11Boolean", "warning", 4]], line);
+    assert.deepEqual(summary(diagnostics), [["MemberBooleanAsText", "warning", 4]], line);
     assert.match(diagnostics[0]!.hint ?? "", new RegExp(`Write \`founder: ${meant}\``), line);
     assert.equal(toPublicMember(record, ctx.schema.tiers[0]!, ctx.schema, site).founder, meant, line);
   }

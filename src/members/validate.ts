@@ -182,7 +182,7 @@ export const checkFieldTypes: Rule = (record) => {
     out.push(diagnostic(record, "founder", { code: "MemberFieldInvalid", severity: "error", message: "`founder` must be true or false.", hint: "Write `founder: true` or `founder: false`, without quotes." }));
   } else if (typeof founder === "string") {
     out.push(diagnostic(record, "founder", {
-      code: "MemberYaml11Boolean",
+      code: "MemberBooleanAsText",
       severity: "warning",
       message: `\`founder: ${founder}\` is read as ${flag} here, but YAML 1.2 reads it as the text ${JSON.stringify(founder)}${flag ? "" : ", which a template testing `founder` itself takes as true"}.`,
       hint: `Write \`founder: ${flag}\`, without quotes.`,

@@ -100,7 +100,7 @@ describe("the packed package in an Eleventy 2 site", { timeout: 240_000 }, () =>
     const check = await runCommand("npx", ["--no-install", "plinth", "members", "check"], site);
     assert.equal(check.code, 0, describeRun("npx plinth members check", check));
     assert.match(check.stdout, /2 members in 2 tiers: 0 errors, 1 warning/);
-    assert.match(check.stderr, /warning: \[MemberYaml11Boolean\][^\n]* members\/acme\.md:6:10/);
+    assert.match(check.stderr, /warning: \[MemberBooleanAsText\][^\n]* members\/acme\.md:6:10/);
   });
 
   test("plinth/members and plinth resolve from the site, as ES module and from CommonJS", async () => {

@@ -66,7 +66,7 @@ export const membersErrors = {
     title: "A member left before joining",
     hint: "Correct `joined` or `left` so that `left` comes on or after `joined`.",
   },
-  MemberYaml11Boolean: {
+  MemberBooleanAsText: {
     title: "A yes/no field is written the YAML 1.1 way",
     hint: "Write `true` or `false`: YAML 1.2, which Eleventy and Plinth read, takes `yes`, `no`, `on` and `off` as text.",
   },
