@@ -23,7 +23,7 @@ import { templateExtensionOf } from "./scan.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
 import { LayoutResolver } from "./layouts.js";
 import type { Page, Template } from "./page-model.js";
-import { displayPath, resolveProjectPaths, type ProjectPaths } from "./project-paths.js";
+import { displayPath, isInside, resolveProjectPaths, toPosix, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
 import type { TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
@@ -140,6 +140,15 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const paths = resolveProjectPaths(cwd, project);
   if (!existsSync(paths.input) || !statSync(paths.input).isDirectory()) {
     throw new PlinthError("InputNotFound", `The input folder ${displayPath(paths, paths.input)} does not exist.`);
+  }
+  // Checked before anything runs or is written: a build replaces its output folder as a whole.
+  if (isInside(paths.output, paths.input)) {
+    const folder = (abs: string) => toPosix(path.relative(cwd, abs)) || ".";
+    const same = path.relative(paths.output, paths.input) === "";
+    throw new PlinthError(
+      "OutputHoldsInput",
+      `The output folder "${folder(paths.output)}" ${same ? "is the input folder" : `holds the input folder "${folder(paths.input)}"`}.`,
+    );
   }
   const runMode = options.runMode ?? "build";
   const show = (abs: string) => displayPath(paths, abs);

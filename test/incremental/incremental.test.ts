@@ -6,7 +6,7 @@
  * Also checks that a body edit renders only the pages that show that body.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -27,6 +27,8 @@ function seeded(seed: number): () => number {
 function copySite(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "plinth-incremental-"));
   cpSync(fixture, dir, { recursive: true });
+  // The config imports the RSS plugin, for a full-content feed through htmlToAbsoluteUrls.
+  symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
 
@@ -87,7 +89,8 @@ let counter = 0;
 const edits: Record<string, Edit> = {
   body(dir, random) {
     const file = path.join(dir, "posts", pick(posts(dir), random));
-    writeFileSync(file, `${readFileSync(file, "utf8")}\nAnother paragraph ${counter++}.\n`);
+    // A relative link, for the feed's htmlToAbsoluteUrls to rewrite.
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nAnother [paragraph](../p${counter % 6}/) ${counter++}.\n`);
     return { description: `body of ${path.basename(file)}`, files: [file] };
   },
   title(dir, random) {

@@ -18,6 +18,10 @@ export const configErrors = {
     title: "Input folder not found",
     hint: "Pass an existing folder with `--input`, or run Plinth from your site's folder.",
   },
+  OutputHoldsInput: {
+    title: "The output folder holds the input folder",
+    hint: "Write the site to a folder of its own, such as `--output _site`: the output folder is replaced on every build, and pages written among the sources would be read as input by the next one.",
+  },
   CliUsage: {
     title: "Invalid command line",
     hint: "Run `plinth --help` for the commands and options.",
