@@ -5,64 +5,92 @@
  * are walked in the order they were added. A dependency already on the current path closes a
  * cycle and is skipped; nodes left unvisited (cycles nothing outside uses) are walked last.
  * Reproducing this walk exactly gives templates and collections the order Eleventy gives them.
+ * Nodes are numbers (in the order added), as a site has a node per template.
  */
 export class OrderGraph {
-  /** Each node's dependencies, in the order added; the map keeps the order nodes were added. */
-  private readonly edges = new Map<string, string[]>();
-  private readonly edgeSets = new Map<string, Set<string>>();
-  private readonly used = new Set<string>();
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  /** Each node's dependencies, in the order added. */
+  private readonly edges: number[][] = [];
+  /** For nodes with many dependencies, the same as a set, to skip an edge added twice. */
+  private readonly edgeSets = new Map<number, Set<number>>();
+  private readonly used: boolean[] = [];
 
-  addNode(node: string): void {
-    if (this.edges.has(node)) return;
-    this.edges.set(node, []);
-    this.edgeSets.set(node, new Set());
+  /** The node named `name`, added now if it is new. */
+  node(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+      this.edges.push([]);
+      this.used.push(false);
+    }
+    return id;
   }
 
-  /** `from` depends on `to`. */
-  uses(from: string, to: string): void {
-    this.addNode(from);
-    this.addNode(to);
-    const seen = this.edgeSets.get(from)!;
-    if (seen.has(to)) return;
-    seen.add(to);
-    this.edges.get(from)!.push(to);
-    this.used.add(to);
+  name(id: number): string {
+    return this.names[id]!;
   }
 
-  dependenciesOf(node: string): readonly string[] {
-    return this.edges.get(node) ?? [];
+  /** `from` depends on `to`; named nodes are added in that order. */
+  uses(fromName: string, toName: string): void {
+    const from = this.node(fromName);
+    const to = this.node(toName);
+    const deps = this.edges[from]!;
+    let set = this.edgeSets.get(from);
+    if (set ? set.has(to) : deps.includes(to)) return;
+    deps.push(to);
+    if (set) set.add(to);
+    else if (deps.length > 16) this.edgeSets.set(from, (set = new Set(deps)));
+    this.used[to] = true;
+  }
+
+  dependenciesOf(id: number): readonly number[] {
+    return this.edges[id] ?? [];
   }
 
   /** Every node, each after the nodes it depends on except where a cycle was cut. */
-  order(): string[] {
-    const result: string[] = [];
-    const visited = new Set<string>();
-    const walk = (start: string): void => {
-      if (visited.has(start)) return;
-      const onPath = new Set<string>();
-      const stack: { node: string; expanded: boolean }[] = [{ node: start, expanded: false }];
+  order(): number[] {
+    const count = this.names.length;
+    const result: number[] = [];
+    const visited = new Uint8Array(count);
+    const onPath = new Uint8Array(count);
+    const stack: number[] = [];
+    // Whether the node at the same place in `stack` has pushed its dependencies.
+    const expanded: boolean[] = [];
+    const walk = (start: number): void => {
+      if (visited[start]) return;
+      stack.push(start);
+      expanded.push(false);
       while (stack.length) {
-        const top = stack[stack.length - 1]!;
-        if (top.expanded) {
+        const top = stack.length - 1;
+        const node = stack[top]!;
+        if (expanded[top]) {
           stack.pop();
-          onPath.delete(top.node);
-          visited.add(top.node);
-          result.push(top.node);
+          expanded.pop();
+          onPath[node] = 0;
+          visited[node] = 1;
+          result.push(node);
           continue;
         }
-        if (visited.has(top.node) || onPath.has(top.node)) {
+        if (visited[node] || onPath[node]) {
           stack.pop();
+          expanded.pop();
           continue;
         }
-        onPath.add(top.node);
-        top.expanded = true;
-        const deps = this.edges.get(top.node)!;
+        onPath[node] = 1;
+        expanded[top] = true;
+        const deps = this.edges[node]!;
         // Pushed last to first, so the first dependency is walked first.
-        for (let i = deps.length - 1; i >= 0; i--) stack.push({ node: deps[i]!, expanded: false });
+        for (let i = deps.length - 1; i >= 0; i--) {
+          stack.push(deps[i]!);
+          expanded.push(false);
+        }
       }
     };
-    for (const node of this.edges.keys()) if (!this.used.has(node)) walk(node);
-    for (const node of this.edges.keys()) walk(node);
+    for (let id = 0; id < count; id++) if (!this.used[id]) walk(id);
+    for (let id = 0; id < count; id++) walk(id);
     return result;
   }
 }

@@ -122,7 +122,8 @@ export function templateOrder(templates: readonly Template[], customNames: Itera
   const order = graph.order();
   checkPaginationCycles(graph, order, templates);
   const steps: OrderStep[] = [];
-  for (const node of order) {
+  for (const id of order) {
+    const node = graph.name(id);
     if (!node.startsWith("c:")) {
       steps.push({ template: templates[Number(node.slice(1))]! });
       continue;
@@ -132,8 +133,7 @@ export function templateOrder(templates: readonly Template[], customNames: Itera
     if (name === EVERY) steps.push({ collection: "all" });
     else if (!name.startsWith("[") && !name.endsWith("]")) steps.push({ collection: name });
   }
-  const last = order[order.length - 1];
-  if (last !== collectionNode("all")) steps.push({ collection: "all" });
+  if (graph.name(order[order.length - 1]!) !== collectionNode("all")) steps.push({ collection: "all" });
   return { steps, roles: keys, custom };
 }
 
@@ -144,42 +144,47 @@ export function templateOrder(templates: readonly Template[], customNames: Itera
  * Plinth reports the cycle instead. A cycle through `eleventyImport` alone changes no page
  * and is left as Eleventy leaves it.
  */
-function checkPaginationCycles(graph: OrderGraph, order: readonly string[], templates: readonly Template[]): void {
-  const position = new Map(order.map((node, i) => [node, i]));
+function checkPaginationCycles(graph: OrderGraph, order: readonly number[], templates: readonly Template[]): void {
+  const position = new Int32Array(order.length);
+  order.forEach((id, i) => (position[id] = i));
+  const isCollection = (id: number): boolean => graph.name(id).startsWith("c:");
+  const userconfig = graph.node(collectionNode("[userconfig]"));
   // Edges that must be kept: a collection waits for what it is made of, a template for what it paginates.
-  const mustFollow = (node: string): string[] => {
-    if (node.startsWith("c:")) return [...graph.dependenciesOf(node)];
-    const role = roleOf(templates[Number(node.slice(1))]!);
-    return role.paginates ? graph.dependenciesOf(node).filter((dep) => dep === collectionNode(role.paginates!) || dep === collectionNode("[userconfig]")) : [];
+  const mustFollow = (id: number): readonly number[] => {
+    if (isCollection(id)) return graph.dependenciesOf(id);
+    const paginates = roleOf(templates[Number(graph.name(id).slice(1))]!).paginates;
+    if (!paginates) return [];
+    const target = graph.node(collectionNode(paginates));
+    return graph.dependenciesOf(id).filter((dep) => dep === target || dep === userconfig);
   };
-  const checked = new Set<string>();
-  const check = (start: string): void => {
+  const checked = new Uint8Array(order.length);
+  const check = (start: number): void => {
     const stack = [start];
     while (stack.length) {
-      const node = stack.pop()!;
-      if (checked.has(node)) continue;
-      checked.add(node);
-      for (const dep of mustFollow(node)) {
-        if (position.get(dep)! > position.get(node)!) throw cycleError(graph, node, dep, templates);
+      const id = stack.pop()!;
+      if (checked[id]) continue;
+      checked[id] = 1;
+      for (const dep of mustFollow(id)) {
+        if (position[dep]! > position[id]!) throw cycleError(graph, id, dep, templates);
         stack.push(dep);
       }
     }
   };
   templates.forEach((template, index) => {
-    if (roleOf(template).paginates) check(templateNode(index));
+    if (roleOf(template).paginates) check(graph.node(templateNode(index)));
   });
 }
 
 /** The nodes on a path from `from` to `to`, both included (one exists: `to` was on the walk's path). */
-function pathBetween(graph: OrderGraph, from: string, to: string): string[] {
-  const cameFrom = new Map<string, string>([[from, from]]);
+function pathBetween(graph: OrderGraph, from: number, to: number): number[] {
+  const cameFrom = new Map<number, number>([[from, from]]);
   const queue = [from];
   while (queue.length) {
-    const node = queue.shift()!;
-    if (node === to) break;
-    for (const dep of graph.dependenciesOf(node)) {
+    const id = queue.shift()!;
+    if (id === to) break;
+    for (const dep of graph.dependenciesOf(id)) {
       if (!cameFrom.has(dep)) {
-        cameFrom.set(dep, node);
+        cameFrom.set(dep, id);
         queue.push(dep);
       }
     }
@@ -204,10 +209,10 @@ function relation(node: string, dep: string, templates: readonly Template[]): st
   return paginates && collectionNode(paginates) === dep ? "paginates" : "reads";
 }
 
-function cycleError(graph: OrderGraph, node: string, dep: string, templates: readonly Template[]): PlinthError {
-  // node must follow dep, and dep (through the path) must follow node: the cycle.
-  const cycle = [node, ...pathBetween(graph, dep, node)];
-  const named = cycle.map((n) => ({ node: n, name: describe(n, templates) })).filter((n) => n.name !== undefined);
+function cycleError(graph: OrderGraph, id: number, dep: number, templates: readonly Template[]): PlinthError {
+  // id must follow dep, and dep (through the path) must follow id: the cycle.
+  const cycle = [id, ...pathBetween(graph, dep, id)].map((n) => graph.name(n));
+  const named = cycle.map((node) => ({ node, name: describe(node, templates) })).filter((n) => n.name !== undefined);
   const lines: string[] = [];
   for (let i = 0; i + 1 < named.length; i++) {
     const a = named[i]!;
