@@ -110,7 +110,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
 
   const timer = phaseTimer();
   const passthrough = resolvePassthrough(config.passthroughCopies, paths);
-  const sources = await readSources(state, changed, passthrough, errors);
+  const sources = await readSources(state, changed, errors);
   fail(errors);
   timer.lap("scan+read");
   const templatesBefore = state.templates;
@@ -149,7 +149,9 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     fail(errors);
     timer.lap(`render (${dirty.size} pages)`);
     if (write) {
-      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
+      // A page and a copy at the same output path: the page wins, as in Eleventy, whose copies start before any page is written.
+      const pageOutputs = passthrough.length ? new Set(pages.map((page) => page.outputRelative)) : undefined;
+      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source) && !pageOutputs?.has(file.relative));
       if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
       for (const file of copies) writer.copyFile(file.source, file.relative);
       written = await writer.commit(changed ? "changes" : "complete");
