@@ -83,7 +83,7 @@ function buildGraph(templates: readonly Template[], custom: ReadonlySet<string>)
     if (role.consumes.length === 0) graph.uses(collectionNode("[basic]"), node);
     const consumes = withStage(role.consumes);
     const consumesAll = consumes.includes("all");
-    // A template paginating `all` cannot also be in it: it joins the later, final `all`.
+    // A template that reads `all` is not in the `all` it reads: its pages join the final one.
     const publishes = withStage(role.publishes).filter((name) => !consumesAll || name !== "all");
     const stage = consumes.includes("[userconfig]") ? "[keys]" : "[basic]";
     for (const name of publishes) {
@@ -93,8 +93,9 @@ function buildGraph(templates: readonly Template[], custom: ReadonlySet<string>)
     }
     for (const name of consumes) {
       graph.uses(node, collectionNode(name));
-      const next = STAGES[STAGES.indexOf(name as (typeof STAGES)[number]) + 1];
-      if (STAGES.indexOf(name as (typeof STAGES)[number]) > 0 && next) graph.uses(collectionNode(next), node);
+      // A template reading a stage is done before the next stage is made.
+      const at = (STAGES as readonly string[]).indexOf(name);
+      if (at > 0 && at < STAGES.length - 1) graph.uses(collectionNode(STAGES[at + 1]!), node);
     }
   });
   for (const name of custom) graph.uses(collectionNode(EVERY), collectionNode(name));
@@ -120,7 +121,8 @@ export function templateOrder(templates: readonly Template[], customNames: Itera
   }
   const graph = buildGraph(templates, new Set(customList));
   const order = graph.order();
-  checkPaginationCycles(graph, order, templates);
+  // A template paginating a tag it has itself fails when it is expanded, with Eleventy's own error.
+  if (!templates.some(paginatesItsOwnTag)) checkPaginationCycles(graph, order, templates);
   const steps: OrderStep[] = [];
   for (const id of order) {
     const node = graph.name(id);
@@ -135,6 +137,11 @@ export function templateOrder(templates: readonly Template[], customNames: Itera
   }
   if (graph.name(order[order.length - 1]!) !== collectionNode("all")) steps.push({ collection: "all" });
   return { steps, roles: keys, custom };
+}
+
+function paginatesItsOwnTag(template: Template): boolean {
+  const { paginates, publishes } = roleOf(template);
+  return paginates !== undefined && paginates !== "all" && publishes.includes(paginates);
 }
 
 /**
