@@ -16,7 +16,7 @@ import type { OutputWriter } from "../write/output-writer.js";
 import { trackedCollections } from "./collections.js";
 import type { DataFileContext } from "./data-file.js";
 import type { DataObject } from "./data-merge.js";
-import { eleventyGlobal, packageData, type RunMode } from "./eleventy-globals.js";
+import { eleventyGlobal, packageData, setEleventyEnvironment, type RunMode } from "./eleventy-globals.js";
 import { loadGlobalData } from "./global-data.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
 import { LayoutResolver } from "./layouts.js";
@@ -95,6 +95,8 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const cwd = path.resolve(options.cwd ?? process.cwd());
   let prefix = "/";
   const version = ++importVersion;
+  const runMode = options.runMode ?? "build";
+  setEleventyEnvironment(cwd, runMode);
   const loaded = await loadConfig({
     ...options,
     cwd,
@@ -111,7 +113,6 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   if (!existsSync(paths.input) || !statSync(paths.input).isDirectory()) {
     throw new PlinthError("InputNotFound", `The input folder ${displayPath(paths, paths.input)} does not exist.`);
   }
-  const runMode = options.runMode ?? "build";
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
   const dataContext: DataFileContext = { dataExtensions: config.dataExtensions, functionArgument: { eleventy }, importVersion: version, displayPath: show };
