@@ -194,8 +194,13 @@ export class UserConfig {
   addMarkdownHighlighter(fn: UserFunction): void {
     this.markdownHighlighter = fn;
   }
+  /**
+   * A universal filter, else a JavaScript function (as in Eleventy, for plugins that keep their
+   * options there: eleventy-img's serve-time image requests read them this way). Filters added
+   * for Nunjucks or Liquid only are not found, as in Eleventy.
+   */
   getFilter(name: string): UserFunction | undefined {
-    return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn;
+    return this.filters.universal.get(name)?.fn ?? this.javascriptFunctions[name];
   }
   getFilters(): Record<string, UserFunction> {
     return Object.fromEntries([...this.filters.universal].map(([k, v]) => [k, v.fn]));
