@@ -68,6 +68,11 @@ async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** The output-relative paths of the files Plinth wrote into `outputDir` in its last build there. */
+export function filesWrittenByPlinth(outputDir: string, cwd: string): Set<string> {
+  return new Set(Object.keys(readManifest(cacheFile(cwd, outputDir, "output"))));
+}
+
 /**
  * A stamp of the output folder as Plinth last left it, or undefined when any file Plinth wrote
  * there is gone or was changed by something else since.
