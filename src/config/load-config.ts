@@ -125,7 +125,12 @@ function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserCo
 /** The second config stage: the queued plugins in order; plugins they add run at once (see addPlugin). */
 async function runPlugins(config: UserConfig, proxy: UserConfig, pending: Promise<unknown>[]): Promise<void> {
   config.pluginStage = true;
-  for (const { plugin, options } of config.plugins) await runPlugin(plugin, options, proxy, pending);
+  const outside = config.activeNamespace;
+  for (const { plugin, options, namespace } of config.plugins) {
+    config.activeNamespace = namespace;
+    await runPlugin(plugin, options, proxy, pending);
+  }
+  config.activeNamespace = outside;
   await Promise.all(pending);
 }
 
