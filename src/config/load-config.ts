@@ -145,6 +145,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
     const mod = await importConfig(configFile, opts.importVersion);
     const exported = mod.default ?? mod["module.exports"];
     if (isRecord(mod.config)) Object.assign(userConfig.returnedOptions, mod.config);
+    // As in Eleventy, the config function already sees the folders the command line and
+    // `export const config` set (sites pass `directories.output` to plugins such as eleventy-img).
+    Object.assign(userConfig.directories, directoryStrings(resolveOptions(userConfig, opts)));
     if (typeof exported === "function") {
       let returned: unknown;
       try {
