@@ -4,6 +4,7 @@
  * Names and signatures follow Eleventy 3 so existing config files run unchanged.
  */
 import { PlinthError } from "../errors/plinth-error.js";
+import { PluginLogger } from "./plugin-logger.js";
 import type { DirectoryOptions } from "./project-options.js";
 
 /** A function from a site's config or a plugin: user code of unknown shape. */
@@ -165,7 +166,7 @@ export class UserConfig {
 
   /** Exposed for plugins that read Eleventy's version or feature-detect. */
   readonly versionNumber = "3.1.8";
-  readonly logger = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  readonly logger = new PluginLogger(() => !this.quietMode);
   readonly javascriptFunctions: Record<string, UserFunction> = {};
   readonly directories: Record<string, string | undefined> = {};
   /** Set by the syntax highlight plugin; the Markdown library's `highlight` option. */

@@ -17,6 +17,7 @@ import type { OutputWriter } from "../write/output-writer.js";
 import { trackedCollections } from "./collections.js";
 import type { DataFileContext } from "./data-file.js";
 import type { DataObject } from "./data-merge.js";
+import { runListeners } from "./events.js";
 import { eleventyGlobal, packageData, setEleventyEnvironment, type RunMode } from "./eleventy-globals.js";
 import { loadGlobalData } from "./global-data.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
@@ -99,7 +100,7 @@ let importVersion = 0;
 export async function emitBefore(config: UserConfig, project: ProjectOptions, runMode: RunMode, incremental: boolean): Promise<void> {
   const directories = directoryStrings(project);
   const arg = { dir: project.dir, directories, inputDir: directories.input, runMode, outputMode: "fs", incremental };
-  for (const listener of config.listeners.get("eleventy.before") ?? []) await listener(arg);
+  await runListeners(config, "eleventy.before", arg);
 }
 
 /** Loads the config and everything global to a build: the part an incremental update reuses. */
