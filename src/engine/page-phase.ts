@@ -42,6 +42,7 @@ export async function buildPages(state: BuildState, templates: Template[], previ
     languages: state.languages,
     outputDir: state.project.dir.output,
     javascriptFunctions: state.config.javascriptFunctions,
+    dynamicPermalinks: state.config.dynamicPermalinks,
     collections: state.collectionsView,
     nextOrder: () => order++,
   };

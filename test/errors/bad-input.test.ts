@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import { errorCatalog, type ErrorName } from "../../src/errors/catalog.js";
+import { listErrorCases } from "../compat/fixtures.js";
 import { BrokenSite, runNode, type CliResult, type RunAs, type TreeSnapshot } from "./broken-site.js";
 
 interface ExpectedError {
@@ -223,6 +224,10 @@ function limited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>)
       }),
   );
 }
+
+test("every error-<case> folder in test/fixtures is a case here", () => {
+  assert.deepEqual(listErrorCases(), cases.map((c) => `error-${c.name}`).sort());
+});
 
 // Each case is two CLI builds; three cases at a time keep two cores busy while files are written.
 const sites = cases.map((c) => new BrokenSite(`error-${c.name}`));
