@@ -26,6 +26,7 @@ import { LayoutResolver } from "./layouts.js";
 import type { Page, Template } from "./page-model.js";
 import { displayPath, isInside, resolveProjectPaths, toPosix, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
+import type { TemplateOrder } from "./template-order.js";
 import type { TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
 import { DependencyGraph } from "./dependency-graph.js";
@@ -78,6 +79,8 @@ export interface BuildState {
   /** The same pages by itemKey, and by the template that made them. */
   pagesByKey: Map<string, Page>;
   pagesByTemplate: Map<Template, Page[]>;
+  /** The order templates were expanded and collections made in, reused while the templates' roles hold. */
+  order?: TemplateOrder;
   /** Output paths of the last build's passthrough copies. */
   copiedOutputs: Set<string>;
   /** The last build's passthrough files, kept so an update that touches none of them need not list them again. */

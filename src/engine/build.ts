@@ -129,7 +129,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const progress = state.options.onProgress;
   progress?.({ phase: "read" });
   const passthrough = currentPassthrough(state, changed);
-  const sources = await readSources(state, changed, passthrough, errors);
+  const sources = await readSources(state, changed, errors);
   fail(errors);
   timer.lap("scan+read");
   progress?.({ phase: "data" });
@@ -184,7 +184,9 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
       // An update copies only what is new or changed: a file copied before and not among the
       // changes still exists and has the same bytes (a deletion would be a change).
       const fresh = (file: PassthroughFile): boolean => !changed || changed.has(file.source) || !state.copiedOutputs.has(file.relative);
-      const copies = [...passthrough, ...renderedCopies(state)].filter((file) => !isInside(paths.output, file.source) && (!fresh(file) || existsSync(file.source)));
+      // A page and a copy at the same output path: the page is kept (in Eleventy the two race).
+      const pageOutputs = passthrough.length ? new Set(pages.map((page) => page.outputRelative)) : undefined;
+      const copies = [...passthrough, ...renderedCopies(state)].filter((file) => !isInside(paths.output, file.source) && !pageOutputs?.has(file.relative) && (!fresh(file) || existsSync(file.source)));
       if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
       for (const file of copies) if (fresh(file)) writer.copyFile(file.source, file.relative);
       written = await writer.commit(changed ? "changes" : "complete");

@@ -6,7 +6,6 @@ import type { BuildState } from "./build-state.js";
 import { tuneHeapFor } from "./heap-policy.js";
 import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
-import type { PassthroughFile } from "./passthrough.js";
 import { isJavaScriptTemplateExtension, scan, templateExtensionOf } from "./scan.js";
 import { applyJavaScriptFrontMatter } from "./javascript-front-matter.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
@@ -41,8 +40,9 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
  * Phases 1 and 2: scan and read, in input path order. With `changed`, only changed template
  * files are read again; when every changed file is one the last scan found and it still
  * exists, nothing was added or removed, so the folder walk is skipped and the order stands.
+ * A template inside a passthrough copy is read too: Eleventy both copies it and renders it.
  */
-export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, passthrough: readonly PassthroughFile[], errors: PlinthError[]): Promise<TemplateSource[]> {
+export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
   const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
   if (onlyEdits) {
     const next = new Map(state.sources);
@@ -61,8 +61,6 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   }
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
-  // Files that are copied as they are are not also templates.
-  const passthroughSources = new Set(passthrough.map((p) => p.source));
   const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
   state.scanned = scanned;
   state.files = new Set(scanned.files);
@@ -74,7 +72,6 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   const next = new Map<string, TemplateSource>();
   let read = 0;
   for (const file of scanned.templates) {
-    if (passthroughSources.has(file)) continue;
     const previous = state.sources.get(file);
     if (previous && changed && !changed.has(file)) {
       next.set(file, previous);

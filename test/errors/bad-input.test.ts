@@ -128,6 +128,11 @@ const cases: Case[] = [
     mentions: ["./news/a.md", "./news/b.md", "news/first/index.html"],
   },
   {
+    name: "pagination-cycle",
+    errors: [{ code: "PaginationCycle", file: "./tags.njk", line: 4, column: 12, frameLine: "pagination:" }],
+    mentions: ["`collections.listing`", "./tags.njk paginates `collections` (every collection)"],
+  },
+  {
     name: "after-paired-shortcode",
     errors: [{ code: "UnknownFilter", file: "./news/post.njk", line: 5, column: 15, frameLine: "<p>{{ title | shout }}</p>" }],
     mentions: ["shout"],

@@ -58,6 +58,10 @@ export const buildErrors = {
     title: "Invalid pagination",
     hint: "`pagination.data` must name data that exists and is an array or an object.",
   },
+  PaginationCycle: {
+    title: "Templates that paginate collections form a cycle",
+    hint: "A template cannot paginate a collection that waits for its own pages. Take its tags off (they may come from a directory data file), or add `eleventyExcludeFromCollections: true` to it.",
+  },
   ComputedDataInvalid: {
     title: "Computed data failed",
     hint: "Check the `eleventyComputed` value at the location shown.",
