@@ -10,6 +10,7 @@ Usage:
   plinth build [options]        Build the site into the output folder
   plinth serve [options]        Build, serve and rebuild on change (http://127.0.0.1:8080)
   plinth members <command>      Check, list, add and announce member organisations
+  plinth check [options]        Check the built site: broken links, missing files, alt text, titles
   plinth --help | --version
 
 Options for build and serve:
@@ -79,6 +80,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       const membersModule = "../members/cli.js";
       const { runMembersCommand } = (await import(membersModule)) as { runMembersCommand: (argv: string[], io: CliIo) => Promise<number> };
       return await runMembersCommand(rest, io);
+    }
+    if (command === "check") {
+      const { runCheckCommand } = await import("../check/cli.js");
+      return await runCheckCommand(rest, io);
     }
     if (command !== "build" && command !== "serve") {
       throw new PlinthError("CliUsage", `Unknown command "${command}".`);

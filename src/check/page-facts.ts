@@ -1,0 +1,148 @@
+/**
+ * What `plinth check` needs to know about one built HTML page, read in a single pass with
+ * htmlparser2's streaming parser: its title, the ids a `#fragment` may point to, every URL it
+ * refers to (links and assets, with the line each is on) and its images without `alt`.
+ */
+import { Parser } from "htmlparser2";
+
+/** A link is something a reader follows; an asset is something the browser loads with the page. */
+export type RefKind = "link" | "asset";
+
+export interface PageRef {
+  kind: RefKind;
+  /** The URL as written in the attribute (entities decoded). */
+  url: string;
+  line: number;
+  /** The element and attribute it came from, e.g. `img src`. */
+  from: string;
+}
+
+export interface PageFacts {
+  /** The page's `<title>` text, trimmed and with runs of whitespace collapsed; undefined without one. */
+  title?: string;
+  /** The line of the `<title>` element. */
+  titleLine?: number;
+  /** Every `id` and every `<a name>`: the fragments this page has. */
+  anchors: Set<string>;
+  refs: PageRef[];
+  /** Lines of `<img>` elements that have no `alt` attribute at all (`alt=""` marks a decorative image and is fine). */
+  imagesWithoutAlt: number[];
+}
+
+/** `<link rel>` values that name something the page loads rather than a page to visit. */
+const ASSET_RELS = new Set(["stylesheet", "icon", "apple-touch-icon", "mask-icon", "manifest", "preload", "modulepreload", "prefetch"]);
+/** `<link rel>` values whose href is a host hint, not a resource. */
+const SKIPPED_RELS = new Set(["preconnect", "dns-prefetch"]);
+/** `<meta property|name>` whose content is an image URL that social sites fetch. */
+const IMAGE_METAS = new Set(["og:image", "og:image:url", "og:image:secure_url", "twitter:image"]);
+
+/**
+ * The URLs of a `srcset` attribute, as the HTML standard splits it: each candidate is a run
+ * of non-space characters (trailing commas end it), then optional descriptors up to a comma.
+ */
+export function srcsetUrls(value: string): string[] {
+  const urls: string[] = [];
+  let at = 0;
+  while (at < value.length) {
+    while (at < value.length && /[\s,]/.test(value[at]!)) at++;
+    const start = at;
+    while (at < value.length && !/\s/.test(value[at]!)) at++;
+    let url = value.slice(start, at);
+    if (url.endsWith(",")) url = url.replace(/,+$/, "");
+    else while (at < value.length && value[at] !== ",") at++;
+    if (url) urls.push(url);
+  }
+  return urls;
+}
+
+/** Reads one page. `html` is the whole file. */
+export function readPageFacts(html: string): PageFacts {
+  const facts: PageFacts = { anchors: new Set(), refs: [], imagesWithoutAlt: [] };
+  // Lines are counted forward only, since tags arrive in document order.
+  let countedTo = 0;
+  let line = 1;
+  const lineAt = (index: number): number => {
+    for (let i = html.indexOf("\n", countedTo); i !== -1 && i < index; i = html.indexOf("\n", i + 1)) line++;
+    countedTo = Math.max(countedTo, index);
+    return line;
+  };
+  let svgDepth = 0;
+  let titleText: string | undefined;
+  let inTitle = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (attribs.id) facts.anchors.add(attribs.id);
+        if (name === "svg") svgDepth++;
+        if (svgDepth > 0) return;
+        const add = (kind: RefKind, url: string | undefined, attribute: string): void => {
+          if (url === undefined) return;
+          facts.refs.push({ kind, url: url.trim(), line: lineAt(parser.startIndex), from: `${name} ${attribute}` });
+        };
+        switch (name) {
+          case "a":
+          case "area":
+            if (name === "a" && attribs.name) facts.anchors.add(attribs.name);
+            add("link", attribs.href, "href");
+            break;
+          case "link": {
+            const rels = (attribs.rel ?? "").toLowerCase().split(/\s+/);
+            if (rels.some((rel) => SKIPPED_RELS.has(rel))) break;
+            add(rels.some((rel) => ASSET_RELS.has(rel)) ? "asset" : "link", attribs.href, "href");
+            break;
+          }
+          case "img":
+            if (attribs.alt === undefined) facts.imagesWithoutAlt.push(lineAt(parser.startIndex));
+            add("asset", attribs.src, "src");
+            for (const url of srcsetUrls(attribs.srcset ?? "")) add("asset", url, "srcset");
+            break;
+          case "source":
+            add("asset", attribs.src, "src");
+            for (const url of srcsetUrls(attribs.srcset ?? "")) add("asset", url, "srcset");
+            break;
+          case "script":
+          case "audio":
+          case "track":
+          case "embed":
+            add("asset", attribs.src, "src");
+            break;
+          case "video":
+            add("asset", attribs.src, "src");
+            add("asset", attribs.poster, "poster");
+            break;
+          case "iframe":
+            add("link", attribs.src, "src");
+            break;
+          case "object":
+            add("asset", attribs.data, "data");
+            break;
+          case "meta": {
+            const key = (attribs.property ?? attribs.name ?? "").toLowerCase();
+            if (IMAGE_METAS.has(key)) add("asset", attribs.content, key);
+            else if (key === "og:url") add("link", attribs.content, key);
+            break;
+          }
+          case "title":
+            if (titleText === undefined) {
+              facts.titleLine = lineAt(parser.startIndex);
+              inTitle = true;
+              titleText = "";
+            }
+            break;
+        }
+      },
+      ontext(text) {
+        if (inTitle) titleText += text;
+      },
+      onclosetag(name) {
+        if (name === "svg" && svgDepth > 0) svgDepth--;
+        if (name === "title") inTitle = false;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  if (titleText !== undefined) facts.title = titleText.replace(/\s+/g, " ").trim();
+  return facts;
+}
