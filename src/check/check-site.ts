@@ -6,7 +6,7 @@
 import { matchesAny, type CheckSettings } from "./check-config.js";
 import { checkExternalLinks, type ExternalOptions, type ExternalUse } from "./external-links.js";
 import { readSite } from "./read-site.js";
-import { pageUrlOf, resolveUrl, servedFile, type SiteAddress } from "./resolve-url.js";
+import { cachedResolver, pageUrlOf, servedFile, type SiteAddress } from "./resolve-url.js";
 import { CHECK_RULES, type Problem, type RuleName } from "./rules.js";
 
 export interface CheckOptions {
@@ -47,18 +47,23 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   };
   const external = new Map<string, ExternalUse[]>();
   let internalRefs = 0;
+  const resolve = cachedResolver(site);
   const titles = new Map<string, { file: string; line: number }[]>();
 
   for (const [file, facts] of pages) {
     const pageUrl = pageUrlOf(file, site.pathPrefix);
     if (matchesAny(pageUrl, settings.ignorePages)) continue;
     if (!facts.title) report("title-missing", file, 1, pageUrl);
-    else titles.set(facts.title, [...(titles.get(facts.title) ?? []), { file, line: facts.titleLine ?? 1 }]);
+    else {
+      const sharing = titles.get(facts.title);
+      if (sharing) sharing.push({ file, line: facts.titleLine ?? 1 });
+      else titles.set(facts.title, [{ file, line: facts.titleLine ?? 1 }]);
+    }
     for (const line of facts.imagesWithoutAlt) report("img-alt-missing", file, line, "<img>");
 
     for (const ref of facts.refs) {
       if (matchesAny(ref.url, settings.ignore)) continue;
-      const destination = resolveUrl(ref.url, pageUrl, site);
+      const destination = resolve(ref.url, pageUrl);
       switch (destination.type) {
         case "skipped":
           break;
@@ -67,7 +72,12 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
           break;
         case "external":
           if (matchesAny(destination.url, settings.ignore)) break;
-          external.set(destination.url, [...(external.get(destination.url) ?? []), { page: file, line: ref.line, written: ref.url }]);
+          {
+            const use = { page: file, line: ref.line, written: ref.url };
+            const known = external.get(destination.url);
+            if (known) known.push(use);
+            else external.set(destination.url, [use]);
+          }
           break;
         case "same-page":
           internalRefs++;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { pageUrlOf, resolveUrl, servedFile } from "./resolve-url.js";
+import { cachedResolver, pageUrlOf, resolveUrl, servedFile } from "./resolve-url.js";
 
 const site = { host: "example.org", pathPrefix: "/" };
 
@@ -35,4 +35,12 @@ test("a path is served from the file itself or its folder's index.html", () => {
   assert.equal(servedFile("/b.html", files), "b.html");
   assert.equal(servedFile("/b", files), undefined);
   assert.equal(servedFile("/img/y.png", files), undefined);
+});
+
+test("the cached resolver resolves page-relative URLs against each page, the rest once", () => {
+  const resolve = cachedResolver(site);
+  assert.deepEqual(resolve("b/", "/news/"), { type: "internal", path: "/news/b/", fragment: undefined, insecure: false });
+  assert.deepEqual(resolve("b/", "/about/"), { type: "internal", path: "/about/b/", fragment: undefined, insecure: false });
+  assert.equal(resolve("/x/", "/news/"), resolve("/x/", "/about/"));
+  assert.deepEqual(resolve("https://other.example/a#b", "/"), { type: "external", url: "https://other.example/a" });
 });

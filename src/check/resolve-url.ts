@@ -90,3 +90,21 @@ export function servedFile(sitePath: string, files: ReadonlySet<string>): string
   const index = `${relative}/index.html`;
   return files.has(index) ? index : undefined;
 }
+
+/**
+ * `resolveUrl` with a memory: a URL that does not depend on the page it is on (root-relative
+ * or absolute) is resolved once. A site links to the same few thousand paths from every page.
+ */
+export function cachedResolver(site: SiteAddress): (raw: string, pageUrl: string) => Destination {
+  const known = new Map<string, Destination>();
+  return (raw, pageUrl) => {
+    const independent = (raw.startsWith("/") && !raw.startsWith("//")) || SCHEME.test(raw);
+    if (!independent) return resolveUrl(raw, pageUrl, site);
+    let destination = known.get(raw);
+    if (destination === undefined) {
+      destination = resolveUrl(raw, "/", site);
+      known.set(raw, destination);
+    }
+    return destination;
+  };
+}
