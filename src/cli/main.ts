@@ -11,6 +11,7 @@ Usage:
   plinth serve [options]        Build, serve and rebuild on change (http://127.0.0.1:8080)
   plinth members <command>      Check, list, add and announce member organisations
   plinth check [options]        Check the built site: broken links, missing files, alt text, titles
+  plinth new KIND "Title"       Write a new entry (news, events, ...) named as its folder names them
   plinth --help | --version
 
 Options for build and serve:
@@ -84,6 +85,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (command === "check") {
       const { runCheckCommand } = await import("../check/cli.js");
       return await runCheckCommand(rest, io);
+    }
+    if (command === "new") {
+      const { runNewCommand } = await import("../newsroom/cli-new.js");
+      return await runNewCommand(rest, io);
     }
     if (command !== "build" && command !== "serve") {
       throw new PlinthError("CliUsage", `Unknown command "${command}".`);
