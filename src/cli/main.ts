@@ -24,6 +24,7 @@ Options for build and serve:
   --dryrun           Build without writing anything
   --to json          Print the pages as JSON instead of writing them
   --no-cache         (build) Build everything even if nothing changed since the last build
+  --drafts, --future Also build drafts and scheduled pages (plinth/newsroom; PLINTH_DRAFTS=1, PLINTH_FUTURE=1)
   --port N           (serve) Port to listen on (default: 8080)
   --host H           (serve) Address to bind (default: 127.0.0.1)
   --open             (serve) Open the site in a browser
@@ -62,6 +63,8 @@ export const buildOptionSpec = {
   open: { type: "boolean" },
   "to-disk": { type: "boolean" },
   incremental: { type: "boolean" },
+  drafts: { type: "boolean" },
+  future: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -103,6 +106,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stdout(HELP);
       return 0;
     }
+    // The newsroom plugin reads these, so the same switches work under Eleventy.
+    if (parsed.values.drafts) process.env.PLINTH_DRAFTS = "1";
+    if (parsed.values.future) process.env.PLINTH_FUTURE = "1";
     if (command === "serve") {
       const { runServe } = await import("./serve-command.js");
       return await runServe(parsed.values, io);
