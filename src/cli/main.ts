@@ -12,6 +12,7 @@ Usage:
   plinth members <command>      Check, list, add and announce member organisations
   plinth check [options]        Check the built site: broken links, missing files, alt text, titles
   plinth new KIND "Title"       Write a new entry (news, events, ...) named as its folder names them
+  plinth init [DIR]             Start a new foundation site (news, events, members, feeds, sitemap)
   plinth --help | --version
 
 Options for build and serve:
@@ -88,6 +89,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (command === "check") {
       const { runCheckCommand } = await import("../check/cli.js");
       return await runCheckCommand(rest, io);
+    }
+    if (command === "init") {
+      const { runInitCommand } = await import("../newsroom/init/init-command.js");
+      return await runInitCommand(rest, io);
     }
     if (command === "new") {
       const { runNewCommand } = await import("../newsroom/cli-new.js");

@@ -47,6 +47,7 @@ test("the first image of a page's source, Markdown or HTML, whichever comes firs
   assert.equal(firstImage('<img width="5" src="/b.png">\n![alt](/a.png "title")'), "/b.png");
   assert.equal(firstImage("![alt](</with space.png>)"), "/with");
   assert.equal(firstImage("no images"), undefined);
+  assert.equal(firstImage('<img src="{{ member.logo | url }}"> ![x](/real.png)'), "/real.png", "template syntax is not an address");
 });
 
 test("sitemap entries: HTML pages only, without drafts, noindex, index: false or sitemap: false", () => {

@@ -17,13 +17,15 @@ export interface SocialPage {
   rawInput?: string;
 }
 
-/** The first image of a page's source: a Markdown image or an `<img src>`. */
+/** The first image of a page's source: a Markdown image or an `<img src>`; an address still holding template syntax is not one yet. */
 export function firstImage(source: string | undefined): string | undefined {
   if (!source) return undefined;
-  const markdown = /!\[[^\]]*\]\(\s*<?([^\s)>]+)/.exec(source);
-  const html = /<img\b[^>]*?\ssrc=["']([^"']+)["']/i.exec(source);
-  if (markdown && html) return markdown.index < html.index ? markdown[1] : html[1];
-  return markdown?.[1] ?? html?.[1];
+  const pattern = /!\[[^\]]*\]\(\s*<?([^\s)>]+)|<img\b[^>]*?\ssrc=["']([^"']+)["']/gi;
+  for (const match of source.matchAll(pattern)) {
+    const url = match[1] ?? match[2]!;
+    if (!url.includes("{{") && !url.includes("{%")) return url;
+  }
+  return undefined;
 }
 
 export function socialMetaTags(page: SocialPage, site: SiteInfo): string {
