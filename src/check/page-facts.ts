@@ -55,6 +55,15 @@ export function srcsetUrls(value: string): string[] {
   return urls;
 }
 
+/** `img src` and the like, made once: a large site has a hundred thousand references. */
+const SOURCES = new Map<string, string>();
+function sourceName(element: string, attribute: string): string {
+  const key = `${element} ${attribute}`;
+  let name = SOURCES.get(key);
+  if (name === undefined) SOURCES.set(key, (name = key));
+  return name;
+}
+
 /** Reads one page. `html` is the whole file. */
 export function readPageFacts(html: string): PageFacts {
   const facts: PageFacts = { anchors: new Set(), refs: [], imagesWithoutAlt: [] };
@@ -78,7 +87,7 @@ export function readPageFacts(html: string): PageFacts {
         if (svgDepth > 0) return;
         const add = (kind: RefKind, url: string | undefined, attribute: string): void => {
           if (url === undefined) return;
-          facts.refs.push({ kind, url: url.trim(), line: lineAt(parser.startIndex), from: `${name} ${attribute}` });
+          facts.refs.push({ kind, url: url.trim(), line: lineAt(parser.startIndex), from: sourceName(name, attribute) });
         };
         switch (name) {
           case "a":
