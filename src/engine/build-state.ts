@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { directoryStrings, loadConfig, type LoadConfigOptions, type LoadedConfig } from "../config/load-config.js";
+import type { PassthroughFile } from "./passthrough.js";
 import type { ProjectOptions } from "../config/project-options.js";
 import type { UserConfig } from "../config/user-config.js";
 import { LanguageSet } from "../engines/language-set.js";
@@ -37,6 +38,15 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   track?: boolean;
   /** Extra setup before the site's config runs (Plinth's own plugins). */
   beforeConfig?: (config: UserConfig) => void;
+  /** Told as each phase starts and as pages render, for a progress line. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** Where a build is: its phase, and in the render phase how many pages are done of how many. */
+export interface BuildProgress {
+  phase: "read" | "data" | "pages" | "render" | "write";
+  done?: number;
+  total?: number;
 }
 
 export interface BuildState {
@@ -68,6 +78,8 @@ export interface BuildState {
   pagesByTemplate: Map<Template, Page[]>;
   /** Output paths of the last build's passthrough copies. */
   copiedOutputs: Set<string>;
+  /** The last build's passthrough files, kept so an update that touches none of them need not list them again. */
+  passthrough?: PassthroughFile[];
   /** The object refilled on every build; pages hold `view`, which records reads of it. */
   collections: DataObject;
   collectionsView: DataObject;

@@ -17,7 +17,7 @@ import { needsFullBuild, pagesByKey } from "./incremental.js";
 import { checkDuplicateOutputs, checkMissingExtensions } from "./output-checks.js";
 import { itemKey, type Page } from "./page-model.js";
 import { buildPages, withReplacements } from "./page-phase.js";
-import { resolvePassthrough } from "./passthrough.js";
+import { passthroughRoots, resolvePassthrough, type PassthroughFile } from "./passthrough.js";
 import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
 import { readSources } from "./read-phase.js";
@@ -72,6 +72,16 @@ function contentMap(pages: Page[]): ContentMap {
   };
 }
 
+/** The passthrough files: listed afresh for a full build, or for an update with a change under a passthrough root. */
+function currentPassthrough(state: BuildState, changed: ReadonlySet<string> | undefined): PassthroughFile[] {
+  const { config, paths } = state;
+  if (changed && state.passthrough) {
+    const roots = passthroughRoots(config.passthroughCopies, paths);
+    if (![...changed].some((file) => roots.some((root) => isInside(root, file)))) return state.passthrough;
+  }
+  return resolvePassthrough(config.passthroughCopies, paths);
+}
+
 async function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
   for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
 }
@@ -109,14 +119,18 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   }
 
   const timer = phaseTimer();
-  const passthrough = resolvePassthrough(config.passthroughCopies, paths);
+  const progress = state.options.onProgress;
+  progress?.({ phase: "read" });
+  const passthrough = currentPassthrough(state, changed);
   const sources = await readSources(state, changed, passthrough, errors);
   fail(errors);
   timer.lap("scan+read");
+  progress?.({ phase: "data" });
   const templatesBefore = state.templates;
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);
   timer.lap("data");
+  progress?.({ phase: "pages" });
   const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors);
   const { pages, byTemplate } = built;
   // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
@@ -135,7 +149,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   // A full build hands each page to the writer as soon as it has rendered, so writing overlaps
   // rendering. A one-shot build to disk then lets the output go: nothing later reads it.
   const release = !state.options.writer && !state.options.track && !config.listeners.has("eleventy.after");
-  const onOutput =
+  const handOver =
     write && !changed
       ? (page: Page) => {
           if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
@@ -143,15 +157,27 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
           return writer.ready?.();
         }
       : undefined;
+  let rendered = 0;
+  progress?.({ phase: "render", done: 0, total: dirty.size });
+  const onOutput = progress
+    ? (page: Page) => {
+        progress({ phase: "render", done: ++rendered, total: dirty.size });
+        return handOver?.(page);
+      }
+    : handOver;
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
   try {
     await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
     fail(errors);
     timer.lap(`render (${dirty.size} pages)`);
+    progress?.({ phase: "write" });
     if (write) {
-      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
+      // An update copies only what is new or changed: a file copied before and not among the
+      // changes still exists and has the same bytes (a deletion would be a change).
+      const fresh = (file: PassthroughFile): boolean => !changed || changed.has(file.source) || !state.copiedOutputs.has(file.relative);
+      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && (!fresh(file) || existsSync(file.source)));
       if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
-      for (const file of copies) writer.copyFile(file.source, file.relative);
+      for (const file of copies) if (fresh(file)) writer.copyFile(file.source, file.relative);
       written = await writer.commit(changed ? "changes" : "complete");
       state.copiedOutputs = new Set(copies.map((file) => file.relative));
     }
@@ -160,6 +186,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     throw error;
   }
   state.pages = pages;
+  state.passthrough = passthrough;
   state.pagesByKey = current;
   state.pagesByTemplate = byTemplate;
   // Replacements keep every key: only an update that removed pages has records to drop.
