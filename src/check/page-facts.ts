@@ -1,9 +1,12 @@
 /**
  * What `plinth check` needs to know about one built HTML page, read in a single pass with
- * htmlparser2's streaming parser: its title, the ids a `#fragment` may point to, every URL it
- * refers to (links and assets, with the line each is on) and its images without `alt`.
+ * htmlparser2's tokenizer: its title, the ids a `#fragment` may point to, every URL it refers
+ * to (links and assets, with the line each is on) and its images without `alt`.
+ *
+ * The tokenizer reports positions, not strings, so only the few attributes the check reads
+ * become strings: a large site is mostly text and attributes it never needs.
  */
-import { Parser } from "htmlparser2";
+import { QuoteType, Tokenizer } from "htmlparser2";
 
 /** A link is something a reader follows; an asset is something the browser loads with the page. */
 export type RefKind = "link" | "asset";
@@ -64,6 +67,11 @@ function sourceName(element: string, attribute: string): string {
   return name;
 }
 
+/** The attributes any check reads; all others are skipped without making strings. */
+const READ_ATTRIBUTES = new Set(["id", "href", "name", "rel", "src", "srcset", "alt", "poster", "data", "property", "content"]);
+
+type Attributes = Partial<Record<string, string>>;
+
 /** Reads one page. `html` is the whole file. */
 export function readPageFacts(html: string): PageFacts {
   const facts: PageFacts = { anchors: new Set(), refs: [], imagesWithoutAlt: [] };
@@ -79,79 +87,123 @@ export function readPageFacts(html: string): PageFacts {
   let titleText: string | undefined;
   let inTitle = false;
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (attribs.id) facts.anchors.add(attribs.id);
-        if (name === "svg") svgDepth++;
-        if (svgDepth > 0) return;
-        const add = (kind: RefKind, url: string | undefined, attribute: string): void => {
-          if (url === undefined) return;
-          facts.refs.push({ kind, url: url.trim(), line: lineAt(parser.startIndex), from: sourceName(name, attribute) });
-        };
-        switch (name) {
-          case "a":
-          case "area":
-            if (name === "a" && attribs.name) facts.anchors.add(attribs.name);
-            add("link", attribs.href, "href");
-            break;
-          case "link": {
-            const rels = (attribs.rel ?? "").toLowerCase().split(/\s+/);
-            if (rels.some((rel) => SKIPPED_RELS.has(rel))) break;
-            add(rels.some((rel) => ASSET_RELS.has(rel)) ? "asset" : "link", attribs.href, "href");
-            break;
-          }
-          case "img":
-            if (attribs.alt === undefined) facts.imagesWithoutAlt.push(lineAt(parser.startIndex));
-            add("asset", attribs.src, "src");
-            for (const url of srcsetUrls(attribs.srcset ?? "")) add("asset", url, "srcset");
-            break;
-          case "source":
-            add("asset", attribs.src, "src");
-            for (const url of srcsetUrls(attribs.srcset ?? "")) add("asset", url, "srcset");
-            break;
-          case "script":
-          case "audio":
-          case "track":
-          case "embed":
-            add("asset", attribs.src, "src");
-            break;
-          case "video":
-            add("asset", attribs.src, "src");
-            add("asset", attribs.poster, "poster");
-            break;
-          case "iframe":
-            add("link", attribs.src, "src");
-            break;
-          case "object":
-            add("asset", attribs.data, "data");
-            break;
-          case "meta": {
-            const key = (attribs.property ?? attribs.name ?? "").toLowerCase();
-            if (IMAGE_METAS.has(key)) add("asset", attribs.content, key);
-            else if (key === "og:url") add("link", attribs.content, key);
-            break;
-          }
-          case "title":
-            if (titleText === undefined) {
-              facts.titleLine = lineAt(parser.startIndex);
-              inTitle = true;
-              titleText = "";
-            }
-            break;
+  // The tag being read: its name, where it starts, and the attributes kept so far.
+  let tagName = "";
+  let tagStart = 0;
+  let attributes: Attributes = {};
+  let attributeName: string | undefined;
+  let attributeValue = "";
+
+  const element = (name: string, attribs: Attributes, at: number, selfClosing: boolean): void => {
+    if (attribs.id) facts.anchors.add(attribs.id);
+    if (name === "svg" && !selfClosing) svgDepth++;
+    if (svgDepth > 0) return;
+    const add = (kind: RefKind, url: string | undefined, attribute: string): void => {
+      if (url === undefined) return;
+      facts.refs.push({ kind, url: url.trim(), line: lineAt(at), from: sourceName(name, attribute) });
+    };
+    switch (name) {
+      case "a":
+      case "area":
+        if (name === "a" && attribs.name) facts.anchors.add(attribs.name);
+        add("link", attribs.href, "href");
+        break;
+      case "link": {
+        const rels = (attribs.rel ?? "").toLowerCase().split(/\s+/);
+        if (rels.some((rel) => SKIPPED_RELS.has(rel))) break;
+        add(rels.some((rel) => ASSET_RELS.has(rel)) ? "asset" : "link", attribs.href, "href");
+        break;
+      }
+      case "img":
+        if (attribs.alt === undefined) facts.imagesWithoutAlt.push(lineAt(at));
+        add("asset", attribs.src, "src");
+        for (const url of srcsetUrls(attribs.srcset ?? "")) add("asset", url, "srcset");
+        break;
+      case "source":
+        add("asset", attribs.src, "src");
+        for (const url of srcsetUrls(attribs.srcset ?? "")) add("asset", url, "srcset");
+        break;
+      case "script":
+      case "audio":
+      case "track":
+      case "embed":
+        add("asset", attribs.src, "src");
+        break;
+      case "video":
+        add("asset", attribs.src, "src");
+        add("asset", attribs.poster, "poster");
+        break;
+      case "iframe":
+        add("link", attribs.src, "src");
+        break;
+      case "object":
+        add("asset", attribs.data, "data");
+        break;
+      case "meta": {
+        const key = (attribs.property ?? attribs.name ?? "").toLowerCase();
+        if (IMAGE_METAS.has(key)) add("asset", attribs.content, key);
+        else if (key === "og:url") add("link", attribs.content, key);
+        break;
+      }
+      case "title":
+        if (titleText === undefined && !selfClosing) {
+          facts.titleLine = lineAt(at);
+          inTitle = true;
+          titleText = "";
         }
+        break;
+    }
+  };
+
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tagName = html.slice(start, end).toLowerCase();
+        tagStart = start - 1;
+        attributes = {};
       },
-      ontext(text) {
-        if (inTitle) titleText += text;
+      onattribname(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        attributeName = READ_ATTRIBUTES.has(name) && attributes[name] === undefined ? name : undefined;
+        attributeValue = "";
       },
-      onclosetag(name) {
+      onattribdata(start, end) {
+        if (attributeName !== undefined) attributeValue += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        if (attributeName !== undefined) attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend(quote) {
+        if (attributeName !== undefined) attributes[attributeName] = quote === QuoteType.NoValue ? "" : attributeValue;
+        attributeName = undefined;
+      },
+      onopentagend() {
+        element(tagName, attributes, tagStart, false);
+      },
+      onselfclosingtag() {
+        element(tagName, attributes, tagStart, true);
+      },
+      onclosetag(start, end) {
+        const name = html.slice(start, end).toLowerCase();
         if (name === "svg" && svgDepth > 0) svgDepth--;
         if (name === "title") inTitle = false;
       },
+      ontext(start, end) {
+        if (inTitle) titleText += html.slice(start, end);
+      },
+      ontextentity(codepoint) {
+        if (inTitle) titleText += String.fromCodePoint(codepoint);
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onend() {},
+      onprocessinginstruction() {},
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
+  tokenizer.write(html);
+  tokenizer.end();
   if (titleText !== undefined) facts.title = titleText.replace(/\s+/g, " ").trim();
   return facts;
 }
