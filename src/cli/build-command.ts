@@ -1,6 +1,7 @@
 /** `plinth build`: one build, a summary line, exit code 0 or 1. */
 import { buildUsingCache } from "../cache/cached-build.js";
 import { build, type BuildResult } from "../engine/build.js";
+import { unloadedConfigHint } from "./config-hint.js";
 import { ProgressLine } from "./progress-line.js";
 import { reportError } from "./report-error.js";
 import type { CliIo } from "./main.js";
@@ -66,6 +67,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   } catch (error) {
     progress?.finish();
     reportError(error, io.stderr);
+    const hint = unloadedConfigHint(io.cwd, flags);
+    if (hint) io.stderr(`[build] ${hint}\n`);
     return 1;
   }
 }

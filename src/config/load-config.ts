@@ -146,6 +146,7 @@ async function runPlugins(config: UserConfig, proxy: UserConfig, pending: Promis
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const userConfig = new UserConfig();
+  userConfig.workingDirectory = opts.cwd;
   const proxy = guardUnsupported(userConfig);
   const pending: Promise<unknown>[] = [];
   userConfig.pluginRunner = (plugin, options) => runPlugin(plugin, options, proxy, pending);

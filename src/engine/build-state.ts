@@ -19,11 +19,13 @@ import type { DataFileContext } from "./data-file.js";
 import type { DataObject } from "./data-merge.js";
 import { eleventyGlobal, packageData, type RunMode } from "./eleventy-globals.js";
 import { loadGlobalData } from "./global-data.js";
+import { templateExtensionOf } from "./scan.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
 import { LayoutResolver } from "./layouts.js";
 import type { Page, Template } from "./page-model.js";
-import { displayPath, resolveProjectPaths, type ProjectPaths } from "./project-paths.js";
+import { displayPath, isInside, resolveProjectPaths, toPosix, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
+import type { TemplateOrder } from "./template-order.js";
 import type { TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
 import { DependencyGraph } from "./dependency-graph.js";
@@ -76,6 +78,8 @@ export interface BuildState {
   /** The same pages by itemKey, and by the template that made them. */
   pagesByKey: Map<string, Page>;
   pagesByTemplate: Map<Template, Page[]>;
+  /** The order templates were expanded and collections made in, reused while the templates' roles hold. */
+  order?: TemplateOrder;
   /** Output paths of the last build's passthrough copies. */
   copiedOutputs: Set<string>;
   /** The last build's passthrough files, kept so an update that touches none of them need not list them again. */
@@ -96,6 +100,23 @@ export interface BuildState {
 let importVersion = 0;
 
 /** Eleventy's `eleventy.before` event, fired before data is loaded. */
+/**
+ * Eleventy's `eleventy.extensionmap` event, which it sends once its template formats are known:
+ * the I18n plugin takes the map's `removeTemplateExtension` to pair translations of one file.
+ */
+async function emitExtensionMap(config: UserConfig, project: ProjectOptions): Promise<void> {
+  const listeners = config.listeners.get("eleventy.extensionmap");
+  if (!listeners) return;
+  const extensions = [...new Set([...project.templateFormats, ...config.extensions.keys(), "11ty.cjs", "11ty.mjs"])].sort((a, b) => b.length - a.length);
+  const map = {
+    removeTemplateExtension: (file: string): string => {
+      const extension = extensions.find((ext) => file === ext || file.endsWith(`.${ext}`));
+      return extension ? file.slice(0, Math.max(0, file.length - extension.length - 1)) : file;
+    },
+  };
+  for (const listener of listeners) await listener(map);
+}
+
 export async function emitBefore(config: UserConfig, project: ProjectOptions, runMode: RunMode, incremental: boolean): Promise<void> {
   const directories = directoryStrings(project);
   const arg = { dir: project.dir, directories, inputDir: directories.input, runMode, outputMode: "fs", incremental };
@@ -123,13 +144,38 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   if (!existsSync(paths.input) || !statSync(paths.input).isDirectory()) {
     throw new PlinthError("InputNotFound", `The input folder ${displayPath(paths, paths.input)} does not exist.`);
   }
+  // Checked before anything runs or is written: a build replaces its output folder as a whole.
+  if (isInside(paths.output, paths.input)) {
+    const folder = (abs: string) => toPosix(path.relative(cwd, abs)) || ".";
+    const same = path.relative(paths.output, paths.input) === "";
+    throw new PlinthError(
+      "OutputHoldsInput",
+      `The output folder "${folder(paths.output)}" ${same ? "is the input folder" : `holds the input folder "${folder(paths.input)}"`}.`,
+    );
+  }
   const runMode = options.runMode ?? "build";
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
-  const dataContext: DataFileContext = { dataExtensions: config.dataExtensions, functionArgument: { eleventy }, importVersion: version, displayPath: show };
+  const dataContext: DataFileContext = {
+    dataExtensions: config.dataExtensions,
+    functionArgument: { eleventy },
+    importVersion: version,
+    displayPath: show,
+    dataFileSuffixes: config.dataFileSuffixes,
+    dataFileBaseName: config.dataFileBaseName,
+  };
+  await emitExtensionMap(config, project);
   await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);
+  config.templateRenderer = {
+    cwd,
+    compile: (names, text, file) => languages.compile(names.split(",").map((name) => name.trim()).filter(Boolean), text, file),
+    languagesOfFile: (file) => {
+      const extension = templateExtensionOf(file, [...project.templateFormats, ...config.extensions.keys()]);
+      return extension === undefined ? undefined : languages.chainFor(extension, undefined).join(",");
+    },
+  };
   const collections: DataObject = {};
   return {
     options,

@@ -5,6 +5,7 @@
  * written only when the whole build succeeded.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { directoryStrings } from "../config/load-config.js";
 import type { PlinthError } from "../errors/plinth-error.js";
 import { DiskWriter } from "../write/disk-writer.js";
@@ -108,6 +109,11 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   }
 }
 
+/** The files pages' HTML linked to that an html-relative passthrough copy matched. */
+function renderedCopies(state: BuildState): PassthroughFile[] {
+  return [...state.config.renderedCopies.values()].map((copy) => ({ source: path.resolve(state.paths.cwd, copy.source), relative: copy.target }));
+}
+
 async function runPhases(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
@@ -122,7 +128,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const progress = state.options.onProgress;
   progress?.({ phase: "read" });
   const passthrough = currentPassthrough(state, changed);
-  const sources = await readSources(state, changed, passthrough, errors);
+  const sources = await readSources(state, changed, errors);
   fail(errors);
   timer.lap("scan+read");
   progress?.({ phase: "data" });
@@ -152,7 +158,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const handOver =
     write && !changed
       ? (page: Page) => {
-          if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+          if (page.outputRelative !== false && !page.skipsWrite) writer.writeFile(page.outputRelative, page.output ?? "");
           if (release) page.output = undefined;
           return writer.ready?.();
         }
@@ -166,6 +172,8 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
       }
     : handOver;
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
+  // html-relative copies are found again while pages render; an update keeps those of pages it did not render.
+  if (!changed) config.renderedCopies.clear();
   try {
     await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
     fail(errors);
@@ -175,7 +183,9 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
       // An update copies only what is new or changed: a file copied before and not among the
       // changes still exists and has the same bytes (a deletion would be a change).
       const fresh = (file: PassthroughFile): boolean => !changed || changed.has(file.source) || !state.copiedOutputs.has(file.relative);
-      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && (!fresh(file) || existsSync(file.source)));
+      // A page and a copy at the same output path: the page is kept (in Eleventy the two race).
+      const pageOutputs = passthrough.length ? new Set(pages.map((page) => page.outputRelative)) : undefined;
+      const copies = [...passthrough, ...renderedCopies(state)].filter((file) => !isInside(paths.output, file.source) && !pageOutputs?.has(file.relative) && (!fresh(file) || existsSync(file.source)));
       if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
       for (const file of copies) if (fresh(file)) writer.copyFile(file.source, file.relative);
       written = await writer.commit(changed ? "changes" : "complete");

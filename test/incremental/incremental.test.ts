@@ -3,6 +3,8 @@
  * `Site.update` equals a fresh full build of the same files. Edits are drawn by a seeded
  * generator (body, title, date, tags, permalink, exclusion from collections, layout, include,
  * data file, add and delete a post).
+ * The site has a template paginating collections.all after one paginating `collections` with
+ * addAllPagesToCollections, and an addCollection collection, so the order of pagination is exercised.
  * Also checks that a body edit renders only the pages that show that body.
  */
 import assert from "node:assert/strict";
