@@ -140,7 +140,12 @@ function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserCo
 /** The second config stage: the queued plugins in order; plugins they add run at once (see addPlugin). */
 async function runPlugins(config: UserConfig, proxy: UserConfig, pending: Promise<unknown>[]): Promise<void> {
   config.pluginStage = true;
-  for (const { plugin, options } of config.plugins) await runPlugin(plugin, options, proxy, pending);
+  const outside = config.activeNamespace;
+  for (const { plugin, options, namespace } of config.plugins) {
+    config.activeNamespace = namespace;
+    await runPlugin(plugin, options, proxy, pending);
+  }
+  config.activeNamespace = outside;
   await Promise.all(pending);
 }
 
@@ -156,6 +161,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
     const mod = await importConfig(configFile, opts.importVersion);
     const exported = mod.default ?? mod["module.exports"];
     if (isRecord(mod.config)) Object.assign(userConfig.returnedOptions, mod.config);
+    // As in Eleventy, the config function already sees the folders the command line and
+    // `export const config` set (sites pass `directories.output` to plugins such as eleventy-img).
+    Object.assign(userConfig.directories, directoryStrings(resolveOptions(userConfig, opts)));
     if (typeof exported === "function") {
       let returned: unknown;
       try {

@@ -4,6 +4,7 @@
  * Names and signatures follow Eleventy 3 so existing config files run unchanged.
  */
 import { PlinthError } from "../errors/plinth-error.js";
+import { PluginLogger } from "./plugin-logger.js";
 import type { DirectoryOptions } from "./project-options.js";
 import type { HtmlRelativeCopyEntry, RenderedCopy } from "../plugins/html-relative-copy.js";
 import type { TemplateRenderer } from "../plugins/render-plugin.js";
@@ -57,6 +58,8 @@ export type EventName = "eleventy.before" | "eleventy.after" | "eleventy.beforeW
 export interface PluginCall {
   plugin: UserFunction | { configFunction: UserFunction; initArguments?: unknown };
   options: unknown;
+  /** The namespace active when the config file queued it; what the plugin adds is prefixed with it. */
+  namespace: string;
 }
 
 /** A URL rewrite applied to every URL attribute of HTML outputs (Eleventy's `htmlTransformer`). */
@@ -199,53 +202,82 @@ export class UserConfig {
   readonly benchmarkManager = {
     get: (_group: string) => ({ get: (_name: string) => ({ before: (): void => undefined, after: (): void => undefined }) }),
   };
-  readonly logger = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  readonly logger = new PluginLogger(() => !this.quietMode);
   readonly javascriptFunctions: Record<string, UserFunction> = {};
   readonly directories: Record<string, string | undefined> = {};
   /** Set by the syntax highlight plugin; the Markdown library's `highlight` option. */
   markdownHighlighter?: UserFunction;
 
+  // ---- namespaces ----------------------------------------------------------
+  /** Prefixed to the names of filters, shortcodes, tags, globals, collections, transforms, linters and preprocessors added now. */
+  activeNamespace = "";
+  private namespaced(name: string): string {
+    return this.activeNamespace + name;
+  }
+  /**
+   * Eleventy's `namespace(prefix, callback)`: what the callback adds (and the plugins it queues
+   * add) gets names starting with the prefix. Kept as Eleventy has it, an async function that
+   * ends the namespace only after awaiting the callback, so a caller that does not await it
+   * sees the same names it would in Eleventy.
+   */
+  async namespace(prefix: unknown, callback: (config: UserConfig) => unknown): Promise<void> {
+    const valid = typeof prefix === "string" && prefix !== "";
+    if (valid) this.activeNamespace = prefix;
+    await callback(this);
+    if (valid) this.activeNamespace = "";
+  }
+
   // ---- filters -------------------------------------------------------------
   addFilter(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.filters.universal.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addAsyncFilter(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.filters.universal.set(name, { fn, async: true });
     this.javascriptFunctions[name] = fn;
   }
   addNunjucksFilter(name: string, fn: UserFunction, isAsync = false): void {
-    this.filters.nunjucks.set(name, { fn, async: isAsync });
+    this.filters.nunjucks.set(this.namespaced(name), { fn, async: isAsync });
   }
   addNunjucksAsyncFilter(name: string, fn: UserFunction): void {
-    this.filters.nunjucks.set(name, { fn, async: true });
+    this.filters.nunjucks.set(this.namespaced(name), { fn, async: true });
   }
   addLiquidFilter(name: string, fn: UserFunction): void {
-    this.filters.liquid.set(name, { fn, async: false });
+    this.filters.liquid.set(this.namespaced(name), { fn, async: false });
   }
   addJavaScriptFunction(name: string, fn: UserFunction): void {
     // JavaScript templates see these as `this.<name>` (the syntax highlight plugin adds `highlight`).
-    this.javascriptFunctions[name] = fn;
+    this.javascriptFunctions[this.namespaced(name)] = fn;
   }
   /** JavaScript templates only (`this.name` in `.11ty.js`); Eleventy keeps them with the JavaScript functions. */
   addJavaScriptFilter(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.filters.javascript.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addJavaScriptShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.shortcodes.javascript.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addPairedJavaScriptShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.pairedShortcodes.javascript.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addMarkdownHighlighter(fn: UserFunction): void {
     this.markdownHighlighter = fn;
   }
+  /**
+   * A universal filter, else a JavaScript function (as in Eleventy, for plugins that keep their
+   * options there: eleventy-img's serve-time image requests read them this way). Filters added
+   * for Nunjucks or Liquid only are not found, as in Eleventy.
+   */
   getFilter(name: string): UserFunction | undefined {
     // Eleventy falls back to the JavaScript functions (filters added with addJavaScriptFilter among them).
-    return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn ?? this.javascriptFunctions[name];
+    return this.filters.universal.get(name)?.fn ?? this.javascriptFunctions[name];
   }
   getFilters(): Record<string, UserFunction> {
     return Object.fromEntries([...this.filters.universal].map(([k, v]) => [k, v.fn]));
@@ -253,38 +285,42 @@ export class UserConfig {
 
   // ---- shortcodes ----------------------------------------------------------
   addShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.shortcodes.universal.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addAsyncShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.shortcodes.universal.set(name, { fn, async: true });
     this.javascriptFunctions[name] = fn;
   }
   addNunjucksShortcode(name: string, fn: UserFunction): void {
-    this.shortcodes.nunjucks.set(name, { fn, async: false });
+    this.shortcodes.nunjucks.set(this.namespaced(name), { fn, async: false });
   }
   addNunjucksAsyncShortcode(name: string, fn: UserFunction): void {
-    this.shortcodes.nunjucks.set(name, { fn, async: true });
+    this.shortcodes.nunjucks.set(this.namespaced(name), { fn, async: true });
   }
   addLiquidShortcode(name: string, fn: UserFunction): void {
-    this.shortcodes.liquid.set(name, { fn, async: false });
+    this.shortcodes.liquid.set(this.namespaced(name), { fn, async: false });
   }
   addPairedShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.pairedShortcodes.universal.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addPairedAsyncShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.pairedShortcodes.universal.set(name, { fn, async: true });
     this.javascriptFunctions[name] = fn;
   }
   addPairedNunjucksShortcode(name: string, fn: UserFunction): void {
-    this.pairedShortcodes.nunjucks.set(name, { fn, async: false });
+    this.pairedShortcodes.nunjucks.set(this.namespaced(name), { fn, async: false });
   }
   addPairedNunjucksAsyncShortcode(name: string, fn: UserFunction): void {
-    this.pairedShortcodes.nunjucks.set(name, { fn, async: true });
+    this.pairedShortcodes.nunjucks.set(this.namespaced(name), { fn, async: true });
   }
   addPairedLiquidShortcode(name: string, fn: UserFunction): void {
-    this.pairedShortcodes.liquid.set(name, { fn, async: false });
+    this.pairedShortcodes.liquid.set(this.namespaced(name), { fn, async: false });
   }
   getShortcode(name: string): UserFunction | undefined {
     return this.shortcodes.universal.get(name)?.fn;
@@ -295,22 +331,22 @@ export class UserConfig {
 
   // ---- tags and globals ----------------------------------------------------
   addNunjucksGlobal(name: string, value: unknown): void {
-    this.nunjucksGlobals.set(name, value);
+    this.nunjucksGlobals.set(this.namespaced(name), value);
   }
   addGlobalData(name: string, value: unknown): this {
     this.globalData.set(name, value);
     return this;
   }
   addNunjucksTag(name: string, fn: UserFunction): void {
-    this.nunjucksTags.set(name, fn);
+    this.nunjucksTags.set(this.namespaced(name), fn);
   }
   addLiquidTag(name: string, fn: UserFunction): void {
-    this.liquidTags.set(name, fn);
+    this.liquidTags.set(this.namespaced(name), fn);
   }
 
   // ---- collections, layouts, passthrough -----------------------------------
   addCollection(name: string, fn: UserFunction): void {
-    this.collections.set(name, fn);
+    this.collections.set(this.namespaced(name), fn);
   }
   addLayoutAlias(alias: string, target: string): void {
     this.layoutAliases.set(alias, target);
@@ -500,13 +536,13 @@ export class UserConfig {
     // Plinth tracks Eleventy 3's behaviour; plugins asking for 1.x-3.x are satisfied.
   }
   addTransform(name: string, fn: UserFunction): void {
-    this.transforms.set(name, fn);
+    this.transforms.set(this.namespaced(name), fn);
   }
   addLinter(name: string, fn: UserFunction): void {
-    this.linters.set(name, fn);
+    this.linters.set(this.namespaced(name), fn);
   }
   addPreprocessor(name: string, extensions: string | string[], fn: UserFunction): void {
-    this.preprocessors.set(name, { extensions: extensions === "*" ? ["*"] : toList(extensions), fn });
+    this.preprocessors.set(this.namespaced(name), { extensions: extensions === "*" ? ["*"] : toList(extensions), fn });
   }
   /**
    * Listeners that only keep what they are told for the build's own use (Plinth's bundled
@@ -534,7 +570,7 @@ export class UserConfig {
     if (unique && this.hasPlugin(plugin)) return undefined;
     const immediate = (options as { immediate?: unknown } | undefined)?.immediate === true;
     if ((this.pluginStage || immediate) && this.pluginRunner) return this.pluginRunner(plugin, options);
-    this.plugins.push({ plugin, options });
+    this.plugins.push({ plugin, options, namespace: this.activeNamespace });
     return undefined;
   }
   /** Whether the config file queued a plugin of this name (Eleventy compares names, not functions). */

@@ -17,7 +17,8 @@ import type { OutputWriter } from "../write/output-writer.js";
 import { trackedCollections } from "./collections.js";
 import type { DataFileContext } from "./data-file.js";
 import type { DataObject } from "./data-merge.js";
-import { eleventyGlobal, packageData, type RunMode } from "./eleventy-globals.js";
+import { runListeners } from "./events.js";
+import { eleventyGlobal, packageData, setEleventyEnvironment, type RunMode } from "./eleventy-globals.js";
 import { loadGlobalData } from "./global-data.js";
 import { templateExtensionOf } from "./scan.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
@@ -120,7 +121,7 @@ async function emitExtensionMap(config: UserConfig, project: ProjectOptions): Pr
 export async function emitBefore(config: UserConfig, project: ProjectOptions, runMode: RunMode, incremental: boolean): Promise<void> {
   const directories = directoryStrings(project);
   const arg = { dir: project.dir, directories, inputDir: directories.input, runMode, outputMode: "fs", incremental };
-  for (const listener of config.listeners.get("eleventy.before") ?? []) await listener(arg);
+  await runListeners(config, "eleventy.before", arg);
 }
 
 /** Loads the config and everything global to a build: the part an incremental update reuses. */
@@ -128,6 +129,8 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const cwd = path.resolve(options.cwd ?? process.cwd());
   let prefix = "/";
   const version = ++importVersion;
+  const runMode = options.runMode ?? "build";
+  setEleventyEnvironment(cwd, runMode);
   const loaded = await loadConfig({
     ...options,
     cwd,
@@ -153,7 +156,6 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
       `The output folder "${folder(paths.output)}" ${same ? "is the input folder" : `holds the input folder "${folder(paths.input)}"`}.`,
     );
   }
-  const runMode = options.runMode ?? "build";
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
   const dataContext: DataFileContext = {

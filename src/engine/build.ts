@@ -13,6 +13,7 @@ import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { fail } from "./build-errors.js";
 import { createBuildState, emitBefore, type BuildOptions, type BuildState } from "./build-state.js";
 import { buildTemplates } from "./data-phase.js";
+import { runListeners } from "./events.js";
 import { configGlobalData, stampOf } from "./global-data.js";
 import { needsFullBuild, pagesByKey } from "./incremental.js";
 import { checkDuplicateOutputs, checkMissingExtensions } from "./output-checks.js";
@@ -83,8 +84,8 @@ function currentPassthrough(state: BuildState, changed: ReadonlySet<string> | un
   return resolvePassthrough(config.passthroughCopies, paths);
 }
 
-async function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
-  for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
+function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
+  return runListeners(state.config, event, arg);
 }
 
 /** Per-phase timings on stderr when PLINTH_DEBUG includes "timing". */

@@ -30,4 +30,8 @@ export const configErrors = {
     title: "A plugin failed",
     hint: "See the cause below; the plugin's function threw while it configured the site.",
   },
+  EventListenerFailed: {
+    title: "An event listener failed",
+    hint: "A function given to eleventyConfig.on(...) in the config or a plugin threw; see the cause below for where.",
+  },
 } as const satisfies Record<string, ErrorDefinition>;
