@@ -11,6 +11,9 @@ Usage:
   plinth build [options]        Build the site into the output folder
   plinth serve [options]        Build, serve and rebuild on change (http://127.0.0.1:8080)
   plinth members <command>      Check, list, add and announce member organisations
+  plinth check [options]        Check the built site: broken links, missing files, alt text, titles
+  plinth new KIND "Title"       Write a new entry (news, events, ...) named as its folder names them
+  plinth init [DIR]             Start a new foundation site (news, events, members, feeds, sitemap)
   plinth --help | --version
 
 Options for build and serve:
@@ -23,6 +26,7 @@ Options for build and serve:
   --dryrun           Build without writing anything
   --to json          Print the pages as JSON instead of writing them
   --no-cache         (build) Build everything even if nothing changed since the last build
+  --drafts, --future Also build drafts and scheduled pages (plinth/newsroom; PLINTH_DRAFTS=1, PLINTH_FUTURE=1)
   --port N           (serve) Port to listen on (default: 8080)
   --host H           (serve) Address to bind (default: 127.0.0.1)
   --open             (serve) Open the site in a browser
@@ -64,6 +68,8 @@ export const buildOptionSpec = {
   open: { type: "boolean" },
   "to-disk": { type: "boolean" },
   incremental: { type: "boolean" },
+  drafts: { type: "boolean" },
+  future: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
@@ -84,6 +90,18 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       const { runMembersCommand } = (await import(membersModule)) as { runMembersCommand: (argv: string[], io: CliIo) => Promise<number> };
       return await runMembersCommand(rest, io);
     }
+    if (command === "check") {
+      const { runCheckCommand } = await import("../check/cli.js");
+      return await runCheckCommand(rest, io);
+    }
+    if (command === "init") {
+      const { runInitCommand } = await import("../newsroom/init/init-command.js");
+      return await runInitCommand(rest, io);
+    }
+    if (command === "new") {
+      const { runNewCommand } = await import("../newsroom/cli-new.js");
+      return await runNewCommand(rest, io);
+    }
     if (command !== "build" && command !== "serve") {
       throw new PlinthError("CliUsage", `Unknown command "${command}".`);
     }
@@ -97,6 +115,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stdout(HELP);
       return 0;
     }
+    // The newsroom plugin reads these, so the same switches work under Eleventy.
+    if (parsed.values.drafts) process.env.PLINTH_DRAFTS = "1";
+    if (parsed.values.future) process.env.PLINTH_FUTURE = "1";
     if (command === "serve") {
       const { runServe } = await import("./serve-command.js");
       return await runServe(parsed.values, io);

@@ -6,6 +6,7 @@
 import { buildErrors } from "./catalog/build.js";
 import { configErrors } from "./catalog/config.js";
 import { membersErrors } from "./catalog/members.js";
+import { newsroomErrors } from "./catalog/newsroom.js";
 import { serveErrors } from "./catalog/serve.js";
 import type { ErrorDefinition } from "./error-definition.js";
 
@@ -13,6 +14,7 @@ export const errorCatalog = {
   ...buildErrors,
   ...configErrors,
   ...membersErrors,
+  ...newsroomErrors,
   ...serveErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
