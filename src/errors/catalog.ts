@@ -7,6 +7,7 @@ import { buildErrors } from "./catalog/build.js";
 import { configErrors } from "./catalog/config.js";
 import { membersErrors } from "./catalog/members.js";
 import { serveErrors } from "./catalog/serve.js";
+import { studioErrors } from "./catalog/studio.js";
 import type { ErrorDefinition } from "./error-definition.js";
 
 export const errorCatalog = {
@@ -14,6 +15,7 @@ export const errorCatalog = {
   ...configErrors,
   ...membersErrors,
   ...serveErrors,
+  ...studioErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorName = keyof typeof errorCatalog;
