@@ -7,6 +7,7 @@ import { buildErrors } from "./catalog/build.js";
 import { configErrors } from "./catalog/config.js";
 import { membersErrors } from "./catalog/members.js";
 import { serveErrors } from "./catalog/serve.js";
+import { studioMediaErrors } from "./catalog/studio-media.js";
 import { studioErrors } from "./catalog/studio.js";
 import type { ErrorDefinition } from "./error-definition.js";
 
@@ -15,6 +16,7 @@ export const errorCatalog = {
   ...configErrors,
   ...membersErrors,
   ...serveErrors,
+  ...studioMediaErrors,
   ...studioErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
