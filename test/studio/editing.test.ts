@@ -1,0 +1,95 @@
+/**
+ * Editing an existing post in the studio: the preview follows the unsaved text, a save
+ * changes only what was typed and commits it, a change made on disk meanwhile is not
+ * overwritten without the user choosing, and unsaved text survives a reload.
+ */
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { editorText, openCollection, openEntry, preview, save, selectWordInEditor, typeAtEnd, waitForPreviewText } from "./journey-helpers.js";
+import { openBrowser, seriousAxeViolations, skipWithoutChromium, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
+
+const POST = "news/2023-04-12-trademark-policy-draft.md";
+const TYPO = "the project's original authors transfered the Lintel name";
+const FIXED = "the project's original authors transferred the Lintel name";
+
+describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
+  let studio: StudioProcess;
+  let url: string;
+  let browser: Browser;
+  let original: string;
+  before(async () => {
+    ({ studio, url } = await StudioProcess.start({
+      prepare: (dir) => {
+        const file = path.join(dir, POST);
+        writeFileSync(file, readFileSync(file, "utf8").replace(FIXED, TYPO));
+      },
+    }));
+    original = studio.file(POST);
+    assert.ok(original.includes(TYPO));
+    browser = await openBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await studio?.stop();
+  });
+
+  test("a fixed typo shows in the preview before saving, and the save changes only that word", async () => {
+    const { page } = browser;
+    await page.goto(url);
+    await openCollection(page, /news/i);
+    await openEntry(page, "trademark", /Draft Trademark Policy/);
+    await waitForPreviewText(page, TYPO);
+
+    await selectWordInEditor(page, "transfered");
+    await page.keyboard.type("transferred");
+    await waitForPreviewText(page, FIXED);
+    assert.equal(studio.file(POST), original, "nothing is written before the user saves");
+    assert.equal(await preview(page).locator("h1").first().textContent(), "Draft Trademark Policy Open for Comment", "the preview is the site's own layout");
+
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await save(page);
+    assert.equal(studio.file(POST), original.replace(TYPO, FIXED));
+    assert.match(studio.git("log", "-1", "--format=%s"), /trademark-policy-draft/);
+    assert.equal(studio.git("status", "--porcelain", POST), "");
+  });
+
+  test("a save over a change made on disk shows both versions, and nothing is lost", async () => {
+    const { page } = browser;
+    await typeAtEnd(page, "\nA paragraph written in the studio.");
+    const onDisk = studio.file(POST).replace("Draft Trademark Policy Open for Comment", "Draft Trademark Policy: Comments Welcome");
+    writeFileSync(path.join(studio.dir, POST), onDisk);
+
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor({ timeout: WAIT_MS });
+    assert.match(await page.locator("#conflict-mine").inputValue(), /A paragraph written in the studio\./);
+    assert.match(await page.locator("#conflict-theirs").inputValue(), /Comments Welcome/);
+    assert.equal(studio.file(POST), onDisk, "the disk's version is untouched until the user chooses");
+
+    await page.getByRole("button", { name: "Use the version on disk" }).click();
+    await dialog.waitFor({ state: "detached", timeout: WAIT_MS });
+    assert.equal(await page.locator("#field-title").inputValue(), "Draft Trademark Policy: Comments Welcome");
+    assert.doesNotMatch(await editorText(page), /written in the studio/);
+
+    await typeAtEnd(page, "\nSecond try.");
+    await save(page);
+    assert.equal(studio.file(POST), `${onDisk}\nSecond try.`);
+  });
+
+  test("unsaved changes survive a reload and are offered back", async () => {
+    const { page } = browser;
+    const before = studio.file(POST);
+    await typeAtEnd(page, "\nTyped before the tab was reloaded.");
+    await page.locator(".save-status", { hasText: "Unsaved changes" }).waitFor({ timeout: WAIT_MS });
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith("plinth-studio:draft:")), undefined, { timeout: WAIT_MS });
+    await page.reload();
+    await page.getByRole("button", { name: "Restore my changes" }).click();
+    await waitForPreviewText(page, "Typed before the tab was reloaded.");
+    assert.equal(studio.file(POST), before, "restoring does not save");
+    await save(page);
+    assert.equal(studio.file(POST), `${before}\nTyped before the tab was reloaded.`);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("plinth-studio:draft:")).length), 0);
+  });
+});

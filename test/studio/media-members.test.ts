@@ -1,0 +1,82 @@
+/**
+ * Media and members in the studio: an image pasted into a post is uploaded into the site
+ * and its Markdown inserted at the cursor; a new member gets a tier from the roster's tiers
+ * and a logo uploaded through its field, and saves as a roster entry the plugin accepts.
+ */
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { repoRoot } from "../server/serve-process.js";
+import { editorText, openCollection, openEntry, preview, save } from "./journey-helpers.js";
+import { openBrowser, paste, seriousAxeViolations, skipWithoutChromium, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
+
+const PNG = readFileSync(path.join(repoRoot, "examples/foundation/img/news/2023-03-22-openinfra-associate-membership/open-infra-associate-membership.png"));
+const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" fill="#246"/><text x="10" y="26" fill="#fff">Lumen</text></svg>\n`;
+
+describe("media and members in the studio", { skip: skipWithoutChromium }, () => {
+  let studio: StudioProcess;
+  let url: string;
+  let browser: Browser;
+  before(async () => {
+    ({ studio, url } = await StudioProcess.start());
+    browser = await openBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await studio?.stop();
+  });
+
+  test("an image pasted into a post is uploaded, inserted as Markdown and shown in the preview", async () => {
+    const { page } = browser;
+    await page.goto(url);
+    await openCollection(page, /news/i);
+    await openEntry(page, "security audit", /Security Audit/i);
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await paste(page, ".cm-content", { files: [{ name: "Audit chart.png", type: "image/png", base64: PNG.toString("base64") }] });
+    await page.locator(".cm-content", { hasText: "![Audit chart](" }).waitFor({ timeout: WAIT_MS });
+    const inserted = /!\[Audit chart\]\(([^)]+)\)/.exec(await editorText(page))![1]!;
+    const stored = path.join(studio.dir, inserted.replace(/^\//, ""));
+    assert.ok(existsSync(stored), `${stored} exists`);
+    assert.deepEqual(readFileSync(stored), PNG, "the upload is the pasted bytes");
+    await preview(page).locator(`img[src$="${path.posix.basename(inserted)}"]`).waitFor({ timeout: WAIT_MS });
+    await save(page);
+    const post = execFileSync("git", ["ls-files", "news"], { cwd: studio.dir, encoding: "utf8" }).split("\n").find((name) => name.includes("security-audit"))!;
+    assert.ok(studio.file(post).endsWith(`\n\n![Audit chart](${inserted})`) || studio.file(post).includes(`![Audit chart](${inserted})`));
+  });
+
+  test("a new member with a tier and an uploaded logo is a valid roster entry", async () => {
+    const { page } = browser;
+    await openCollection(page, /members/i);
+    await page.getByRole("button", { name: "New entry" }).click();
+    await page.getByLabel("Title of the new entry").fill("Lumen Works");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.locator(".cm-content").waitFor({ timeout: WAIT_MS });
+    const created = (await page.locator(".entry-path").textContent())!;
+
+    const name = page.locator("#field-name");
+    if ((await name.inputValue()) === "") await name.fill("Lumen Works");
+    await page.locator("#field-level").selectOption("silver");
+    await page.locator("#field-url").fill("https://lumen.example");
+    await page.getByLabel(/Upload an image for logo/i).setInputFiles({ name: "Lumen Works.svg", mimeType: "image/svg+xml", buffer: Buffer.from(LOGO) });
+    await page.locator(".image-field .status", { hasText: "Uploaded" }).waitFor({ timeout: WAIT_MS });
+    const logo = await page.locator("#field-logo").inputValue();
+    assert.match(logo, /\.svg$/);
+    assert.ok(existsSync(path.join(studio.dir, logo.replace(/^\//, ""))));
+    await page.locator(".cm-content").click();
+    await page.keyboard.type("Lumen Works makes lighting for data centres.");
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await save(page);
+
+    const text = studio.file(created);
+    assert.match(text, /^level: silver$/m);
+    assert.match(text, new RegExp(`^logo: ${logo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+    assert.match(text, /^url: https:\/\/lumen\.example$/m);
+    const check = execFileSync(process.execPath, [path.join(repoRoot, "bin", "plinth.js"), "members", "check"], { cwd: studio.dir, encoding: "utf8" });
+    assert.doesNotMatch(check, /Lumen Works.*(error|unknown)/i);
+  });
+});
