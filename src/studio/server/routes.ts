@@ -9,7 +9,11 @@ import { siteRoutes } from "./site-routes.js";
 type RouteModule = (r: Router, ctx: StudioContext) => void;
 
 /** Modules written beside the core (media, members, links, CMS configs), mounted when they are there. */
-const OPTIONAL: { module: string; name: string }[] = [];
+const OPTIONAL: { module: string; name: string }[] = [
+  { module: "../media/routes.js", name: "mediaRoutes" },
+  { module: "../members/routes.js", name: "membersRoutes" },
+  { module: "../links/routes.js", name: "linksRoutes" },
+];
 
 export async function mountRoutes(r: Router, ctx: StudioContext): Promise<void> {
   siteRoutes(r, ctx);
