@@ -2,10 +2,15 @@
 // (or inserts at the cursor) and leaves the rest of the document alone. Wrapping toggles:
 // bold on already-bold text removes the markers.
 
-import { EditorSelection, type ChangeSpec } from "@codemirror/state";
-import type { EditorView } from "@codemirror/view";
+import { EditorSelection, type ChangeSpec, type EditorState, type TransactionSpec } from "@codemirror/state";
 
-export type Command = (view: EditorView) => boolean;
+/** What a command needs: an EditorView is one; so is a bare state with a dispatcher (tests). */
+export interface Target {
+  state: EditorState;
+  dispatch: (...specs: TransactionSpec[]) => void;
+}
+
+export type Command = (view: Target) => boolean;
 
 /** Wraps each selection in `before`/`after`, or unwraps it when it is wrapped already. */
 export function wrap(before: string, after: string, placeholder = "text"): Command {
@@ -34,7 +39,6 @@ export function wrap(before: string, after: string, placeholder = "text"): Comma
       }),
       { userEvent: "input.format", scrollIntoView: true },
     );
-    view.focus();
     return true;
   };
 }
@@ -54,7 +58,6 @@ export function prefixLines(prefix: string | ((index: number) => string), patter
       return { from: line.from, insert: typeof prefix === "string" ? prefix : prefix(index) };
     });
     view.dispatch({ changes, userEvent: "input.format", scrollIntoView: true });
-    view.focus();
     return true;
   };
 }
@@ -71,14 +74,12 @@ export const link: Command = (view) => {
     }),
     { userEvent: "input.format", scrollIntoView: true },
   );
-  view.focus();
   return true;
 };
 
 /** Inserts `text` at the cursor (replacing the selection) and puts the cursor after it. */
-export function insertText(view: EditorView, text: string): void {
+export function insertText(view: Target, text: string): void {
   view.dispatch(view.state.replaceSelection(text), { userEvent: "input.paste", scrollIntoView: true });
-  view.focus();
 }
 
 /** Inserts a block on lines of its own, adding line breaks only where needed. */
@@ -89,7 +90,6 @@ export function insertBlock(text: string): Command {
     const line = state.doc.lineAt(range.from);
     const before = line.text.slice(0, range.from - line.from).trim() === "" ? "" : "\n\n";
     view.dispatch({ changes: { from: range.from, to: range.to, insert: `${before}${text}\n` }, selection: { anchor: range.from + before.length + text.length + 1 }, userEvent: "input.format", scrollIntoView: true });
-    view.focus();
     return true;
   };
 }

@@ -133,7 +133,11 @@ export function MarkdownEditor(props: Props) {
             aria-label={tool.key ? `${tool.label} (${shortcutName(tool.key)})` : tool.label}
             title={tool.key ? `${tool.label} (${shortcutName(tool.key)})` : tool.label}
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => view.current && tool.run(view.current)}
+            onClick={() => {
+              if (!view.current) return;
+              tool.run(view.current);
+              view.current.focus();
+            }}
           >
             {tool.text}
           </button>
