@@ -1,7 +1,7 @@
 // Calls to the studio server. Every call is same-origin (the auth cookie rides along) and
 // fails with an ApiError that carries the server's message and hint, for the UI to show.
 
-import type { Collection, Conflict, Entry, EntryPage, LinkingPage, MediaListing, MemberDiagnostic, PreviewResult, Saved, Schema, SiteInfo } from "./types.js";
+import type { Collection, Conflict, Entry, EntryPage, LinkingPage, MediaListing, PreviewResult, Roster, Saved, Schema, SiteInfo } from "./types.js";
 
 export class ApiError extends Error {
   constructor(
@@ -69,7 +69,7 @@ export const api = {
   dropPreview: (path: string) => call<unknown>("DELETE", `/api/preview?path=${q(path)}`),
   media: (folder: string) => call<MediaListing>("GET", `/api/media?folder=${q(folder)}`),
   upload: (folder: string, file: File) => call<{ path: string; url: string }>("POST", `/api/media?folder=${q(folder)}`, file, { "X-File-Name": encodeURIComponent(file.name), "Content-Type": file.type || "application/octet-stream" }),
-  members: () => call<{ tiers: unknown; members: unknown[]; diagnostics: MemberDiagnostic[] }>("GET", "/api/members"),
+  members: () => call<Roster>("GET", "/api/members"),
   announce: (path: string) => call<{ path: string }>("POST", `/api/members/announce?path=${q(path)}`),
 };
 

@@ -17,6 +17,7 @@ export function App() {
   const [notice, setNotice] = useState("");
   const [failure, setFailure] = useState("");
   const [refresh, setRefresh] = useState(0);
+  const [membersFolder, setMembersFolder] = useState<string | null>(null);
 
   useEffect(() => {
     const onHash = () => setRoute(readRoute());
@@ -29,6 +30,10 @@ export function App() {
         if (!readRoute().collection && list[0]) go({ collection: list[0].name });
       },
       (error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)),
+    );
+    api.members().then(
+      (roster) => setMembersFolder(roster.enabled ? roster.folder.replace(/\/$/, "") : null),
+      () => setMembersFolder(null),
     );
     return () => removeEventListener("hashchange", onHash);
   }, []);
@@ -112,6 +117,7 @@ export function App() {
             entry={entry}
             fields={fields}
             collection={route.collection}
+            membersFolder={membersFolder}
             onSaved={() => setRefresh((n) => n + 1)}
             onNavigate={(path, message) => {
               if (message) setNotice(message);

@@ -21,6 +21,8 @@ interface Props {
   entry: Entry;
   fields: Field[];
   collection: string | undefined;
+  /** The members' folder when the site has a roster: its entries get inline checks and Announce. */
+  membersFolder: string | null;
   /** Opens another entry (after rename, duplicate, announce) or none (after delete). */
   onNavigate: (path: string | null, message?: string) => void;
   /** Tells the list that an entry was saved, so it refreshes. */
@@ -57,7 +59,7 @@ export function EntryEditor(props: Props) {
   const view = useRef<EditorView | null>(null);
   const raw = joinEntryText(doc);
   const dirty = raw !== savedRaw;
-  const isMembers = props.collection === "members";
+  const isMembers = props.membersFolder !== null && path.startsWith(`${props.membersFolder}/`);
   const bodyFolder = fields.find((field) => field.type === "image" && field.uploadFolder)?.uploadFolder ?? "img";
 
   /** Starts over from `text` (a restored draft, the disk's version). */
@@ -84,11 +86,11 @@ export function EntryEditor(props: Props) {
   const loadMemberDiagnostics = () => {
     if (!isMembers) return;
     api.members().then(
-      (result) => setMemberErrors((result.diagnostics ?? []).filter((d) => d.file && (d.file === path || d.file.endsWith(`/${path}`)))),
+      (result) => setMemberErrors((result.diagnostics ?? []).filter((d) => d.file === path)),
       () => setMemberErrors([]),
     );
   };
-  useEffect(loadMemberDiagnostics, [path]);
+  useEffect(loadMemberDiagnostics, [path, props.membersFolder]);
 
   const save = async (text = raw, base = baseRevision) => {
     setStatus({ kind: "saving", text: "Saving…" });
@@ -141,8 +143,9 @@ export function EntryEditor(props: Props) {
     } else general.push(error.file ? `${error.file}${error.line ? `:${error.line}` : ""}: ${text}` : text);
   }
   for (const diagnostic of memberErrors) {
-    if (diagnostic.field) fieldErrors[diagnostic.field] = diagnostic.message;
-    else general.push(diagnostic.message);
+    const text = `${diagnostic.severity === "warning" ? "Warning: " : ""}${diagnostic.message}${diagnostic.hint ? ` ${diagnostic.hint}` : ""}`;
+    if (diagnostic.field) fieldErrors[diagnostic.field] ??= text;
+    else general.push(text);
   }
 
   return (

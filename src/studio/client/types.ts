@@ -98,8 +98,18 @@ export interface MediaListing {
 
 export interface MemberDiagnostic {
   message: string;
-  file?: string;
+  hint?: string;
+  /** Relative to the input folder, like entry paths. */
+  file: string;
   line?: number;
   field?: string;
-  severity?: string;
+  severity: "error" | "warning";
+}
+
+export interface Roster {
+  enabled: boolean;
+  /** The members' folder, relative to the input folder. */
+  folder: string;
+  tierField: string;
+  diagnostics: MemberDiagnostic[];
 }
