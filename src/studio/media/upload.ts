@@ -3,10 +3,10 @@
  * never replaces a file already there, SVGs cleaned of scripts, and an atomic write (the file
  * appears whole under its final name or not at all).
  */
-import { randomBytes } from "node:crypto";
-import { linkSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { sniffImage, svgHasViewBox, type ImageKind } from "../../members/logo.js";
+import { createFileAtomic } from "../content/atomic-write.js";
 import { StudioHttpError } from "../server/http-error.js";
 import { imageDimensions } from "./image-info.js";
 import { ensureSiteFolder, folderSegments, numberedName, safeFileName } from "./site-folder.js";
@@ -74,33 +74,15 @@ export function storeUpload(request: UploadRequest): StoredUpload {
 const MAX_TRIES = 1000;
 
 /**
- * Writes the bytes to a hidden temporary file, then links it under the first free name: a
- * hard link fails when the name exists, so no check-then-write race can overwrite a file.
+ * Writes the bytes under the first free name. Each try is an atomic exclusive create (a hard
+ * link of a complete temporary file fails when the name exists), so no check-then-write race
+ * can overwrite a file, and no half-written image is ever visible.
  */
 export function writeUnique(folder: string, name: string, bytes: Buffer): string {
-  const temp = path.join(folder, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
-  writeFileSync(temp, bytes, { flag: "wx" });
-  try {
-    for (let n = 0; n < MAX_TRIES; n++) {
-      const target = path.join(folder, numberedName(name, n));
-      try {
-        linkSync(temp, target);
-        return target;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "EEXIST") continue;
-        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
-        // No hard links on this file system: an exclusive create still never overwrites.
-        try {
-          writeFileSync(target, bytes, { flag: "wx" });
-          return target;
-        } catch (inner) {
-          if ((inner as NodeJS.ErrnoException).code !== "EEXIST") throw inner;
-        }
-      }
-    }
-    throw new StudioHttpError(409, "StudioExists", `${name} and ${MAX_TRIES - 1} numbered copies of it already exist in this folder.`);
-  } finally {
-    unlinkSync(temp);
+  for (let n = 0; n < MAX_TRIES; n++) {
+    const target = path.join(folder, numberedName(name, n));
+    if (existsSync(target)) continue;
+    if (createFileAtomic(target, bytes)) return target;
   }
+  throw new StudioHttpError(409, "StudioExists", `${name} and ${MAX_TRIES - 1} numbered copies of it already exist in this folder.`);
 }
