@@ -4,6 +4,8 @@
  * `function xxxRoutes(r: Router, ctx: StudioContext): void`.
  */
 import type { DevSession } from "../../server/dev-session.js";
+import type { ContentIndex } from "../content/content-index.js";
+import type { ContentStore } from "../content/content-store.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { sitePath, type SitePath } from "./safe-path.js";
 
@@ -18,6 +20,10 @@ export interface StudioContext {
   readonly pathPrefix: string;
   /** The site's repository, or null when it is not in one (plain writes). */
   readonly git: GitRepo | null;
+  /** The site's content as of the last good build: collections, entries, search. */
+  readonly content: ContentIndex;
+  /** Reads and writes content files: atomic, checked against the base revision, committed, built. */
+  readonly store: ContentStore;
   log(line: string): void;
   logError(text: string): void;
   /** A request's path as a file of the site, or a 400 StudioPathUnsafe. */

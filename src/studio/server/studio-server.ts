@@ -20,6 +20,8 @@ import { FileWatcher } from "../../server/file-watcher.js";
 import { memorySource } from "../../server/output-source.js";
 import { normalizePrefix } from "../../server/request-path.js";
 import { createStaticHandler } from "../../server/static-handler.js";
+import { ContentIndex } from "../content/content-index.js";
+import { ContentStore } from "../content/content-store.js";
 import { GitRepo, type GitAuthor } from "../git/git-repo.js";
 import { StudioAuth, newToken } from "./auth.js";
 import type { StudioContext } from "./context.js";
@@ -105,7 +107,19 @@ export class StudioServer {
     await server.session.start();
     const inputDir = server.session.site.lastResult?.paths.input ?? path.resolve(options.cwd, options.input ?? ".");
     const git = await GitRepo.open(inputDir, options.author);
+    const content = new ContentIndex();
+    const store = new ContentStore({ session: server.session, git, logError: options.logError });
+    const refresh = () => {
+      const state = server.session.site.lastResult?.state;
+      if (state) content.refresh(state);
+    };
+    refresh();
+    server.session.onBuild((outcome) => {
+      if (outcome.ok) refresh();
+    });
     server.ctx = {
+      content,
+      store,
       session: server.session,
       cwd: options.cwd,
       inputDir,
