@@ -14,6 +14,7 @@ const OPTIONAL: { module: string; name: string }[] = [
   { module: "../media/routes.js", name: "mediaRoutes" },
   { module: "../members/routes.js", name: "membersRoutes" },
   { module: "../links/routes.js", name: "linksRoutes" },
+  { module: "../cms-config/routes.js", name: "cmsConfigRoutes" },
 ];
 
 export async function mountRoutes(r: Router, ctx: StudioContext): Promise<void> {
