@@ -2,10 +2,6 @@ import type { ErrorDefinition } from "../error-definition.js";
 
 /** Errors of the studio's media library, member roster actions, renames and other CMSs' config files. */
 export const studioMediaErrors = {
-  MediaPathUnsafe: {
-    title: "The path is outside the site's folders",
-    hint: "Give a folder inside the site's input folder, written with forward slashes, without `..`, hidden folders or links that lead outside it.",
-  },
   MediaNotImage: {
     title: "The upload is not an image",
     hint: "Upload a PNG, JPEG, GIF, WebP, AVIF or SVG image; the file's bytes are checked, not its name.",
