@@ -23,7 +23,7 @@ import { LayoutResolver } from "./layouts.js";
 import type { Page, Template } from "./page-model.js";
 import { displayPath, resolveProjectPaths, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
-import type { TemplateSource } from "./template-source.js";
+import type { SourceOverlay, TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
 import { DependencyGraph } from "./dependency-graph.js";
 
@@ -37,6 +37,8 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   track?: boolean;
   /** Extra setup before the site's config runs (Plinth's own plugins). */
   beforeConfig?: (config: UserConfig) => void;
+  /** Unsaved template text read instead of the files (the studio's preview). */
+  sourceOverlay?: SourceOverlay;
 }
 
 export interface BuildState {

@@ -7,7 +7,8 @@ import { tuneHeapFor } from "./heap-policy.js";
 import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
 import type { PassthroughFile } from "./passthrough.js";
-import { scan, templateExtensionOf } from "./scan.js";
+import { isInside } from "./project-paths.js";
+import { scan, templateExtensionOf, type ScanResult } from "./scan.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
 function byInputPath(a: TemplateSource, b: TemplateSource): number {
@@ -18,6 +19,8 @@ function byInputPath(a: TemplateSource, b: TemplateSource): number {
 async function readSource(state: BuildState, file: string): Promise<TemplateSource> {
   const { paths, project, config, show } = state;
   const extension = templateExtensionOf(file, project.templateFormats)!;
+  const overlaid = state.options.sourceOverlay?.get(file);
+  if (overlaid !== undefined && extension !== "11ty.js") return sourceFromText(file, paths.input, show(file), extension, overlaid, false, config.frontMatterParsingOptions);
   if (extension === "11ty.js") {
     const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
     return javascriptSource(file, paths.input, show(file), javascript, false);
@@ -31,7 +34,8 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
  * exists, nothing was added or removed, so the folder walk is skipped and the order stands.
  */
 export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, passthrough: readonly PassthroughFile[], errors: PlinthError[]): Promise<TemplateSource[]> {
-  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
+  const overlay = state.options.sourceOverlay;
+  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && (existsSync(f) || overlay?.has(f)));
   if (onlyEdits) {
     const next = new Map(state.sources);
     for (const file of changed) {
@@ -51,7 +55,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   const extensions = project.templateFormats;
   // Files that are copied as they are are not also templates.
   const passthroughSources = new Set(passthrough.map((p) => p.source));
-  const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  const scanned = withOverlaidFiles(state, scan({ paths, ignore: state.ignore, templateExtensions: extensions }));
   state.scanned = scanned;
   state.files = new Set(scanned.files);
   if (!changed) {
@@ -117,6 +121,26 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
 function sendAhead(state: BuildState, source: TemplateSource): void {
   if (source.extension !== "md" || source.frontMatter.data.templateEngineOverride !== undefined) return;
   state.languages.prerenderMarkdown(source.file, source.frontMatter.body);
+}
+
+/** Templates that exist only in the source overlay (a new entry not saved yet) join the scan's. */
+function withOverlaidFiles(state: BuildState, scanned: ScanResult): ScanResult {
+  const overlay = state.options.sourceOverlay;
+  if (!overlay?.size) return scanned;
+  const known = new Set(scanned.files);
+  const { paths, project } = state;
+  const added = [...overlay.keys()].filter(
+    (file) =>
+      !known.has(file) &&
+      isInside(paths.input, file) &&
+      !isInside(paths.includes, file) &&
+      !isInside(paths.layouts, file) &&
+      !isInside(paths.data, file) &&
+      !state.ignore(file) &&
+      templateExtensionOf(file, project.templateFormats) !== undefined,
+  );
+  if (!added.length) return scanned;
+  return { templates: [...scanned.templates, ...added].sort(), files: [...scanned.files, ...added].sort() };
 }
 
 let javascriptVersion = 0;

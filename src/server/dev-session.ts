@@ -6,6 +6,7 @@
  */
 import type { UserConfig } from "../config/user-config.js";
 import { Site, type SiteUpdate } from "../engine/site.js";
+import type { SourceOverlay } from "../engine/template-source.js";
 import { formatError } from "../errors/format-error.js";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { isInside } from "../engine/project-paths.js";
@@ -20,6 +21,8 @@ export interface DevSessionOptions {
   pathPrefix?: string;
   /** Keep the output folder in step too (`--to-disk`). Default false. */
   toDisk?: boolean;
+  /** Unsaved text read instead of template files (the studio's preview); see template-source.ts. */
+  sourceOverlay?: SourceOverlay;
   /** One line of progress, for stdout. */
   log: (line: string) => void;
   /** Error reports, for stderr. */
@@ -72,6 +75,7 @@ export class DevSession {
       pathPrefix: options.pathPrefix,
       runMode: "serve",
       toDisk: options.toDisk,
+      sourceOverlay: options.sourceOverlay,
       beforeConfig: (config) => {
         this.config = config;
       },
