@@ -53,6 +53,7 @@ describe("writing the seed post from scratch in the studio", { skip: skipWithout
     for (let chip = page.locator(".field-tags li button").first(); (await chip.count()) > 0; chip = page.locator(".field-tags li button").first()) await chip.click();
     await page.locator("#field-tags").fill("announcement");
     await page.locator("#field-tags").press("Enter");
+    await page.locator("#field-index").selectOption("false");
     const layout = page.locator("#field-layout");
     if ((await layout.count()) > 0 && (await layout.inputValue()) !== seedData.layout) await layout.selectOption(String(seedData.layout));
 
@@ -68,11 +69,13 @@ describe("writing the seed post from scratch in the studio", { skip: skipWithout
 
     assert.deepEqual(await seriousAxeViolations(page), []);
     assert.deepEqual(browser.problems.filter((text) => /Content Security Policy|Refused to/.test(text)), []);
+    // CodeMirror's own styles (a constructed stylesheet, which the CSP allows) are in force.
+    assert.equal(await page.locator(".cm-editor").evaluate((element) => getComputedStyle(element).display), "flex");
 
     const written = studio.file(SEED_PATH);
     assert.equal(written.slice(written.indexOf("\n---\n", 4) + 5), seedBody, "the pasted body is stored byte for byte");
     const data = parse(written.slice(4, written.indexOf("\n---\n", 4))) as Record<string, unknown>;
-    for (const key of ["title", "description", "tags", "layout"]) assert.deepEqual(data[key], seedData[key], key);
+    for (const key of ["title", "description", "tags", "index", "layout"]) assert.deepEqual(data[key], seedData[key], key);
     assert.match(studio.git("log", "--format=%s"), /2023-03-22-openinfra-associate-membership/);
 
     const reference = copySite();

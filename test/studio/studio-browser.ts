@@ -96,7 +96,7 @@ export async function openBrowser(): Promise<Browser> {
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
+      if (message.type() === "error") problems.push(`${message.text()} (${message.location().url}:${message.location().lineNumber})`);
     });
     page.on("pageerror", (error) => problems.push(String(error)));
   };

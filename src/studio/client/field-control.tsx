@@ -24,7 +24,14 @@ export function FieldControl(props: Props) {
   let control;
   switch (field.type) {
     case "boolean":
-      control = <input type="checkbox" {...common} defaultChecked={props.original === true} onChange={(e) => props.onValue(e.currentTarget.checked)} />;
+      // A select, not a checkbox: "not set" and false differ to templates (`index: false`).
+      control = (
+        <select {...common} defaultValue={typeof props.original === "boolean" ? String(props.original) : ""} onChange={(e) => props.onValue(e.currentTarget.value === "" ? null : e.currentTarget.value === "true")}>
+          <option value="">(not set)</option>
+          <option value="true">true</option>
+          <option value="false">false</option>
+        </select>
+      );
       break;
     case "number":
       control = <input type="number" step="any" {...common} defaultValue={typeof props.original === "number" ? String(props.original) : ""} onInput={(e) => props.onValue(e.currentTarget.value === "" ? null : Number(e.currentTarget.value))} />;

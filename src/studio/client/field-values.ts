@@ -39,7 +39,7 @@ export function asTags(value: unknown): string[] {
 export function initialValue(field: Field, value: unknown): FormValue {
   switch (field.type) {
     case "boolean":
-      return value === true;
+      return typeof value === "boolean" ? value : null;
     case "number":
       return typeof value === "number" ? value : null;
     case "tags":

@@ -42,7 +42,8 @@ export function FrontMatterForm(props: Props) {
   const setValue = (field: Field, value: FormValue) => {
     const before = blockOf(original, field.name);
     if (before && sameValue(field, value, originalValues[field.name])) return props.onChange(withBlock(doc, field.name, before.text));
-    if (!before && (value === null || value === "" || (Array.isArray(value) && value.length === 0) || (field.type === "boolean" && value === false && !(field.name in originalValues)))) {
+    if (value === null && field.type === "boolean") return props.onChange(withBlock(doc, field.name, null));
+    if (!before && (value === null || value === "" || (Array.isArray(value) && value.length === 0))) {
       return props.onChange(withBlock(doc, field.name, null));
     }
     const style = before ? styleOf(valueText(before)) : undefined;

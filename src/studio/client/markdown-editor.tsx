@@ -35,7 +35,7 @@ const TOOLS: { label: string; text: string; key?: string; run: Command }[] = [
   { label: "Italic", text: "I", key: "Mod-i", run: italic },
   { label: "Underline", text: "U", key: "Mod-u", run: underline },
   { label: "Link", text: "Link", key: "Mod-k", run: link },
-  { label: "Heading", text: "H2", run: heading },
+  { label: "H2 heading", text: "H2", run: heading },
   { label: "Bulleted list", text: "List", run: bulletList },
   { label: "Quote", text: "Quote", run: quote },
   { label: "Image", text: "Image", run: image },
@@ -46,6 +46,22 @@ const shortcutName = (key: string) => key.replace("Mod-", /Mac/.test(navigator.p
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter((file) => file.type.startsWith("image/"));
+}
+
+/**
+ * Creates the view so that CodeMirror's styles go into a constructed stylesheet: for a
+ * document it would write them into a <style> element, which the studio's CSP
+ * (`style-src 'self'`) blocks; a constructed sheet, as it uses in shadow roots, is allowed.
+ * With `document.head` looking absent for the first mount it takes that path, and later
+ * editors reuse the same sheet.
+ */
+function createView(create: () => EditorView): EditorView {
+  Object.defineProperty(document, "head", { configurable: true, get: () => null });
+  try {
+    return create();
+  } finally {
+    delete (document as { head?: unknown }).head;
+  }
 }
 
 export function MarkdownEditor(props: Props) {
@@ -98,7 +114,7 @@ export function MarkdownEditor(props: Props) {
         }),
       ],
     });
-    const editor = new EditorView({ state, parent: host.current! });
+    const editor = createView(() => new EditorView({ state, parent: host.current! }));
     view.current = editor;
     if (props.viewRef) props.viewRef.current = editor;
     return () => {
