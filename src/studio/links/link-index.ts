@@ -1,8 +1,8 @@
 /**
  * Which pages link to a URL, from the dev session's built output in memory: each HTML page's
  * `<a href>` and `<area href>` parsed with htmlparser2, resolved against the page's own URL,
- * with the path prefix, query and fragment taken off. The index is made once per good build
- * and answers every question until the next one.
+ * with the path prefix, query and fragment taken off. Each page's links are parsed at most
+ * once for a given HTML, and only for pages that can link to the URL asked about.
  */
 import { Parser } from "htmlparser2";
 
@@ -73,33 +73,55 @@ export function linksIn(html: string, pageUrl: string, pathPrefix: string): Set<
   return out;
 }
 
-export class LinkIndex {
-  private build = -1;
-  private readonly linkedFrom = new Map<string, BuiltPage[]>();
+/** A relative link that need not name its target's last segment: `./`, `../`, `..`. */
+const DOT_RELATIVE = /\shref\s*=\s*["']?\.\.?(?:\/|["'\s>])/i;
 
-  /** Rebuilds the index when `build` is newer than the one it was made from. */
-  update(build: number, pages: () => Iterable<BuiltPage & { html: string }>, pathPrefix: string): void {
-    if (build === this.build) return;
-    this.linkedFrom.clear();
-    for (const page of pages()) {
-      for (const target of linksIn(page.html, page.url, pathPrefix)) {
-        const list = this.linkedFrom.get(target) ?? [];
-        list.push({ output: page.output, url: page.url, path: page.path, title: page.title });
-        this.linkedFrom.set(target, list);
-      }
+interface PageLinks {
+  html: string;
+  dotRelative: boolean;
+  /** Parsed on first need. */
+  links?: Set<string>;
+}
+
+/**
+ * Answers which pages link to a URL without parsing every page of a large site: a link to
+ * `/news/a-post/` names `a-post` in its href (root-relative, relative, or absolute), so only
+ * pages whose HTML holds that text, or uses `./`/`../` links, are parsed, each at most once
+ * for a given HTML.
+ */
+export class LinkIndex {
+  private readonly pages = new Map<string, PageLinks>();
+
+  private entry(page: BuiltPage & { html: string }): PageLinks {
+    let known = this.pages.get(page.output);
+    // The same string (usually the very same object, kept between builds) means the same links.
+    if (known?.html !== page.html) {
+      known = { html: page.html, dotRelative: DOT_RELATIVE.test(page.html) };
+      this.pages.set(page.output, known);
     }
-    this.build = build;
+    return known;
   }
 
-  /** Pages linking to `url`, except those built from `exceptPath` (the entry itself), one per source file. */
-  pagesLinkingTo(url: string, pathPrefix: string, exceptPath?: string): LinkingPage[] {
-    const seen = new Set<string>();
-    const out: LinkingPage[] = [];
-    for (const page of this.linkedFrom.get(normalizeUrl(url, pathPrefix)) ?? []) {
-      if (page.path === exceptPath || seen.has(page.path)) continue;
-      seen.add(page.path);
-      out.push(page.title ? { path: page.path, url: page.url, title: page.title } : { path: page.path, url: page.url });
+  /**
+   * Pages linking to `url`, except those built from `exceptPath` (the entry itself), one per
+   * source file, sorted by path.
+   */
+  pagesLinkingTo(url: string, pathPrefix: string, pages: Iterable<BuiltPage & { html: string }>, exceptPath?: string): LinkingPage[] {
+    const target = normalizeUrl(url, pathPrefix);
+    const segment = target.split("/").pop() ?? "";
+    const needles = segment === "" ? [] : [...new Set([segment, encodeURI(segment), encodeURIComponent(segment)])];
+    const out = new Map<string, LinkingPage>();
+    const present = new Set<string>();
+    for (const page of pages) {
+      present.add(page.output);
+      if (page.path === exceptPath || out.has(page.path)) continue;
+      const known = this.entry(page);
+      if (needles.length > 0 && !known.dotRelative && !needles.some((needle) => page.html.includes(needle))) continue;
+      known.links ??= linksIn(page.html, page.url, pathPrefix);
+      if (!known.links.has(target)) continue;
+      out.set(page.path, page.title ? { path: page.path, url: page.url, title: page.title } : { path: page.path, url: page.url });
     }
-    return out.sort((a, b) => a.path.localeCompare(b.path));
+    for (const output of this.pages.keys()) if (!present.has(output)) this.pages.delete(output);
+    return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 }

@@ -31,19 +31,25 @@ test("the index answers which pages link to a URL, one entry per source, never t
     { output: "news/page/2/index.html", url: "/news/page/2/", path: "news.njk", title: "News", html: '<a href="/news/a/">A</a>' },
     { output: "news/a/index.html", url: "/news/a/", path: "news/a.md", title: "A", html: '<a href="/news/a/">self</a>' },
     { output: "about/index.html", url: "/about/", path: "about.md", html: '<a href="/news/b/">B</a>' },
+    // Names "a" only in text: parsed, but no link.
+    { output: "c/index.html", url: "/c/", path: "c.md", html: "<p>news/a is a path</p>" },
+    // A dot-relative link that does not spell out its target.
+    { output: "news/a/sub/index.html", url: "/news/a/sub/", path: "news/a/sub.md", html: '<a href="../">up</a>' },
+    { output: "news/b/sub/index.html", url: "/news/b/sub/", path: "news/b/sub.md", html: "<a href='..'>up</a>" },
   ];
-  index.update(1, () => pages, "/");
-  assert.deepEqual(index.pagesLinkingTo("/news/a/", "/", "news/a.md"), [
+  assert.deepEqual(index.pagesLinkingTo("/news/a/", "/", pages, "news/a.md"), [
     { path: "index.njk", url: "/", title: "Home" },
     { path: "news.njk", url: "/news/", title: "News" },
+    { path: "news/a/sub.md", url: "/news/a/sub/" },
   ]);
-  assert.deepEqual(index.pagesLinkingTo("/news/b", "/"), [{ path: "about.md", url: "/about/" }]);
-  assert.deepEqual(index.pagesLinkingTo("/nowhere/", "/"), []);
-  // The same build number keeps the index; a new one rebuilds it.
-  index.update(1, () => [], "/");
-  assert.equal(index.pagesLinkingTo("/news/b/", "/").length, 1);
-  index.update(2, () => [], "/");
-  assert.equal(index.pagesLinkingTo("/news/b/", "/").length, 0);
+  assert.deepEqual(index.pagesLinkingTo("/news/b", "/", pages), [
+    { path: "about.md", url: "/about/" },
+    { path: "news/b/sub.md", url: "/news/b/sub/" },
+  ]);
+  assert.deepEqual(index.pagesLinkingTo("/nowhere/", "/", pages), []);
+  // A page whose HTML changed is read again.
+  pages[4] = { ...pages[4]!, html: "<p>no links</p>" };
+  assert.deepEqual(index.pagesLinkingTo("/news/b/", "/", pages), [{ path: "news/b/sub.md", url: "/news/b/sub/" }]);
 });
 
 test("renaming moves the file, never over another one, and keeps the extension", () => {

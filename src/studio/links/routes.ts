@@ -36,10 +36,7 @@ function urlsOf(ctx: StudioContext, relative: string): string[] {
 
 export function linksRoutes(r: Router, ctx: StudioContext): void {
   const index = new LinkIndex();
-  const linking = (url: string, except?: string): LinkingPage[] => {
-    index.update(ctx.session.build, () => builtPages(ctx), ctx.pathPrefix);
-    return index.pagesLinkingTo(url, ctx.pathPrefix, except);
-  };
+  const linking = (url: string, except?: string): LinkingPage[] => index.pagesLinkingTo(url, ctx.pathPrefix, builtPages(ctx), except);
   const linkingToEntry = (relative: string): LinkingPage[] => {
     const seen = new Map<string, LinkingPage>();
     for (const url of urlsOf(ctx, relative)) for (const page of linking(url, relative)) seen.set(page.path, page);

@@ -10,7 +10,7 @@ import type { Router, StudioRequest } from "../server/router.js";
 import { studioSettings } from "../cms-config/site-settings.js";
 import { listMedia, passthroughImages, publicUrl, type MediaSite } from "./library.js";
 import { storeUpload } from "./upload.js";
-import { UsageIndex } from "./usage.js";
+import { CONTENT_FILE, UsageIndex, type ContentText } from "./usage.js";
 
 /** What a multipart form adds around the file: boundaries and part headers. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -60,6 +60,27 @@ async function readUpload(req: StudioRequest, maxBytes: number): Promise<{ name:
   return { name, bytes: body };
 }
 
+/**
+ * The site's content texts: templates from the dev session's memory (no disk reads, and the
+ * preview's unsaved text included), other files the scan found (data, stylesheets) from disk.
+ */
+function* contentTexts(ctx: StudioContext, usage: UsageIndex): Iterable<ContentText> {
+  const state = ctx.session.site.lastResult?.state;
+  if (!state) {
+    yield* usage.diskDocuments(ctx.inputDir);
+    return;
+  }
+  const relative = (absolute: string) => path.relative(ctx.inputDir, absolute).split(path.sep).join("/");
+  for (const source of state.sources.values()) if (!source.virtual) yield { file: source.relativePath, text: source.text };
+  for (const absolute of state.files) {
+    if (state.sources.has(absolute) || !CONTENT_FILE.test(absolute)) continue;
+    const file = relative(absolute);
+    if (file.startsWith("..")) continue;
+    const text = usage.readText(absolute);
+    if (text !== undefined) yield { file, text };
+  }
+}
+
 export function mediaRoutes(r: Router, ctx: StudioContext): void {
   const usage = new UsageIndex();
 
@@ -68,7 +89,7 @@ export function mediaRoutes(r: Router, ctx: StudioContext): void {
     const folder = req.query.get("folder") ?? site.extraFolders[0] ?? "img";
     const bareNames = site.membersFolder && site.logoFolder ? new Map([[site.membersFolder, site.logoFolder]]) : undefined;
     const outputs = passthroughImages(site);
-    const listing = listMedia(site, folder, (paths) => usage.usedBy({ inputDir: ctx.inputDir, pathPrefix: ctx.pathPrefix, outputs, bareNames }, paths));
+    const listing = listMedia(site, folder, (paths) => usage.usedBy({ inputDir: ctx.inputDir, pathPrefix: ctx.pathPrefix, outputs, bareNames }, paths, contentTexts(ctx, usage)));
     return { json: { ...listing, maxBytes: site.maxBytes } };
   });
 

@@ -23,12 +23,6 @@ const CONTENT_FILES = ["**/*.{md,markdown,njk,liquid,html,htm,11ty.js,json,yml,y
 const SKIPPED = ["**/node_modules/**", "_site/**", "**/.*/**"];
 const REFERENCE = /[^\s"'()<>[\]{}|,=*`]+\.(?:png|jpe?g|gif|webp|avif|svg)(?=[\s"'()<>[\]{}|,?#*`]|$)/gi;
 
-interface FileRefs {
-  mtimeMs: number;
-  size: number;
-  refs: Set<string>;
-}
-
 /** Normalised output paths a text refers to, read as `file` (input-relative) would. */
 export function referencesIn(text: string, file: string, site: Pick<UsageSite, "pathPrefix" | "bareNames">): Set<string> {
   const refs = new Set<string>();
@@ -58,12 +52,26 @@ export function referencesIn(text: string, file: string, site: Pick<UsageSite, "
   return refs;
 }
 
-/** Keeps each content file's references between requests; reads again only files that changed. */
+/** A content file's text, relative to the input folder. */
+export interface ContentText {
+  file: string;
+  text: string;
+}
+
+/** Content files worth searching for image references: templates, data, stylesheets. */
+export const CONTENT_FILE = /\.(md|markdown|njk|liquid|html?|11ty\.js|json|ya?ml|css|scss)$/i;
+
+/**
+ * Keeps each content file's references between requests and finds them again only for a file
+ * whose text changed. The texts come from the dev session's memory (its template sources) and,
+ * for data files and stylesheets, from disk through `readText`.
+ */
 export class UsageIndex {
-  private readonly files = new Map<string, FileRefs>();
+  private readonly files = new Map<string, { text: string; refs: Set<string> }>();
+  private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
   /** For each image path (input-relative), the content files that refer to it, sorted. */
-  usedBy(site: UsageSite, images: readonly string[]): Map<string, string[]> {
+  usedBy(site: UsageSite, images: readonly string[], documents: Iterable<ContentText>): Map<string, string[]> {
     const byOutput = new Map<string, string>();
     for (const image of images) {
       byOutput.set(image, image);
@@ -73,37 +81,46 @@ export class UsageIndex {
     const result = new Map<string, string[]>(images.map((image) => [image, []]));
     if (images.length === 0) return result;
     const seen = new Set<string>();
-    for (const file of globSync(CONTENT_FILES, { cwd: site.inputDir, ignore: SKIPPED, dot: false }).sort()) {
+    for (const { file, text } of documents) {
+      if (seen.has(file)) continue;
       seen.add(file);
-      const refs = this.refsOf(site, file);
+      let known = this.files.get(file);
+      // The same string (most often the very same object) means the same references.
+      if (known?.text !== text) {
+        known = { text, refs: referencesIn(text, file, site) };
+        this.files.set(file, known);
+      }
       const hits = new Set<string>();
-      for (const ref of refs) {
+      for (const ref of known.refs) {
         const image = byOutput.get(ref);
         if (image) hits.add(image);
       }
       for (const image of hits) result.get(image)!.push(file);
     }
     for (const file of this.files.keys()) if (!seen.has(file)) this.files.delete(file);
+    for (const list of result.values()) list.sort();
     return result;
   }
 
-  private refsOf(site: UsageSite, file: string): Set<string> {
-    const absolute = path.join(site.inputDir, file);
-    let stat;
+  /** A file's text from disk, read again only when its size or time changed; undefined when unreadable. */
+  readText(absolute: string): string | undefined {
     try {
-      stat = statSync(absolute);
+      const stat = statSync(absolute);
+      const known = this.disk.get(absolute);
+      if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.text;
+      const text = readFileSync(absolute, "utf8");
+      this.disk.set(absolute, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+      return text;
     } catch {
-      return new Set();
+      return undefined;
     }
-    const known = this.files.get(file);
-    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.refs;
-    let refs = new Set<string>();
-    try {
-      refs = referencesIn(readFileSync(absolute, "utf8"), file, site);
-    } catch {
-      // Unreadable now (deleted meanwhile): no references.
+  }
+
+  /** Every content file of the folder from disk, for a site the dev session has not built yet. */
+  *diskDocuments(inputDir: string): Iterable<ContentText> {
+    for (const file of globSync(CONTENT_FILES, { cwd: inputDir, ignore: SKIPPED, dot: false })) {
+      const text = this.readText(path.join(inputDir, file));
+      if (text !== undefined) yield { file, text };
     }
-    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, refs });
-    return refs;
   }
 }
