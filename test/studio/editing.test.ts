@@ -58,7 +58,7 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
   test("a save over a change made on disk shows both versions, and nothing is lost", async () => {
     const { page } = browser;
     await typeAtEnd(page, "\nA paragraph written in the studio.");
-    const onDisk = studio.file(POST).replace("Draft Trademark Policy Open for Comment", "Draft Trademark Policy: Comments Welcome");
+    const onDisk = studio.file(POST).replace("title: Draft Trademark Policy Open for Comment", "title: Draft Trademark Policy, Comments Welcome");
     writeFileSync(path.join(studio.dir, POST), onDisk);
 
     await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -70,7 +70,7 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
 
     await page.getByRole("button", { name: "Use the version on disk" }).click();
     await dialog.waitFor({ state: "detached", timeout: WAIT_MS });
-    assert.equal(await page.locator("#field-title").inputValue(), "Draft Trademark Policy: Comments Welcome");
+    assert.equal(await page.locator("#field-title").inputValue(), "Draft Trademark Policy, Comments Welcome");
     assert.doesNotMatch(await editorText(page), /written in the studio/);
 
     await typeAtEnd(page, "\nSecond try.");
@@ -84,6 +84,8 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     await typeAtEnd(page, "\nTyped before the tab was reloaded.");
     await page.locator(".save-status", { hasText: "Unsaved changes" }).waitFor({ timeout: WAIT_MS });
     await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith("plinth-studio:draft:")), undefined, { timeout: WAIT_MS });
+    // The app asks before a tab with unsaved text goes away; the user says leave.
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.reload();
     await page.getByRole("button", { name: "Restore my changes" }).click();
     await waitForPreviewText(page, "Typed before the tab was reloaded.");
