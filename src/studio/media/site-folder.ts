@@ -48,7 +48,13 @@ export function resolveSiteFolder(inputDir: string, folder: string): string {
 /** Creates the folder if needed, and checks again afterwards: a link made meanwhile must not win. */
 export function ensureSiteFolder(inputDir: string, folder: string): string {
   const absolute = resolveSiteFolder(inputDir, folder);
-  mkdirSync(absolute, { recursive: true });
+  try {
+    mkdirSync(absolute, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ENOTDIR") throw unsafe(`The folder ${JSON.stringify(folder)} is a file, or lies inside one.`);
+    throw error;
+  }
   if (absolute !== path.resolve(inputDir) && !isInside(inputDir, absolute)) throw unsafe(`The folder ${JSON.stringify(folder)} leads outside the site through a link.`);
   return absolute;
 }

@@ -61,3 +61,9 @@ test("anything but one <svg> root is refused", () => {
   assert.throws(() => cleanSvg(`<svg ${NS}/><svg ${NS}/>`), { code: "MediaSvgUnsafe" });
   assert.throws(() => cleanSvg("just text"), { code: "MediaSvgUnsafe" });
 });
+
+test("an SVG nested deep enough to exhaust the stack is refused, a normal depth is fine", () => {
+  const nested = (depth: number) => `<svg ${NS}>${"<g>".repeat(depth)}<rect/>${"</g>".repeat(depth)}</svg>`;
+  assert.throws(() => cleanSvg(nested(100_000)), { code: "MediaSvgUnsafe" });
+  assert.deepEqual(cleanSvg(nested(50)).removed, []);
+});

@@ -77,13 +77,20 @@ function animatesLinkOrHandler(element: Element): boolean {
   return target === "href" || target === "xlink:href" || target.startsWith("on");
 }
 
+const MAX_DEPTH = 256;
+
 class Cleaner {
   readonly removed: string[] = [];
   /** True once anything at all was taken out, reported or not. */
   changed = false;
 
+  private depth = 0;
+
   walk(parent: ParentNode): void {
+    // Drawings nest a few dozen groups deep; thousands is a file built to exhaust the stack.
+    if (++this.depth > MAX_DEPTH) throw new StudioHttpError(422, "MediaSvgUnsafe", `The SVG nests elements more than ${MAX_DEPTH} deep.`);
     for (const child of [...parent.children]) this.visit(child);
+    this.depth--;
   }
 
   private drop(node: ChildNode, why?: string): void {

@@ -67,6 +67,8 @@ test("uploads create their folder, inside the site only", () => {
   assert.throws(() => storeUpload({ inputDir: site, folder: "../elsewhere", fileName: "jane.jpg", bytes: JPEG }), { code: "StudioPathUnsafe" });
   assert.throws(() => storeUpload({ inputDir: site, folder: path.join(os.tmpdir(), "x"), fileName: "jane.jpg", bytes: JPEG }), { code: "StudioPathUnsafe" });
   assert.ok(!existsSync(path.join(path.dirname(site), "elsewhere")));
+  writeFileSync(path.join(site, "page.md"), "x");
+  assert.throws(() => storeUpload({ inputDir: site, folder: "page.md/img", fileName: "jane.jpg", bytes: JPEG }), { code: "StudioPathUnsafe", status: 400 });
 });
 
 test("the type comes from the bytes: text named .png is refused, a JPEG named .png too", () => {
