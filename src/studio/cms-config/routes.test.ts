@@ -1,11 +1,11 @@
 // A foundation moving from CloudCannon keeps its setup: the config is read by a real studio on
 // a copy of the example site, and the schema the app gets carries its labels and upload folders.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startStudioSite, type StudioSite } from "../../../test/support/studio-site.js";
-import { CLOUDCANNON_CONFIG } from "./samples.test-data.js";
+import { CLOUDCANNON_CONFIG, DECAP_CONFIG } from "./samples.test-data.js";
 import type { SchemaOverrides } from "./types.js";
 
 interface SchemaAnswer {
@@ -52,5 +52,32 @@ describe("studio with another CMS's config", () => {
     assert.equal(listing.status, 200, listing.text);
     for (const folder of ["img/people", "img/members", "img/uploads", "img/news"]) assert.ok(listing.json.folders.includes(folder), folder);
     assert.equal(listing.json.maxBytes, 1024 * 1024);
+  });
+});
+
+describe("studio with a Decap/Sveltia config", () => {
+  let site: StudioSite;
+  before(async () => {
+    site = await startStudioSite();
+    mkdirSync(path.join(site.dir, "admin"), { recursive: true });
+    writeFileSync(path.join(site.dir, "admin/config.yml"), DECAP_CONFIG);
+  });
+  after(() => site.close());
+
+  it("the members form gets the tier choices, the logo folder and data-only editing", async () => {
+    const res = await site.api<SchemaAnswer>("GET", "/api/schema?collection=members");
+    assert.equal(res.status, 200, res.text);
+    const level = res.json.fields.find((f) => f.name === "level")!;
+    assert.deepEqual([level.type, level.label, level.options], ["select", "Tier", ["platinum", "gold", "silver", "associate"]]);
+    assert.equal(res.json.fields.find((f) => f.name === "logo")?.uploadFolder, "img/members");
+    assert.equal(res.json.body, false);
+  });
+
+  it("the news form keeps the config's field order, labels and the Markdown buttons", async () => {
+    const res = await site.api<SchemaAnswer>("GET", "/api/schema?collection=news");
+    assert.deepEqual(res.json.fields.slice(0, 4).map((f) => f.name), ["title", "byline", "description", "date"]);
+    assert.equal(res.json.fields.find((f) => f.name === "image")?.uploadFolder, "img/news");
+    assert.equal(res.json.body, true);
+    assert.deepEqual(res.json.toolbar, ["bold", "italic", "link", "heading", "quote", "list", "ordered-list", "image"]);
   });
 });
