@@ -17,7 +17,7 @@ export function App() {
   const [notice, setNotice] = useState("");
   const [failure, setFailure] = useState("");
   const [refresh, setRefresh] = useState(0);
-  const [membersFolder, setMembersFolder] = useState<string | null>(null);
+  const [roster, setRoster] = useState<{ folder: string; logoFolder: string } | null>(null);
 
   useEffect(() => {
     const onHash = () => setRoute(readRoute());
@@ -32,8 +32,8 @@ export function App() {
       (error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)),
     );
     api.members().then(
-      (roster) => setMembersFolder(roster.enabled ? roster.folder.replace(/\/$/, "") : null),
-      () => setMembersFolder(null),
+      (found) => setRoster(found.enabled ? { folder: found.folder.replace(/\/$/, ""), logoFolder: found.logoFolder.replace(/^\/|\/$/g, "") } : null),
+      () => setRoster(null),
     );
     return () => removeEventListener("hashchange", onHash);
   }, []);
@@ -117,7 +117,7 @@ export function App() {
             entry={entry}
             fields={fields}
             collection={route.collection}
-            membersFolder={membersFolder}
+            roster={roster}
             onSaved={() => setRefresh((n) => n + 1)}
             onNavigate={(path, message) => {
               if (message) setNotice(message);

@@ -21,8 +21,8 @@ interface Props {
   entry: Entry;
   fields: Field[];
   collection: string | undefined;
-  /** The members' folder when the site has a roster: its entries get inline checks and Announce. */
-  membersFolder: string | null;
+  /** The roster's folders when the site has one: its entries get inline checks, Announce and logo uploads. */
+  roster: { folder: string; logoFolder: string } | null;
   /** Opens another entry (after rename, duplicate, announce) or none (after delete). */
   onNavigate: (path: string | null, message?: string) => void;
   /** Tells the list that an entry was saved, so it refreshes. */
@@ -59,8 +59,9 @@ export function EntryEditor(props: Props) {
   const view = useRef<EditorView | null>(null);
   const raw = joinEntryText(doc);
   const dirty = raw !== savedRaw;
-  const isMembers = props.membersFolder !== null && path.startsWith(`${props.membersFolder}/`);
+  const isMembers = props.roster !== null && path.startsWith(`${props.roster.folder}/`);
   const bodyFolder = fields.find((field) => field.type === "image" && field.uploadFolder)?.uploadFolder ?? "img";
+  const folderOf = (field: Field) => field.uploadFolder ?? (isMembers && props.roster ? props.roster.logoFolder : bodyFolder);
 
   /** Starts over from `text` (a restored draft, the disk's version). */
   const reset = (text: string, revision: string) => {
@@ -90,7 +91,7 @@ export function EntryEditor(props: Props) {
       () => setMemberErrors([]),
     );
   };
-  useEffect(loadMemberDiagnostics, [path, props.membersFolder]);
+  useEffect(loadMemberDiagnostics, [path, props.roster]);
 
   const save = async (text = raw, base = baseRevision) => {
     setStatus({ kind: "saving", text: "Saving…" });
@@ -254,7 +255,7 @@ export function EntryEditor(props: Props) {
       )}
       {media && (
         <MediaPanel
-          folder={media.field?.uploadFolder ?? media.folder}
+          folder={media.folder}
           chooseLabel={media.field ? "Use" : "Insert"}
           onClose={() => setMedia(null)}
           onChoose={(url, file) => {
@@ -278,8 +279,8 @@ export function EntryEditor(props: Props) {
             doc={doc}
             onChange={setDoc}
             errors={fieldErrors}
-            onUpload={(field, file) => upload(field.uploadFolder ?? bodyFolder, file)}
-            onBrowse={(field) => setMedia({ folder: field.uploadFolder ?? bodyFolder, field })}
+            onUpload={(field, file) => upload(folderOf(field), file)}
+            onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
           />
           <MarkdownEditor
             docKey={`${path}#${loaded.key}`}

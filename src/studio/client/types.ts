@@ -110,6 +110,8 @@ export interface Roster {
   enabled: boolean;
   /** The members' folder, relative to the input folder. */
   folder: string;
+  /** Where member logos are kept, relative to the input folder. */
+  logoFolder: string;
   tierField: string;
   diagnostics: MemberDiagnostic[];
 }
