@@ -28,7 +28,7 @@ const TIMEOUT_MS = 120_000;
 
 /** What the app exposes for timing (src/studio/client/preview-pane.tsx). */
 interface StudioWindow {
-  __studioPreview?: { requests: number; loads: number; requestedAt: number; loadedAt: number };
+  __studioPreview?: { requests: number; loads: number; requestedAt: number; respondedAt: number; loadedAt: number };
 }
 
 interface Options {
@@ -131,6 +131,8 @@ async function main(argv: string[]): Promise<void> {
     await page.keyboard.press("Control+End");
     const fromKey: number[] = [];
     const fromPause: number[] = [];
+    const answer: number[] = [];
+    const frame: number[] = [];
     for (let i = 0; i < options.runs * 2; i++) {
       const loads = await page.evaluate(() => (window as unknown as StudioWindow).__studioPreview!.loads);
       const marker = `Z${i}q`;
@@ -140,6 +142,8 @@ async function main(argv: string[]): Promise<void> {
       const t = await page.evaluate(() => ({ key: (window as unknown as { lastKey: number }).lastKey, ...(window as unknown as StudioWindow).__studioPreview! }));
       fromKey.push(t.loadedAt - t.key);
       fromPause.push(t.loadedAt - t.requestedAt);
+      answer.push(t.respondedAt - t.requestedAt);
+      frame.push(t.loadedAt - t.respondedAt);
       await page.waitForTimeout(300);
     }
 
@@ -151,7 +155,9 @@ async function main(argv: string[]): Promise<void> {
         row("search it (in the app)", search, "typing to matches listed; includes the list's 200 ms pause") +
         row("search it (server only)", server, "GET /api/entries?q=…, from node") +
         row("preview from the keystroke", fromKey, "keystroke to the frame loaded; includes the 150 ms pause") +
-        row("preview after the pause", fromPause, "POST /api/preview, render, frame load"),
+        row("preview after the pause", fromPause, "POST /api/preview, render, frame load") +
+        row("- of which POST /api/preview", answer, "the server applies the text and renders") +
+        row("- of which the frame's reload", frame, "GET /preview/… and the page's CSS and images"),
     );
   } finally {
     await context.close();

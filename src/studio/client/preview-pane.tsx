@@ -20,6 +20,8 @@ interface PreviewProbe {
   requests: number;
   loads: number;
   requestedAt: number;
+  /** When the server answered the last preview request. */
+  respondedAt: number;
   loadedAt: number;
 }
 
@@ -29,7 +31,7 @@ declare global {
   }
 }
 
-const probe: PreviewProbe = (window.__studioPreview = { requests: 0, loads: 0, requestedAt: 0, loadedAt: 0 });
+const probe: PreviewProbe = (window.__studioPreview = { requests: 0, loads: 0, requestedAt: 0, respondedAt: 0, loadedAt: 0 });
 
 export function PreviewPane(props: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
@@ -67,6 +69,7 @@ export function PreviewPane(props: Props) {
       try {
         const result = await api.preview(props.path, props.raw);
         if (mine !== sequence.current) return;
+        probe.respondedAt = performance.now();
         latest.current.onErrors(result.errors ?? []);
         setProblem("");
         if (result.url && result.url !== entryUrl) setEntryUrl(result.url);
