@@ -41,6 +41,8 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     await openCollection(page, /news/i);
     await openEntry(page, "trademark", /Draft Trademark Policy/);
     await waitForPreviewText(page, TYPO);
+    assert.equal(await page.locator("#field-layout").inputValue(), "layouts/news.njk", "selects show the file's value");
+    assert.equal(await page.locator("#field-index").inputValue(), "true");
 
     await selectWordInEditor(page, "transfered");
     await page.keyboard.type("transferred");
@@ -53,6 +55,21 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     assert.equal(studio.file(POST), original.replace(TYPO, FIXED));
     assert.match(studio.git("log", "-1", "--format=%s"), /trademark-policy-draft/);
     assert.equal(studio.git("status", "--porcelain", POST), "");
+  });
+
+  test("a template error shows at its line in the editor, and the preview keeps the last good page", async () => {
+    const { page } = browser;
+    const broken = "\n{{ title | nosuchfilter }}";
+    await typeAtEnd(page, broken);
+    const marker = page.locator(".cm-lint-marker-error");
+    await marker.waitFor({ timeout: WAIT_MS });
+    const line = await page.locator(".cm-lintRange-error").first().textContent();
+    assert.match(line ?? "", /nosuchfilter/);
+    assert.equal(await preview(page).locator("body", { hasText: FIXED }).count(), 1, "the frame still shows the page");
+    assert.equal(await preview(page).locator("body", { hasText: "nosuchfilter" }).count(), 0);
+    for (let i = 0; i < broken.length; i++) await page.keyboard.press("Backspace");
+    await marker.waitFor({ state: "detached", timeout: WAIT_MS });
+    assert.equal(studio.file(POST), original.replace(TYPO, FIXED), "nothing of it was saved");
   });
 
   test("a save over a change made on disk shows both versions, and nothing is lost", async () => {

@@ -25,13 +25,7 @@ export function FieldControl(props: Props) {
   switch (field.type) {
     case "boolean":
       // A select, not a checkbox: "not set" and false differ to templates (`index: false`).
-      control = (
-        <select {...common} defaultValue={typeof props.original === "boolean" ? String(props.original) : ""} onChange={(e) => props.onValue(e.currentTarget.value === "" ? null : e.currentTarget.value === "true")}>
-          <option value="">(not set)</option>
-          <option value="true">true</option>
-          <option value="false">false</option>
-        </select>
-      );
+      control = <BooleanControl {...props} common={common} />;
       break;
     case "number":
       control = <input type="number" step="any" {...common} defaultValue={typeof props.original === "number" ? String(props.original) : ""} onInput={(e) => props.onValue(e.currentTarget.value === "" ? null : Number(e.currentTarget.value))} />;
@@ -78,11 +72,39 @@ function stringOf(value: unknown): string {
 
 type Common = Record<string, string | undefined>;
 
+// Selects are controlled (`value`): Preact does not apply `defaultValue` to a <select>.
+function BooleanControl(props: Props & { common: Common }) {
+  const [value, setValue] = useState(typeof props.original === "boolean" ? String(props.original) : "");
+  return (
+    <select
+      {...props.common}
+      value={value}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setValue(next);
+        props.onValue(next === "" ? null : next === "true");
+      }}
+    >
+      <option value="">(not set)</option>
+      <option value="true">true</option>
+      <option value="false">false</option>
+    </select>
+  );
+}
+
 function SelectControl(props: Props & { common: Common }) {
   const current = stringOf(props.original);
+  const [value, setValue] = useState(current);
   const options = props.field.options ?? [];
   return (
-    <select {...props.common} defaultValue={current} onChange={(e) => props.onValue(e.currentTarget.value || null)}>
+    <select
+      {...props.common}
+      value={value}
+      onChange={(e) => {
+        setValue(e.currentTarget.value);
+        props.onValue(e.currentTarget.value || null);
+      }}
+    >
       <option value="">(none)</option>
       {current && !options.includes(current) && <option value={current}>{current}</option>}
       {options.map((option) => (
