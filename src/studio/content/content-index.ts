@@ -89,7 +89,12 @@ export class ContentIndex {
       if (source.virtual || !TEXT_TEMPLATES.has(source.extension) || !isInside(input, source.file)) continue;
       const relative = source.relativePath;
       const previous = this.byPath.get(relative);
-      if (previous && (keep.has(relative) || previous.source === source)) {
+      if (keep.has(relative)) {
+        // An unsaved file (new, or edited in the preview) is listed as it is on disk.
+        if (previous) next.set(relative, previous);
+        continue;
+      }
+      if (previous?.source === source) {
         next.set(relative, previous);
         continue;
       }

@@ -7,6 +7,7 @@ import type { DevSession } from "../../server/dev-session.js";
 import type { ContentIndex } from "../content/content-index.js";
 import type { ContentStore } from "../content/content-store.js";
 import type { GitRepo } from "../git/git-repo.js";
+import type { PreviewOverlay } from "../preview/preview-overlay.js";
 import { sitePath, type SitePath } from "./safe-path.js";
 
 export interface StudioContext {
@@ -24,6 +25,8 @@ export interface StudioContext {
   readonly content: ContentIndex;
   /** Reads and writes content files: atomic, checked against the base revision, committed, built. */
   readonly store: ContentStore;
+  /** Unsaved texts the preview builds instead of the files. */
+  readonly overlay: PreviewOverlay;
   log(line: string): void;
   logError(text: string): void;
   /** A request's path as a file of the site, or a 400 StudioPathUnsafe. */

@@ -5,6 +5,7 @@
 import type { StudioContext } from "./context.js";
 import type { Router } from "./router.js";
 import { contentRoutes } from "../content/content-routes.js";
+import { previewRoutes } from "../preview/preview-routes.js";
 import { siteRoutes } from "./site-routes.js";
 
 type RouteModule = (r: Router, ctx: StudioContext) => void;
@@ -20,6 +21,7 @@ const OPTIONAL: { module: string; name: string }[] = [
 export async function mountRoutes(r: Router, ctx: StudioContext): Promise<void> {
   siteRoutes(r, ctx);
   contentRoutes(r, ctx);
+  previewRoutes(r, ctx);
   for (const { module, name } of OPTIONAL) {
     let loaded: Record<string, unknown>;
     try {

@@ -23,6 +23,7 @@ import { createStaticHandler } from "../../server/static-handler.js";
 import { ContentIndex } from "../content/content-index.js";
 import { ContentStore } from "../content/content-store.js";
 import { GitRepo, type GitAuthor } from "../git/git-repo.js";
+import { PreviewOverlay } from "../preview/preview-overlay.js";
 import { StudioAuth, newToken } from "./auth.js";
 import type { StudioContext } from "./context.js";
 import { sitePathIn } from "./context.js";
@@ -76,6 +77,7 @@ export class StudioServer {
   readonly session: DevSession;
   readonly router = new Router();
   readonly token: string;
+  readonly overlay = new PreviewOverlay();
   private readonly http: Server;
   private auth!: StudioAuth;
   private ctx!: StudioContext;
@@ -85,7 +87,7 @@ export class StudioServer {
 
   private constructor(private readonly options: StudioServerOptions) {
     this.token = options.token ?? process.env.PLINTH_STUDIO_TOKEN ?? newToken();
-    this.session = new DevSession({ ...options, toDisk: false });
+    this.session = new DevSession({ ...options, toDisk: false, sourceOverlay: this.overlay.source });
     this.serveSite = createStaticHandler({ source: memorySource(this.session.site.memory.files), pathPrefix: options.pathPrefix });
     this.http = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -108,10 +110,12 @@ export class StudioServer {
     const inputDir = server.session.site.lastResult?.paths.input ?? path.resolve(options.cwd, options.input ?? ".");
     const git = await GitRepo.open(inputDir, options.author);
     const content = new ContentIndex();
-    const store = new ContentStore({ session: server.session, git, logError: options.logError });
+    // A saved file is read from disk again: its unsaved text has become the file.
+    const store = new ContentStore({ session: server.session, git, logError: options.logError, onWrite: (relative) => server.overlay.drop(relative) });
     const refresh = () => {
       const state = server.session.site.lastResult?.state;
-      if (state) content.refresh(state);
+      // The list shows files as saved, not the preview's unsaved text.
+      if (state) content.refresh(state, server.overlay.paths());
     };
     refresh();
     server.session.onBuild((outcome) => {
@@ -120,6 +124,7 @@ export class StudioServer {
     server.ctx = {
       content,
       store,
+      overlay: server.overlay,
       session: server.session,
       cwd: options.cwd,
       inputDir,
