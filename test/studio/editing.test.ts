@@ -4,7 +4,7 @@
  * overwritten without the user choosing, and unsaved text survives a reload.
  */
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { editorText, openCollection, openEntry, preview, save, selectWordInEditor, typeAtEnd, waitForPreviewText } from "./journey-helpers.js";
@@ -110,5 +110,27 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     await save(page);
     assert.equal(studio.file(POST), `${before}\nTyped before the tab was reloaded.`);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("plinth-studio:draft:")).length), 0);
+  });
+
+  test("duplicate copies the text; delete lists the pages that link to the entry and asks first", async () => {
+    const { page } = browser;
+    const source = "news/2023-02-08-harbor-and-pine-joins-as-gold-member.md";
+    const copy = "news/2023-02-08-harbor-and-pine-joins-as-gold-member-copy.md";
+    await openEntry(page, "harbor", /Harbor & Pine Joins/);
+    await page.getByRole("button", { name: "Duplicate" }).click();
+    assert.equal(await page.getByLabel("New path").inputValue(), copy);
+    await page.getByRole("button", { name: "Duplicate", exact: true }).last().click();
+    await page.locator(".entry-path", { hasText: copy }).waitFor({ timeout: WAIT_MS });
+    assert.equal(studio.file(copy), studio.file(source));
+
+    await page.getByRole("button", { name: "Delete" }).click();
+    const warning = page.locator(".entry-action .warning");
+    await warning.waitFor({ timeout: WAIT_MS });
+    assert.match((await warning.textContent()) ?? "", /\/news\//, "the news index lists it");
+    assert.ok(existsSync(path.join(studio.dir, copy)), "nothing is deleted before the user confirms");
+    await page.getByRole("button", { name: `Delete ${copy}` }).click();
+    await page.locator(".entry-editor").waitFor({ state: "detached", timeout: WAIT_MS });
+    assert.equal(existsSync(path.join(studio.dir, copy)), false);
+    assert.equal(studio.git("status", "--porcelain"), "", "the deletion is committed");
   });
 });
