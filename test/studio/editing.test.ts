@@ -57,6 +57,21 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     assert.equal(studio.git("status", "--porcelain", POST), "");
   });
 
+  test("the preview can show a page that lists the entry, with the unsaved title", async () => {
+    const { page } = browser;
+    await page.locator("#field-title").fill("Trademark Policy, Unsaved Title");
+    await waitForPreviewText(page, "Trademark Policy, Unsaved Title");
+    const listing = page.locator("#preview-target option", { hasText: "(/news/)" });
+    await listing.waitFor({ state: "attached", timeout: WAIT_MS });
+    await page.locator("#preview-target").selectOption((await listing.getAttribute("value"))!);
+    await preview(page).locator("a", { hasText: "Trademark Policy, Unsaved Title" }).first().waitFor({ timeout: WAIT_MS });
+    assert.equal(await preview(page).locator("h1", { hasText: "Draft Trademark Policy Open for Comment" }).count(), 0, "this is the index, not the post");
+    await page.locator("#preview-target").selectOption("");
+    await page.locator("#field-title").fill("Draft Trademark Policy Open for Comment");
+    await waitForPreviewText(page, "Draft Trademark Policy Open for Comment");
+    await page.locator(".save-status", { hasText: /Unsaved changes/ }).waitFor({ state: "detached", timeout: WAIT_MS });
+  });
+
   test("a template error shows at its line in the editor, and the preview keeps the last good page", async () => {
     const { page } = browser;
     const broken = "\n{{ title | nosuchfilter }}";

@@ -2,7 +2,7 @@
 // shortcuts (Ctrl/Cmd-B, I, U, K). Pasting or dropping an image file uploads it and inserts
 // its Markdown. The document keeps the file's own line breaks (CRLF stays CRLF).
 
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdownLanguage } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
@@ -89,7 +89,8 @@ export function MarkdownEditor(props: Props) {
         new LanguageSupport(markdownLanguage),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         lintGutter(),
-        keymap.of([...TOOLS.filter((tool) => tool.key).map((tool) => ({ key: tool.key!, run: tool.run, preventDefault: true })), ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        keymap.of([...TOOLS.filter((tool) => tool.key).map((tool) => ({ key: tool.key!, run: tool.run, preventDefault: true })), ...defaultKeymap, ...historyKeymap]),
+        // No Tab binding: Tab moves the focus on, as everywhere else in the app.
         EditorView.contentAttributes.of({ "aria-label": "Body (Markdown)", "aria-multiline": "true" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) latest.current.onChange(update.state.doc.toString());
