@@ -64,7 +64,8 @@ export const api = {
     call<Saved & { path: string }>("POST", path ? `/api/entry?path=${q(path)}` : "/api/entry", body),
   remove: (path: string, baseRevision: string) => call<{ commit?: string }>("DELETE", `/api/entry?path=${q(path)}&baseRevision=${q(baseRevision)}`),
   rename: (path: string, to: string) => call<{ path: string; commit?: string; linkedFrom?: LinkingPage[] }>("POST", `/api/entry/rename?path=${q(path)}`, { to }),
-  links: (url: string) => call<{ pages: LinkingPage[] }>("GET", `/api/links?url=${q(url)}`),
+  /** The pages linking to any URL the entry at `path` is built to. */
+  links: (path: string) => call<{ pages: LinkingPage[] }>("GET", `/api/links?path=${q(path)}`),
   preview: (path: string, raw: string) => call<PreviewResult>("POST", `/api/preview?path=${q(path)}`, { raw }),
   dropPreview: (path: string) => call<unknown>("DELETE", `/api/preview?path=${q(path)}`),
   media: (folder: string) => call<MediaListing>("GET", `/api/media?folder=${q(folder)}`),

@@ -29,12 +29,12 @@ export function EntryAction(props: Props) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (kind === "duplicate" || !props.url) return setLinks([]);
-    api.links(props.url).then(
+    if (kind === "duplicate") return setLinks([]);
+    api.links(path).then(
       (result) => setLinks(result.pages.filter((page) => page.path !== path)),
       () => setLinks([]),
     );
-  }, [kind, path, props.url]);
+  }, [kind, path]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -73,7 +73,9 @@ export function EntryAction(props: Props) {
       {links === null && kind !== "duplicate" && <p role="status">Looking for pages that link here…</p>}
       {links && links.length > 0 && (
         <div class="warning" role="note">
-          <p>{links.length === 1 ? "This page links to" : `These ${links.length} pages link to`} {props.url}; they will need their links changed:</p>
+          <p>
+            {links.length === 1 ? "This page links to" : `These ${links.length} pages link to`} {props.url ?? "this entry"}; they will need their links changed:
+          </p>
           <ul>
             {links.map((page) => (
               <li key={page.path}>

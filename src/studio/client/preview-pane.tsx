@@ -83,16 +83,15 @@ export function PreviewPane(props: Props) {
   }, [props.path, props.raw, target]);
 
   useEffect(() => {
-    if (!entryUrl) return;
     let live = true;
-    api.links(entryUrl).then(
+    api.links(props.path).then(
       (result) => live && setListing(result.pages),
       () => live && setListing([]),
     );
     return () => {
       live = false;
     };
-  }, [entryUrl]);
+  }, [props.path]);
 
   useEffect(() => () => void api.dropPreview(props.path).catch(() => undefined), [props.path]);
 
