@@ -44,7 +44,7 @@ export function PreviewPane(props: Props) {
   const latest = useRef(props);
   latest.current = props;
 
-  const show = (url: string) => {
+  const show = (url: string, build: number | undefined) => {
     const element = frame.current;
     if (!element) return;
     const src = `/preview${url.startsWith("/") ? url : `/${url}`}`;
@@ -52,6 +52,10 @@ export function PreviewPane(props: Props) {
       const win = element.contentWindow;
       if (win) scroll.current = { x: win.scrollX, y: win.scrollY };
       if (win && win.location.pathname === new URL(src, location.href).pathname) {
+        // A preview page reloads itself on the build event (the server's preview client);
+        // when it already shows this build there is nothing to do.
+        const shown = Number(win.document.querySelector("script[data-build]")?.getAttribute("data-build") ?? NaN);
+        if (build !== undefined && shown >= build) return;
         win.location.reload();
         return;
       }
@@ -73,7 +77,7 @@ export function PreviewPane(props: Props) {
         latest.current.onErrors(result.errors ?? []);
         setProblem("");
         if (result.url && result.url !== entryUrl) setEntryUrl(result.url);
-        if (!result.errors?.length) show(target || result.url || "/");
+        if (!result.errors?.length) show(target || result.url || "/", result.build);
       } catch (error) {
         if (mine !== sequence.current) return;
         setProblem(error instanceof ApiError ? error.message : String(error));

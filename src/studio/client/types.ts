@@ -73,6 +73,8 @@ export interface PreviewError {
 
 export interface PreviewResult {
   url: string | null;
+  /** The dev session's build number after applying the text. */
+  build?: number;
   errors: PreviewError[];
 }
 
