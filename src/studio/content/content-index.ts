@@ -75,39 +75,75 @@ export class ContentIndex {
   /** Lower-cased title and text per entry, made at the first search and kept while the source is the same. */
   private readonly haystacks = new WeakMap<TemplateSource, string>();
   private readonly tagCounts = new Map<string, number>();
+  /** The template each entry was made from, to notice a change of its cascaded data alone. */
+  private readonly templates = new WeakMap<IndexedEntry, Template>();
+  /** The build's file list the directory data files were found in, and them. */
+  private scannedFiles?: ReadonlySet<string>;
+  private dataFolders = new Map<string, string>();
 
   /**
    * Takes in what a build read. `keep` names paths whose entry must stay as it is (a preview's
    * unsaved text is in the build, but the list shows the file as saved).
    */
   refresh(state: BuildState, keep: ReadonlySet<string> = new Set()): void {
-    const input = state.paths.input;
-    const templates = new Map<string, Template>();
-    for (const template of state.templates.values()) templates.set(template.source.file, template);
     const next = new Map<string, IndexedEntry>();
+    let changed = false;
+    let added = false;
     for (const source of state.sourceList) {
-      if (source.virtual || !TEXT_TEMPLATES.has(source.extension) || !isInside(input, source.file)) continue;
       const relative = source.relativePath;
+      if (source.virtual || !TEXT_TEMPLATES.has(source.extension) || relative.startsWith("../")) continue;
       const previous = this.byPath.get(relative);
+      if (!previous) added = true;
       if (keep.has(relative)) {
         // An unsaved file (new, or edited in the preview) is listed as it is on disk.
         if (previous) next.set(relative, previous);
         continue;
       }
-      if (previous?.source === source) {
+      const template = state.templates.get(source.file);
+      // The same source and the same cascaded data (a directory data file may have changed): the same entry.
+      if (previous && previous.source === source && this.templates.get(previous) === template) {
         next.set(relative, previous);
         continue;
       }
-      next.set(relative, this.makeEntry(source, templates.get(source.file), state));
+      const entry = this.makeEntry(source, template, state);
+      if (template) this.templates.set(entry, template);
+      if (previous) entry.collection = previous.collection;
+      next.set(relative, entry);
+      changed = true;
     }
-    const files = [...state.files].filter((f) => isInside(input, f)).map((f) => toPosix(path.relative(input, f)));
-    const { collections, collectionOf } = inferCollections([...next.keys()], directoryDataFiles(files));
-    for (const entry of next.values()) entry.collection = collectionOf.get(entry.path) ?? entry.collection;
+    const membership = added || next.size !== this.byPath.size;
+    if (membership || state.files !== this.scannedFiles) {
+      if (state.files !== this.scannedFiles) {
+        this.scannedFiles = state.files;
+        const input = state.paths.input;
+        const candidates = [...state.files].filter((f) => /\.(json|11tydata\.[cm]?[jt]s)$/.test(f) && isInside(input, f)).map((f) => toPosix(path.relative(input, f)));
+        this.dataFolders = directoryDataFiles(candidates);
+      }
+      const { collections, collectionOf } = inferCollections([...next.keys()], this.dataFolders);
+      for (const entry of next.values()) entry.collection = collectionOf.get(entry.path) ?? entry.collection;
+      this.collectionList = collections;
+    }
     this.byPath = next;
-    this.list = [...next.values()];
-    this.collectionList = collections;
-    this.tagCounts.clear();
-    for (const entry of this.list) for (const tag of entry.tags) this.tagCounts.set(tag, (this.tagCounts.get(tag) ?? 0) + 1);
+    if (membership || changed) {
+      this.list = [...next.values()];
+      this.tagCounts.clear();
+      for (const entry of this.list) for (const tag of entry.tags) this.tagCounts.set(tag, (this.tagCounts.get(tag) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Makes the search text of every entry ahead of the first search, a slice at a time so the
+   * server stays responsive; a search before it is done makes what it needs itself.
+   */
+  warmSearch(slice = 500): void {
+    const entries = this.list;
+    let at = 0;
+    const step = () => {
+      if (entries !== this.list) return;
+      for (const end = Math.min(at + slice, entries.length); at < end; at++) this.haystackOf(entries[at]!);
+      if (at < entries.length) setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   private makeEntry(source: TemplateSource, template: Template | undefined, state: BuildState): IndexedEntry {
@@ -174,12 +210,17 @@ export class ContentIndex {
     return { total: matches.length, entries: matches.slice(offset, offset + limit).map(summary) };
   }
 
-  private matchesWords(entry: IndexedEntry, words: string[]): boolean {
+  private haystackOf(entry: IndexedEntry): string {
     let haystack = this.haystacks.get(entry.source);
     if (haystack === undefined) {
       haystack = `${entry.title}\n${entry.path}\n${entry.source.frontMatter.body}`.toLowerCase();
       this.haystacks.set(entry.source, haystack);
     }
+    return haystack;
+  }
+
+  private matchesWords(entry: IndexedEntry, words: string[]): boolean {
+    const haystack = this.haystackOf(entry);
     return words.every((word) => haystack.includes(word));
   }
 }

@@ -118,6 +118,7 @@ export class StudioServer {
       if (state) content.refresh(state, server.overlay.paths());
     };
     refresh();
+    content.warmSearch();
     server.session.onBuild((outcome) => {
       if (outcome.ok) refresh();
     });
