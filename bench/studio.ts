@@ -113,9 +113,9 @@ async function main(argv: string[]): Promise<void> {
     const box = page.getByLabel("Search");
     for (const word of words) {
       await box.fill("");
-      await page.waitForFunction(() => (document.querySelector(".entry-list .list-count")?.textContent ?? "").startsWith("1–"));
-      const before = await count.textContent();
-      search.push(await timeInPage(page, () => box.fill(word), () => page.waitForFunction((text) => (document.querySelector(".entry-list .list-count")?.textContent ?? "") !== text, before)));
+      await page.locator('.entries[data-query=""]').waitFor();
+      // The list marks which query its entries answer, so the wait ends on this word's results.
+      search.push(await timeInPage(page, () => box.fill(word), () => page.locator(`.entries[data-query="${word}"]`).waitFor()));
       const started = performance.now();
       const response = await fetch(new URL(`/api/entries?collection=news&q=${encodeURIComponent(word)}&limit=50`, url), { headers: { authorization: `Bearer ${token}` } });
       await response.json();

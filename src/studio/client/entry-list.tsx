@@ -27,7 +27,7 @@ export function EntryList(props: Props) {
   const [tag, setTag] = useState("");
   const [sort, setSort] = useState<Sort>("date:desc");
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<EntryPage | null>(null);
+  const [page, setPage] = useState<(EntryPage & { query: string }) | null>(null);
   const [error, setError] = useState("");
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState("");
@@ -50,7 +50,7 @@ export function EntryList(props: Props) {
     api.entries({ collection: collection.name, q: query, tag, sort: by, order, offset, limit: PAGE_SIZE }).then(
       (result) => {
         if (!live) return;
-        setPage(result);
+        setPage({ ...result, query });
         setError("");
       },
       (failure: unknown) => live && setError(failure instanceof ApiError ? failure.message : String(failure)),
@@ -113,7 +113,7 @@ export function EntryList(props: Props) {
       <p class="list-count" role="status" aria-live="polite">
         {page ? (total === 0 ? "No entries" : `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${total.toLocaleString("en")}`) : "Loading…"}
       </p>
-      <ul class="entries">
+      <ul class="entries" data-query={page?.query}>
         {page?.entries.map((entry) => (
           <li key={entry.path}>
             <a href={routeHash({ collection: collection.name, entry: entry.path })} aria-current={entry.path === props.selected ? "page" : undefined}>
