@@ -44,6 +44,8 @@ export interface EntryQuery {
   limit?: number;
 }
 
+const COLLATOR = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
 /** Template languages whose files are text with front matter (JavaScript templates are code, edited elsewhere). */
 const TEXT_TEMPLATES = new Set(["md", "markdown", "njk", "liquid", "html", "hbs", "mustache", "ejs", "haml", "pug", "webc"]);
 
@@ -80,6 +82,8 @@ export class ContentIndex {
   /** The build's file list the directory data files were found in, and them. */
   private scannedFiles?: ReadonlySet<string>;
   private dataFolders = new Map<string, string>();
+  private readonly sortedCache = new Map<string, IndexedEntry[]>();
+  private sortedFor?: IndexedEntry[];
 
   /**
    * Takes in what a build read. `keep` names paths whose entry must stay as it is (a preview's
@@ -190,24 +194,44 @@ export class ContentIndex {
 
   query(query: EntryQuery): { total: number; entries: EntrySummary[] } {
     const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = this.entriesOf(query.collection).filter(
+    const sort = query.sort ?? "date";
+    const descending = (query.order ?? (sort === "date" ? "desc" : "asc")) === "desc";
+    let matches = this.sorted(query.collection, sort).filter(
       (entry) =>
         (query.tag === undefined || entry.tags.includes(query.tag)) &&
         (query.draft === undefined || entry.draft === query.draft) &&
         (words.length === 0 || this.matchesWords(entry, words)),
     );
-    const sort = query.sort ?? "date";
-    const direction = (query.order ?? (sort === "date" ? "desc" : "asc")) === "desc" ? -1 : 1;
-    const compare =
-      sort === "title"
-        ? (a: IndexedEntry, b: IndexedEntry) => a.title.localeCompare(b.title, undefined, { sensitivity: "base" })
-        : sort === "path"
-          ? (a: IndexedEntry, b: IndexedEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-          : (a: IndexedEntry, b: IndexedEntry) => (a.date ?? "").localeCompare(b.date ?? "");
-    matches.sort((a, b) => compare(a, b) * direction || (a.path < b.path ? -1 : 1));
+    if (descending) matches = matches.reverse();
     const offset = Math.max(0, query.offset ?? 0);
     const limit = Math.max(0, query.limit ?? 100);
     return { total: matches.length, entries: matches.slice(offset, offset + limit).map(summary) };
+  }
+
+  /** A collection's entries in ascending order of `sort` (ties by path), kept until the list changes. */
+  private sorted(collection: string | undefined, sort: "date" | "title" | "path"): IndexedEntry[] {
+    if (this.sortedFor !== this.list) {
+      this.sortedFor = this.list;
+      this.sortedCache.clear();
+    }
+    const key = `${sort}\u0000${collection ?? ""}`;
+    let list = this.sortedCache.get(key);
+    if (!list) {
+      const byPath = (a: IndexedEntry, b: IndexedEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+      const compare =
+        sort === "title"
+          ? (a: IndexedEntry, b: IndexedEntry) => COLLATOR.compare(a.title, b.title) || byPath(a, b)
+          : sort === "path"
+            ? byPath
+            : (a: IndexedEntry, b: IndexedEntry) => {
+                const x = a.date ?? "";
+                const y = b.date ?? "";
+                return x < y ? -1 : x > y ? 1 : byPath(a, b);
+              };
+      list = [...this.entriesOf(collection)].sort(compare);
+      this.sortedCache.set(key, list);
+    }
+    return list;
   }
 
   private haystackOf(entry: IndexedEntry): string {
