@@ -44,6 +44,18 @@ describe("media and members in the studio", { skip: skipWithoutChromium }, () =>
     assert.ok(existsSync(stored), `${stored} exists`);
     assert.deepEqual(readFileSync(stored), PNG, "the upload is the pasted bytes");
     await preview(page).locator(`img[src$="${path.posix.basename(inserted)}"]`).waitFor({ timeout: WAIT_MS });
+    // The media library lists it, with the post as where it is used once saved, and inserts it again.
+    await save(page);
+    await page.getByRole("button", { name: "Media", exact: true }).click();
+    const library = page.getByRole("region", { name: "Media library" });
+    const item = library.locator("li", { hasText: path.posix.basename(inserted) });
+    await item.waitFor({ timeout: WAIT_MS });
+    assert.match((await item.textContent()) ?? "", /used by 1/);
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await item.getByRole("button", { name: /^Insert / }).click();
+    await library.waitFor({ state: "detached", timeout: WAIT_MS });
+    assert.equal((await editorText(page)).split(`](${inserted})`).length, 3, "inserted a second time");
     await save(page);
     const post = execFileSync("git", ["ls-files", "news"], { cwd: studio.dir, encoding: "utf8" }).split("\n").find((name) => name.includes("security-audit"))!;
     assert.ok(studio.file(post).endsWith(`\n\n![Audit chart](${inserted})`) || studio.file(post).includes(`![Audit chart](${inserted})`));
