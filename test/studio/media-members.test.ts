@@ -101,5 +101,12 @@ describe("media and members in the studio", { skip: skipWithoutChromium }, () =>
     assert.match(text, /^url: "?https:\/\/lumen\.example"?$/m);
     const check = execFileSync(process.execPath, [path.join(repoRoot, "bin", "plinth.js"), "members", "check"], { cwd: studio.dir, encoding: "utf8" });
     assert.doesNotMatch(check, /Lumen Works.*(error|unknown)/i);
+
+    // Announce drafts the news post, as `plinth members announce` does, and opens it.
+    await page.getByRole("button", { name: "Announce" }).click();
+    await page.locator(".entry-path", { hasText: /^news\/.*lumen-works.*\.md$/ }).waitFor({ timeout: WAIT_MS });
+    const announcement = (await page.locator(".entry-path").textContent())!;
+    assert.match(studio.file(announcement), /Lumen Works/);
+    assert.match(studio.file(announcement), /^draft: true$/m);
   });
 });
