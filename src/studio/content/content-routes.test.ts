@@ -2,7 +2,7 @@
 // saving (byte-identical when unchanged, one field's text when changed, a commit of that file
 // only), conflicts, creating with the collection's defaults, deleting, and a site without git.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startStudioSite, type StudioSite } from "../../../test/support/studio-site.js";
@@ -193,6 +193,20 @@ describe("content API", () => {
     assert.equal(listed.json.total, 0);
   });
 
+  it("creates a member with its name, the usual status and tier, and today's join date; logos go to the roster's folder", async () => {
+    const res = await site.api<Saved>("POST", "/api/entry", { collection: "members", title: "Lumen Works" });
+    assert.equal(res.status, 201);
+    assert.equal(res.json.path, "members/lumen-works.md");
+    const raw = res.json.raw ?? "";
+    assert.match(raw, /^name: Lumen Works$/m);
+    assert.doesNotMatch(raw, /^title:/m, "a roster keeps the title in name");
+    assert.match(raw, /^status: active$/m);
+    assert.match(raw, /^level: [a-z]+$/m);
+    assert.match(raw, /^joined: \d{4}-\d{2}-\d{2}$/m);
+    const schema = await site.api<{ fields: (Field & { uploadFolder?: string })[] }>("GET", "/api/schema?collection=members");
+    assert.equal(schema.json.fields.find((f) => f.name === "logo")?.uploadFolder, "img/members");
+  });
+
   it("does not write code: the config file and JavaScript are refused", async () => {
     for (const target of ["eleventy.config.js", "feed.11ty.js", "_includes/x.mjs"]) {
       const res = await site.api("PUT", `/api/entry?path=${target}`, { raw: "x", baseRevision: "x" });
@@ -215,5 +229,28 @@ describe("content API without git", () => {
     assert.equal(res.json.commit, null);
     assert.equal(res.json.changed, true);
     assert.equal(readFileSync(path.join(site.dir, "about.md"), "utf8"), `${entry.raw}More.\n`);
+  });
+});
+
+describe("content API with another CMS's config", () => {
+  let site: StudioSite;
+  before(async () => {
+    site = await startStudioSite();
+    mkdirSync(path.join(site.dir, "admin"), { recursive: true });
+    writeFileSync(
+      path.join(site.dir, "admin", "config.yml"),
+      "media_folder: img/uploads\ncollections:\n  - name: posts\n    label: Posts\n    folder: news\n    fields:\n      - { name: title, label: Headline, widget: string }\n      - { name: hero, label: Hero image, widget: image }\n",
+    );
+  });
+  after(() => site.close());
+
+  it("lays a configured collection over the inferred one of the same folder, whatever its name", async () => {
+    const res = await site.api<{ fields: (Field & { label: string; uploadFolder?: string })[]; uploadFolder: string | null }>("GET", "/api/schema?collection=news");
+    assert.equal(res.status, 200);
+    assert.equal(res.json.fields.find((f) => f.name === "title")?.label, "Headline");
+    const hero = res.json.fields.find((f) => f.name === "hero");
+    assert.equal(hero?.type, "image");
+    assert.equal(hero?.uploadFolder, "img/uploads");
+    assert.equal(res.json.uploadFolder, "img/uploads");
   });
 });

@@ -4,8 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { loadSchemaOverrides } from "../cms-config/load.js";
-import { emptyOverrides, type SchemaOverrides } from "../cms-config/types.js";
+import { studioSettings, type StudioSettings } from "../cms-config/site-settings.js";
+import { emptyOverrides } from "../cms-config/types.js";
 import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
@@ -48,11 +48,12 @@ function intParam(req: StudioRequest, name: string, fallback: number, max: numbe
 export function contentRoutes(r: Router, ctx: StudioContext): void {
   const { content, store } = ctx;
   const state = () => ctx.session.site.lastResult?.state;
-  const overrides = (): SchemaOverrides => {
+  const settingsOf = (): StudioSettings => {
     try {
-      return loadSchemaOverrides(ctx.cwd, ctx.inputDir);
+      return studioSettings(ctx);
     } catch {
-      return emptyOverrides();
+      // Settings that cannot be read leave the form to inference (the problem is reported by GET /api/config).
+      return { overrides: emptyOverrides(), uploadFolders: [], maxUploadBytes: 0 };
     }
   };
 
@@ -68,15 +69,28 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     return file;
   };
 
-  const schemaOf = (collection: string): FieldSchema[] => {
+  /** A collection's form: inferred, with the site's settings over it, and the members model's logo folder for a roster. */
+  const schemaOf = (collection: string): { fields: FieldSchema[]; uploadFolder: string | null; body: boolean; toolbar: unknown } => {
+    const info = content.collections().find((c) => c.name === collection);
     const entries = content.entriesOf(collection);
+    const settings = settingsOf();
     const known = { layouts: layoutNames(state(), entries.map((e) => e.frontMatter.layout).filter((l): l is string => typeof l === "string")), tiers: tierIds(state()), tags: content.tags().map((t) => t.tag) };
-    return inferSchema(
+    const folder = info?.folder ?? "";
+    const fields = inferSchema(
       entries.map((e) => e.frontMatter),
       known,
-      overrides(),
-      collection,
+      settings.overrides,
+      { name: collection, folder },
     );
+    const configured = settings.overrides.collections.find((c) => c.name === collection || (c.folder !== undefined && c.folder !== "" && c.folder === folder));
+    const roster = settings.members && folder !== "" && folder === settings.members.folder ? settings.members : undefined;
+    if (roster) for (const field of fields) if (field.type === "image" && !field.uploadFolder) field.uploadFolder = roster.logoFolder;
+    return {
+      fields,
+      uploadFolder: configured?.uploadFolder ?? settings.overrides.media.uploadFolder ?? roster?.logoFolder ?? null,
+      body: configured?.body ?? true,
+      toolbar: configured?.toolbar ?? settings.overrides.toolbar ?? null,
+    };
   };
 
   const entryJson = (file: SitePath, raw: string, revision: string) => {
@@ -120,8 +134,7 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
   r.get("/api/schema", (req) => {
     const collection = req.param("collection");
     if (!content.collections().some((c) => c.name === collection)) throw new StudioHttpError(404, "StudioNotFound", `There is no collection ${JSON.stringify(collection)}.`);
-    const configured = overrides().collections.find((c) => c.name === collection);
-    return { json: { collection, fields: schemaOf(collection), body: configured?.body ?? true, toolbar: configured?.toolbar ?? overrides().toolbar ?? null } };
+    return { json: { collection, ...schemaOf(collection) } };
   });
 
   r.get("/api/entry", (req) => {
@@ -163,7 +176,7 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
       const made = newEntry({
         collection,
         entries: content.entriesOf(collection.name),
-        schema: schemaOf(collection.name),
+        schema: schemaOf(collection.name).fields,
         title: title.trim(),
         now: new Date(),
         timeZone: siteTimeZone(state()),

@@ -69,7 +69,14 @@ function emptyValue(field: FieldSchema, entries: readonly IndexedEntry[]): unkno
       return mostCommon(values.filter((v): v is string => typeof v === "string")) ?? field.options?.[0] ?? "";
     case "tags":
       return [];
-    case "text":
+    case "text": {
+      // A field with a few values shared by most entries (a member's `status: active`) starts at the usual one.
+      const strings = values.filter((v): v is string => typeof v === "string" && v !== "");
+      const usual = mostCommon(strings);
+      const distinct = new Set(strings).size;
+      if (usual !== undefined && strings.length >= 3 && distinct <= 5 && strings.filter((v) => v === usual).length * 2 > strings.length) return usual;
+      return values.some((v) => v === null) ? null : "";
+    }
     case "longtext":
     case "image":
     case "url":
@@ -95,16 +102,18 @@ export function newEntry(input: NewEntryInput): { path: string; raw: string; fro
   }
   const data: Record<string, unknown> = {};
   const fields = schema.length ? schema : [{ name: "title", label: "Title", type: "text" as const }];
+  // The title goes where the collection keeps it: `title`, or `name` (a roster's members).
+  const titleKey = fields.some((f) => f.name === "title") ? "title" : fields.some((f) => f.name === "name") ? "name" : "title";
   for (const field of fields) {
-    if (field.name === "title") data.title = title;
-    else if (field.name === "date" || field.type === "datetime" || field.type === "date") {
-      if (field.name === "date") data.date = dateValue(entries, field.name, now, timeZone);
+    if (field.name === titleKey) data[titleKey] = title;
+    else if (field.type === "datetime" || field.type === "date") {
+      if (field.name === "date" || field.required) data[field.name] = dateValue(entries, field.name, now, timeZone);
     } else if (field.required || field.default !== undefined || field.name === "layout" || field.type === "boolean") {
       const value = emptyValue(field, entries);
       if (value !== undefined) data[field.name] = value;
     }
   }
-  if (!("title" in data)) data.title = title;
+  if (!(titleKey in data)) data[titleKey] = title;
   const matter = new Document(data).toString({ lineWidth: 0, nullStr: "" }).replace(/: \n/g, ":\n");
   return { path: relative, raw: `---\n${matter}---\n`, frontMatter: data };
 }

@@ -110,17 +110,26 @@ function applyOverride(field: FieldSchema, override: FieldOverride | undefined):
  * The form of a collection from its files' own front matter (as the engine parsed it, dates as
  * Dates), the site's known sets and its explicit settings.
  */
-export function inferSchema(frontMatters: readonly Record<string, unknown>[], known: KnownValues, overrides?: SchemaOverrides, collection?: string): FieldSchema[] {
+export function inferSchema(
+  frontMatters: readonly Record<string, unknown>[],
+  known: KnownValues,
+  overrides?: SchemaOverrides,
+  collection?: { name: string; folder: string },
+): FieldSchema[] {
   const names = fieldOrder(frontMatters);
-  const configured = overrides?.collections.find((c) => c.name === collection);
+  // A configured collection is the inferred one by name, or by folder (Decap's `posts` may be the folder `news`).
+  const configured = collection ? overrides?.collections.find((c) => c.name === collection.name || (c.folder !== undefined && c.folder !== "" && c.folder === collection.folder)) : undefined;
   for (const name of configured?.fieldOrder ?? Object.keys(configured?.fields ?? {})) if (!names.includes(name)) names.push(name);
   const ordered = configured?.fieldOrder ? [...configured.fieldOrder.filter((n) => names.includes(n)), ...names.filter((n) => !configured.fieldOrder!.includes(n))] : names;
+  const uploadFolder = configured?.uploadFolder ?? overrides?.media.uploadFolder;
   return ordered.map((name) => {
     const values = frontMatters.map((data) => data[name]);
     const { type, options } = typeOf(name, values, known);
-    const field: FieldSchema = { name, label: labelOfField(name), type };
+    let field: FieldSchema = { name, label: labelOfField(name), type };
     if (options) field.options = options;
     if (frontMatters.length > 1 && values.every((v) => v !== undefined && v !== null && v !== "")) field.required = true;
-    return applyOverride(field, overrides ? fieldOverride(overrides, collection, name) : undefined);
+    field = applyOverride(field, overrides ? fieldOverride(overrides, configured?.name ?? collection?.name, name) : undefined);
+    if (field.type === "image" && !field.uploadFolder && uploadFolder) field.uploadFolder = uploadFolder;
+    return field;
   });
 }
