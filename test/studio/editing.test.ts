@@ -68,7 +68,7 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     assert.equal(await preview(page).locator("h1", { hasText: "Draft Trademark Policy Open for Comment" }).count(), 0, "this is the index, not the post");
     await page.locator("#preview-target").selectOption("");
     await page.locator("#field-title").fill("Draft Trademark Policy Open for Comment");
-    await waitForPreviewText(page, "Draft Trademark Policy Open for Comment");
+    await preview(page).locator("h1", { hasText: "Draft Trademark Policy Open for Comment" }).waitFor({ timeout: WAIT_MS });
     await page.locator(".save-status", { hasText: /Unsaved changes/ }).waitFor({ state: "detached", timeout: WAIT_MS });
   });
 
@@ -80,7 +80,7 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     await marker.waitFor({ timeout: WAIT_MS });
     const line = await page.locator(".cm-lintRange-error").first().textContent();
     assert.match(line ?? "", /nosuchfilter/);
-    assert.equal(await preview(page).locator("body", { hasText: FIXED }).count(), 1, "the frame still shows the page");
+    await preview(page).locator("body", { hasText: FIXED }).waitFor({ timeout: WAIT_MS });
     assert.equal(await preview(page).locator("body", { hasText: "nosuchfilter" }).count(), 0);
     for (let i = 0; i < broken.length; i++) await page.keyboard.press("Backspace");
     await marker.waitFor({ state: "detached", timeout: WAIT_MS });
@@ -122,7 +122,8 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     await page.getByRole("button", { name: "Restore my changes" }).click();
     await waitForPreviewText(page, "Typed before the tab was reloaded.");
     assert.equal(studio.file(POST), before, "restoring does not save");
-    await save(page);
+    await page.locator(".cm-content").click();
+    await save(page, "keyboard");
     assert.equal(studio.file(POST), `${before}\nTyped before the tab was reloaded.`);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("plinth-studio:draft:")).length), 0);
   });

@@ -59,7 +59,9 @@ export async function waitForPreviewText(page: Page, text: string): Promise<void
   await preview(page).locator("body", { hasText: text }).waitFor({ timeout: WAIT_MS });
 }
 
-export async function save(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+/** Saves with the Save button, or with Ctrl+S from wherever the focus is. */
+export async function save(page: Page, by: "button" | "keyboard" = "button"): Promise<void> {
+  if (by === "keyboard") await page.keyboard.press("Control+S");
+  else await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.locator(".save-status.saved").waitFor({ timeout: WAIT_MS });
 }

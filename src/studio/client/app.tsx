@@ -6,13 +6,14 @@ import { api, ApiError } from "./api.js";
 import { EntryEditor } from "./entry-editor.js";
 import { EntryList } from "./entry-list.js";
 import { go, readRoute, type Route } from "./route.js";
-import type { Collection, Entry, Field, SiteInfo } from "./types.js";
+import type { Collection, Entry, Schema, SiteInfo } from "./types.js";
 
 export function App() {
   const [site, setSite] = useState<SiteInfo | null>(null);
   const [collections, setCollections] = useState<Collection[]>([]);
   const [route, setRoute] = useState<Route>(readRoute);
-  const [fields, setFields] = useState<Field[]>([]);
+  const [schema, setSchema] = useState<Schema>({ fields: [] });
+  const fields = schema.fields;
   const [entry, setEntry] = useState<Entry | null>(null);
   const [notice, setNotice] = useState("");
   const [failure, setFailure] = useState("");
@@ -41,8 +42,8 @@ export function App() {
   useEffect(() => {
     if (!route.collection) return;
     api.schema(route.collection).then(
-      (schema) => setFields(schema.fields),
-      () => setFields([]),
+      (found) => setSchema(found),
+      () => setSchema({ fields: [] }),
     );
   }, [route.collection]);
 
@@ -116,6 +117,8 @@ export function App() {
             key={`${entry.path}:${entry.revision}`}
             entry={entry}
             fields={fields}
+            body={schema.body !== false}
+            toolbar={schema.toolbar}
             collection={route.collection}
             roster={roster}
             onSaved={() => setRefresh((n) => n + 1)}

@@ -20,6 +20,9 @@ import type { Conflict, Entry, Field, MemberDiagnostic, PreviewError } from "./t
 interface Props {
   entry: Entry;
   fields: Field[];
+  /** False for data-only collections: no body editor (the body's text is kept as it is). */
+  body: boolean;
+  toolbar?: string[] | null;
   collection: string | undefined;
   /** The roster's folders when the site has one: its entries get inline checks, Announce and logo uploads. */
   roster: { folder: string; logoFolder: string } | null;
@@ -282,21 +285,24 @@ export function EntryEditor(props: Props) {
             onUpload={(field, file) => upload(folderOf(field), file)}
             onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
           />
-          <MarkdownEditor
-            docKey={`${path}#${loaded.key}`}
-            initial={original.body}
-            onChange={(body) => setDoc((current) => ({ ...current, body }))}
-            onFiles={async (files) => {
-              const parts: string[] = [];
-              for (const file of files) {
-                const url = await upload(bodyFolder, file);
-                if (url) parts.push(imageMarkdown(file, url));
-              }
-              return parts.join("\n\n") || undefined;
-            }}
-            diagnostics={bodyDiagnostics}
-            viewRef={view}
-          />
+          {props.body && (
+            <MarkdownEditor
+              toolbar={props.toolbar}
+              docKey={`${path}#${loaded.key}`}
+              initial={original.body}
+              onChange={(body) => setDoc((current) => ({ ...current, body }))}
+              onFiles={async (files) => {
+                const parts: string[] = [];
+                for (const file of files) {
+                  const url = await upload(bodyFolder, file);
+                  if (url) parts.push(imageMarkdown(file, url));
+                }
+                return parts.join("\n\n") || undefined;
+              }}
+              diagnostics={bodyDiagnostics}
+              viewRef={view}
+            />
+          )}
         </div>
         <PreviewPane path={path} raw={raw} onErrors={setErrors} />
       </div>

@@ -28,18 +28,20 @@ interface Props {
   diagnostics: BodyDiagnostic[];
   /** Receives the view, for callers that insert text (the media panel). */
   viewRef?: { current: EditorView | null };
+  /** The toolbar buttons to show, by name (a CMS config's toolbar); all when absent. */
+  toolbar?: string[] | null;
 }
 
-const TOOLS: { label: string; text: string; key?: string; run: Command }[] = [
-  { label: "Bold", text: "B", key: "Mod-b", run: bold },
-  { label: "Italic", text: "I", key: "Mod-i", run: italic },
-  { label: "Underline", text: "U", key: "Mod-u", run: underline },
-  { label: "Link", text: "Link", key: "Mod-k", run: link },
-  { label: "H2 heading", text: "H2", run: heading },
-  { label: "Bulleted list", text: "List", run: bulletList },
-  { label: "Quote", text: "Quote", run: quote },
-  { label: "Image", text: "Image", run: image },
-  { label: "Table", text: "Table", run: table },
+const TOOLS: { name: string; label: string; text: string; key?: string; run: Command }[] = [
+  { name: "bold", label: "Bold", text: "B", key: "Mod-b", run: bold },
+  { name: "italic", label: "Italic", text: "I", key: "Mod-i", run: italic },
+  { name: "underline", label: "Underline", text: "U", key: "Mod-u", run: underline },
+  { name: "link", label: "Link", text: "Link", key: "Mod-k", run: link },
+  { name: "heading", label: "H2 heading", text: "H2", run: heading },
+  { name: "list", label: "Bulleted list", text: "List", run: bulletList },
+  { name: "quote", label: "Quote", text: "Quote", run: quote },
+  { name: "image", label: "Image", text: "Image", run: image },
+  { name: "table", label: "Table", text: "Table", run: table },
 ];
 
 const shortcutName = (key: string) => key.replace("Mod-", /Mac/.test(navigator.platform) ? "⌘" : "Ctrl+").toUpperCase();
@@ -143,7 +145,7 @@ export function MarkdownEditor(props: Props) {
   return (
     <div class="md-editor">
       <div class="toolbar" role="toolbar" aria-label="Formatting">
-        {TOOLS.map((tool) => (
+        {TOOLS.filter((tool) => !props.toolbar || props.toolbar.includes(tool.name)).map((tool) => (
           <button
             type="button"
             key={tool.label}

@@ -41,6 +41,10 @@ export interface Field {
 
 export interface Schema {
   fields: Field[];
+  /** False for data-only collections (no body editor). */
+  body?: boolean;
+  /** The body toolbar's buttons by name, from a CMS config; null or absent for all. */
+  toolbar?: string[] | null;
 }
 
 export interface Entry {
