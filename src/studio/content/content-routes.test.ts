@@ -207,6 +207,24 @@ describe("content API", () => {
     assert.equal(schema.json.fields.find((f) => f.name === "logo")?.uploadFolder, "img/members");
   });
 
+  it("follows changes made on disk by others, and does not build its own saves twice", async () => {
+    writeFileSync(path.join(site.dir, "news", "from-an-editor.md"), "---\ntitle: Written In Another Editor\ndate: 2020-01-01\n---\nHi\n");
+    let found = 0;
+    for (let i = 0; i < 100 && !found; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      found = (await site.api<Listing>("GET", "/api/entries?q=another%20editor")).json.total;
+    }
+    assert.equal(found, 1, "the watcher brought the new file into the list");
+    const entry = (await site.api<Entry>("GET", "/api/entry?path=about.md")).json;
+    const before = site.studio.session.build;
+    await site.api<Saved>("PUT", "/api/entry?path=about.md", { raw: `${entry.raw}\nOnce.\n`, baseRevision: entry.revision });
+    assert.equal(site.studio.session.build, before + 1);
+    // Give the watcher time to report the write: it is recognised as the studio's own.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await site.studio.session.idle();
+    assert.equal(site.studio.session.build, before + 1);
+  });
+
   it("does not write code: the config file and JavaScript are refused", async () => {
     for (const target of ["eleventy.config.js", "feed.11ty.js", "_includes/x.mjs"]) {
       const res = await site.api("PUT", `/api/entry?path=${target}`, { raw: "x", baseRevision: "x" });

@@ -54,6 +54,8 @@ export function titleForCommit(raw: string, relative: string): string {
 export class ContentStore {
   /** One write at a time: a check of the base revision and the write after it must not interleave. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** What the studio last wrote to each file and has had built; the watcher's report of it is no news. */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly options: ContentStoreOptions) {}
 
@@ -84,6 +86,7 @@ export class ContentStore {
       this.checkBase(file, current, baseRevision);
       const raw = make(current.raw);
       if (raw === current.raw) return { revision: current.revision, commit: null, changed: false };
+      this.written.set(file.absolute, revisionOf(raw));
       writeFileAtomic(file.absolute, raw);
       const commit = await this.commit(file, `Update ${file.relative}: ${titleForCommit(raw, file.relative)}`);
       await this.built(file);
@@ -94,7 +97,9 @@ export class ContentStore {
   /** Creates the file; a 409 StudioExists when the name is taken. */
   create(file: SitePath, raw: string): Promise<WriteResult> {
     return this.serial(async () => {
+      this.written.set(file.absolute, revisionOf(raw));
       if (!createFileAtomic(file.absolute, raw)) {
+        this.written.delete(file.absolute);
         throw new StudioHttpError(409, "StudioExists", `${file.relative} already exists.`);
       }
       const commit = await this.commit(file, `Create ${file.relative}: ${titleForCommit(raw, file.relative)}`);
@@ -108,6 +113,7 @@ export class ContentStore {
     return this.serial(async () => {
       const current = this.mustRead(file);
       this.checkBase(file, current, baseRevision);
+      this.written.set(file.absolute, "");
       unlinkSync(file.absolute);
       const commit = await this.commit(file, `Delete ${file.relative}: ${titleForCommit(current.raw, file.relative)}`);
       await this.built(file);
@@ -139,6 +145,23 @@ export class ContentStore {
   private async built(file: SitePath): Promise<void> {
     this.options.session.requestUpdate([file.absolute]);
     await this.options.session.idle();
+  }
+
+  /**
+   * True when a change the watcher reports is the studio's own write, already built: the file
+   * is as the studio left it (or still gone). Each write is forgiven once.
+   */
+  isOwnWrite(absolute: string): boolean {
+    const expected = this.written.get(absolute);
+    if (expected === undefined) return false;
+    this.written.delete(absolute);
+    let current = "";
+    try {
+      current = revisionOf(readFileSync(absolute));
+    } catch {
+      // Gone: the studio's own delete when it expected nothing.
+    }
+    return current === expected;
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {

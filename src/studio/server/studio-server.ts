@@ -175,7 +175,11 @@ export class StudioServer {
       cwd: this.options.cwd,
       ignoreInside: () => [this.session.site.lastResult?.paths.output ?? path.resolve(this.options.cwd, this.options.output ?? "_site")],
       debounceMs: this.options.debounceMs,
-      onChange: (paths) => this.session.requestUpdate(paths),
+      onChange: (paths) => {
+        // The studio's own saves were built as they were made.
+        const news = paths.filter((p) => !this.ctx.store.isOwnWrite(p));
+        if (news.length) this.session.requestUpdate(news);
+      },
       onError: (error) => this.options.logError(`${formatError(new PlinthError("ServeWatchFailed", error.message, { cause: error }))}\n`),
     });
     this.session.onBuild(() => this.watcher?.setRoots(roots()));
