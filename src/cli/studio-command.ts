@@ -61,6 +61,10 @@ export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> 
     reportError(error, io.stderr);
     return 1;
   }
+  const host = flags.host ?? "127.0.0.1";
+  if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
+    io.stderr(`[studio] Listening on ${host}: other machines can reach the studio. Only the token keeps them out; prefer 127.0.0.1 and an SSH tunnel.\n`);
+  }
   const git = studio.context.git;
   io.stdout(git ? `[studio] Saves are commits in ${git.root} as ${git.author.name} <${git.author.email}>\n` : "[studio] Not a git repository: saves write the files only\n");
   io.stdout(`[studio] Open ${studio.openUrl} (Ctrl+C to stop)\n`);

@@ -87,7 +87,7 @@ export class StudioServer {
 
   private constructor(private readonly options: StudioServerOptions) {
     this.token = options.token ?? process.env.PLINTH_STUDIO_TOKEN ?? newToken();
-    this.session = new DevSession({ ...options, toDisk: false, sourceOverlay: this.overlay.source });
+    this.session = new DevSession({ ...options, toDisk: false, sourceOverlay: this.overlay.source, label: "studio" });
     this.serveSite = createStaticHandler({ source: memorySource(this.session.site.memory.files), pathPrefix: options.pathPrefix });
     this.http = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
