@@ -98,6 +98,35 @@ describe("preview", () => {
     assert.equal((await page("/preview/news/2024-05-01-not-saved-yet/")).status, 404);
   });
 
+  it("announces each build on /api/events", async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${site.origin}/api/events`, { headers: { authorization: `Bearer ${TEST_TOKEN}` }, signal: controller.signal });
+    assert.equal(res.headers.get("content-type"), "text/event-stream; charset=utf-8");
+    const reader = res.body!.getReader();
+    const messages: { type: string; changed?: string[]; ok?: boolean }[] = [];
+    let text = "";
+    const next = async () => {
+      while (!/\n\n/.test(text.slice(text.indexOf("data:")))) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error("the stream ended");
+        text += Buffer.from(chunk.value).toString();
+      }
+      const at = text.indexOf("data:");
+      const end = text.indexOf("\n\n", at);
+      messages.push(JSON.parse(text.slice(at + 5, end)) as { type: string });
+      text = text.slice(end + 2);
+    };
+    await next();
+    assert.equal(messages[0]?.type, "hello");
+    await site.api("POST", `/api/preview?path=${SEED}`, { raw: original.replace(/^title: .*$/m, "title: Announced") });
+    await next();
+    assert.equal(messages[1]?.type, "build");
+    assert.equal(messages[1]?.ok, true);
+    assert.ok(messages[1]?.changed?.includes("news/2023-03-22-openinfra-associate-membership/index.html"));
+    controller.abort();
+    await site.api("DELETE", `/api/preview?path=${SEED}`);
+  });
+
   it("saving replaces the unsaved text with the file", async () => {
     const entry = (await site.api<{ raw: string; revision: string }>("GET", `/api/entry?path=${SEED}`)).json;
     const raw = entry.raw.replace(/^title: .*$/m, "title: Saved From The Editor");
