@@ -73,21 +73,29 @@ export function linksIn(html: string, pageUrl: string, pathPrefix: string): Set<
   return out;
 }
 
-/** A relative link that need not name its target's last segment: `./`, `../`, `..`. */
-const DOT_RELATIVE = /\shref\s*=\s*["']?\.\.?(?:\/|["'\s>])/i;
+/** How a relative link that does not name its target starts: `./`, `../`, `.`, `..`. */
+const DOT_RELATIVE = ['="./', '="../', '="."', '=".."', "='./", "='../", "='.'", "='..'", "=./", "=../"];
+
+/** Whether the page may hold such a link (any attribute counts: a false alarm only costs a parse). */
+function hasDotRelative(html: string): boolean {
+  return DOT_RELATIVE.some((start) => html.includes(start));
+}
 
 interface PageLinks {
   html: string;
-  dotRelative: boolean;
+  /** A `<base>` element makes any relative link point anywhere. */
+  base: boolean;
+  dotRelative?: boolean;
   /** Parsed on first need. */
   links?: Set<string>;
 }
 
 /**
- * Answers which pages link to a URL without parsing every page of a large site: a link to
- * `/news/a-post/` names `a-post` in its href (root-relative, relative, or absolute), so only
- * pages whose HTML holds that text, or uses `./`/`../` links, are parsed, each at most once
- * for a given HTML.
+ * Answers which pages link to a URL without parsing every page of a large site. A link to
+ * `/news/a-post/` names `a-post` in its href (root-relative, relative or absolute), except a
+ * `./` or `../` link, which can only point to the page's own folder or one above it. So only
+ * pages whose HTML holds that name, pages below the URL with such links, and pages with a
+ * `<base>` are parsed, each at most once for a given HTML.
  */
 export class LinkIndex {
   private readonly pages = new Map<string, PageLinks>();
@@ -96,7 +104,7 @@ export class LinkIndex {
     let known = this.pages.get(page.output);
     // The same string (usually the very same object, kept between builds) means the same links.
     if (known?.html !== page.html) {
-      known = { html: page.html, dotRelative: DOT_RELATIVE.test(page.html) };
+      known = { html: page.html, base: page.html.includes("<base") };
       this.pages.set(page.output, known);
     }
     return known;
@@ -116,7 +124,10 @@ export class LinkIndex {
       present.add(page.output);
       if (page.path === exceptPath || out.has(page.path)) continue;
       const known = this.entry(page);
-      if (needles.length > 0 && !known.dotRelative && !needles.some((needle) => page.html.includes(needle))) continue;
+      if (needles.length > 0 && !known.base && !needles.some((needle) => page.html.includes(needle))) {
+        const below = normalizeUrl(page.url, "/").startsWith(target === "/" ? "/" : `${target}/`) || normalizeUrl(page.url, "/") === target;
+        if (!below || !(known.dotRelative ??= hasDotRelative(page.html))) continue;
+      }
       known.links ??= linksIn(page.html, page.url, pathPrefix);
       if (!known.links.has(target)) continue;
       out.set(page.path, page.title ? { path: page.path, url: page.url, title: page.title } : { path: page.path, url: page.url });

@@ -47,6 +47,8 @@ test("the index answers which pages link to a URL, one entry per source, never t
     { path: "news/b/sub.md", url: "/news/b/sub/" },
   ]);
   assert.deepEqual(index.pagesLinkingTo("/nowhere/", "/", pages), []);
+  // A `../` link elsewhere cannot reach /news/a/: that page is not even parsed, and not listed.
+  assert.deepEqual(index.pagesLinkingTo("/news/a/", "/", [{ output: "x/y/index.html", url: "/x/y/", path: "x/y.md", html: '<a href="../">up</a>' }]), []);
   // A page whose HTML changed is read again.
   pages[4] = { ...pages[4]!, html: "<p>no links</p>" };
   assert.deepEqual(index.pagesLinkingTo("/news/b/", "/", pages), [{ path: "news/b/sub.md", url: "/news/b/sub/" }]);

@@ -21,7 +21,21 @@ export interface UsageSite {
 
 const CONTENT_FILES = ["**/*.{md,markdown,njk,liquid,html,htm,11ty.js,json,yml,yaml,css,scss}"];
 const SKIPPED = ["**/node_modules/**", "_site/**", "**/.*/**"];
-const REFERENCE = /[^\s"'()<>[\]{}|,=*`]+\.(?:png|jpe?g|gif|webp|avif|svg)(?=[\s"'()<>[\]{}|,?#*`]|$)/gi;
+/** An image extension at the end of a reference; the reference itself is found by walking back from it. */
+const EXTENSION = /\.(?:png|jpe?g|gif|webp|avif|svg)(?=[\s"'()<>[\]{}|,?#*`]|$)/gi;
+/** Characters that end a reference on its left: quotes, brackets, spaces and the like. */
+const DELIMITER = /[\s"'()<>[\]{}|,=*`]/;
+
+/** The references to image files in a text, as written (`/img/a.png`, `../b.jpg`, `logo.svg`). */
+function imageReferences(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(EXTENSION)) {
+    let start = match.index;
+    while (start > 0 && !DELIMITER.test(text[start - 1]!)) start--;
+    if (start < match.index) out.push(text.slice(start, match.index + match[0].length));
+  }
+  return out;
+}
 
 /** Normalised output paths a text refers to, read as `file` (input-relative) would. */
 export function referencesIn(text: string, file: string, site: Pick<UsageSite, "pathPrefix" | "bareNames">): Set<string> {
@@ -29,8 +43,8 @@ export function referencesIn(text: string, file: string, site: Pick<UsageSite, "
   const folder = path.posix.dirname(file);
   const prefix = site.pathPrefix.replace(/^\/?/, "/").replace(/\/?$/, "/");
   const bareFolder = site.bareNames?.get(folder);
-  for (const match of text.matchAll(REFERENCE)) {
-    let ref = match[0];
+  for (const written of imageReferences(text)) {
+    let ref = written;
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith("//")) continue;
     try {
       ref = decodeURI(ref);
