@@ -8,10 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { repoRoot, waitFor, WAIT_MS } from "../server/serve-process.js";
+import { repoRoot, waitFor } from "../server/serve-process.js";
 import { copySite } from "../support/studio-site.js";
 
-export { WAIT_MS };
+/**
+ * The limit on any one wait: generous, since a journey runs a studio and a browser on a
+ * shared machine; a broken studio fails the wait, never hangs the test.
+ */
+export const WAIT_MS = 60_000;
 export const CHROMIUM = "/usr/bin/chromium";
 export const skipWithoutChromium = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`;
 
@@ -102,6 +106,7 @@ export async function openBrowser(): Promise<Browser> {
   };
   context.pages().forEach(watch);
   context.on("page", watch);
+  context.setDefaultTimeout(WAIT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
