@@ -17,6 +17,7 @@ interface Preview {
   ok: boolean;
   errors: { code: string; message: string; file?: string; line?: number; column?: number; field?: string; hint: string }[];
   changed: string[];
+  pages: string[];
 }
 
 describe("preview", () => {
@@ -51,6 +52,7 @@ describe("preview", () => {
     assert.equal(res.json.url, URL_OF_SEED);
     assert.ok(res.json.changed.includes("news/2023-03-22-openinfra-associate-membership/index.html"));
     assert.ok(res.json.changed.includes("news/index.html"), "the news index lists the new title");
+    assert.ok(res.json.pages.includes("/news/") && res.json.pages.includes(URL_OF_SEED), JSON.stringify(res.json.pages));
     const shown = await page(`/preview${URL_OF_SEED}`);
     assert.match(shown.text, /Typo Fixed In The Preview/);
     assert.match(shown.text, /is devoted/);

@@ -55,6 +55,7 @@ export function previewRoutes(r: Router, ctx: StudioContext): void {
     ctx.session.requestUpdate([file.absolute]);
     await ctx.session.idle();
     const errors = ctx.session.errors ?? [];
+    const changed = ctx.session.changesSince(before)?.changed ?? [];
     return {
       json: {
         path: file.relative,
@@ -63,7 +64,9 @@ export function previewRoutes(r: Router, ctx: StudioContext): void {
         ok: errors.length === 0,
         errors: previewErrors(errors, { cwd: ctx.cwd, inputDir: ctx.inputDir, path: file.relative, raw }),
         /** Output files this preview changed: the page, and the pages that list it. */
-        changed: ctx.session.changesSince(before)?.changed ?? [],
+        changed,
+        /** The same as URLs to open in the frame (HTML pages only). */
+        pages: changed.filter((p) => p.endsWith(".html")).map((p) => `/${p.replace(/(^|\/)index\.html$/, "$1")}`),
       },
     };
   });
