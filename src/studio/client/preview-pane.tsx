@@ -41,6 +41,8 @@ export function PreviewPane(props: Props) {
   const [problem, setProblem] = useState("");
   const sequence = useRef(0);
   const scroll = useRef({ x: 0, y: 0 });
+  /** The frame's intended address: a page reloading itself just as the frame moves on can win. */
+  const wanted = useRef("");
   const latest = useRef(props);
   latest.current = props;
 
@@ -48,6 +50,7 @@ export function PreviewPane(props: Props) {
     const element = frame.current;
     if (!element) return;
     const src = `/preview${url.startsWith("/") ? url : `/${url}`}`;
+    wanted.current = src;
     try {
       const win = element.contentWindow;
       if (win) scroll.current = { x: win.scrollX, y: win.scrollY };
@@ -125,6 +128,12 @@ export function PreviewPane(props: Props) {
           probe.loads++;
           probe.loadedAt = performance.now();
           try {
+            const at = frame.current?.contentWindow?.location.pathname;
+            if (wanted.current && at !== undefined && at !== new URL(wanted.current, location.href).pathname) {
+              // The page it was leaving reloaded itself (its own build event) and won: go on.
+              frame.current!.src = wanted.current;
+              return;
+            }
             frame.current?.contentWindow?.scrollTo(scroll.current.x, scroll.current.y);
           } catch {
             // Not readable: nothing to restore.
