@@ -120,6 +120,9 @@ export function EntryEditor(props: Props) {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
       event.preventDefault();
       void save();
+    } else if (event.key === "Escape" && (action || media)) {
+      setAction(null);
+      setMedia(null);
     }
   };
 
