@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   await cp(siteDir, dir, { recursive: true, filter: (src) => !/[\\/](_site|node_modules)$/.test(src) });
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
   git("init", "-q");
+  // No background `git gc` racing the clean-up at the end.
+  git("config", "gc.auto", "0");
   git("-c", "user.name=Bench", "-c", "user.email=bench@example.org", "add", "-A");
   git("-c", "user.name=Bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "Initial");
   const started = performance.now();
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
     process.stdout.write(`| ${posts} posts | median |\n| --- | --- |\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join("\n")}\n`);
   } finally {
     await studio.close();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
