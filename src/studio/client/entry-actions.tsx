@@ -1,7 +1,7 @@
 // Duplicate, rename, delete and (for members) announce, for the open entry. Rename and
 // delete first list the pages that link to the entry's URL, so the user sees what breaks.
 
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "./api.js";
 import type { LinkingPage } from "./types.js";
 
@@ -27,6 +27,12 @@ export function EntryAction(props: Props) {
   const [links, setLinks] = useState<LinkingPage[] | null>(kind === "duplicate" ? [] : null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // Keyboard users land in the form they opened (the path, or Cancel before a delete).
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>("input, button[type=button]")?.focus();
+  }, [kind]);
 
   useEffect(() => {
     if (kind === "duplicate") return setLinks([]);
@@ -61,7 +67,7 @@ export function EntryAction(props: Props) {
 
   const title = kind === "duplicate" ? "Duplicate this entry" : kind === "rename" ? "Rename this entry" : "Delete this entry";
   return (
-    <form class="entry-action" aria-labelledby="action-title" onSubmit={submit}>
+    <form class="entry-action" aria-labelledby="action-title" onSubmit={submit} ref={form}>
       <h2 id="action-title">{title}</h2>
       {kind !== "delete" && (
         <div class="field">
