@@ -28,7 +28,7 @@ function roughWordCount(markdown: string): number {
 }
 
 function postFiles(site: ReturnType<typeof generateSite>): { path: string; text: string }[] {
-  return site.files.filter((file) => file.path.startsWith("news/") && file.path.endsWith(".md"));
+  return site.files.flatMap((file) => (file.path.startsWith("news/") && file.path.endsWith(".md") && typeof file.text === "string" ? [{ path: file.path, text: file.text }] : []));
 }
 
 describe("generateSite", () => {
@@ -133,5 +133,38 @@ describe("a generated site built by Eleventy 3", () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("generateSite, real shape", () => {
+  const plain = generateSite({ posts: 30, seed: "alpha" });
+  const real = generateSite({ posts: 30, seed: "alpha", shape: "real" });
+  const file = (site: typeof real, name: string) => site.files.find((f) => f.path === name);
+
+  it("keeps the plain shape's posts and adds images and footnotes to some of them", () => {
+    assert.deepEqual(real.posts, plain.posts);
+    const first = file(real, plain.posts[0]!.path)?.text;
+    assert.equal(typeof first, "string");
+    assert.ok((first as string).startsWith(file(plain, plain.posts[0]!.path)?.text as string));
+    assert.match(first as string, /!\[[^\]]*\]\(\/img\/photo-001\.jpg\)/);
+    assert.match(first as string, /\[\^source\]:/);
+  });
+
+  it("sets its own markdown-it and the RSS plugin, and writes a full-content feed of 200 posts", () => {
+    const config = file(real, "eleventy.config.js")?.text as string;
+    assert.match(config, /setLibrary\("md", markdown\)/);
+    assert.match(config, /addPlugin\(pluginRss\)/);
+    assert.match(file(real, "feed.njk")?.text as string, /slice\(-200\)[\s\S]*htmlToAbsoluteUrls/);
+  });
+
+  it("adds 300 passthrough images of 100 to 200 KB, the same bytes for the same seed", () => {
+    const images = real.files.filter((f) => f.path.startsWith("img/"));
+    assert.equal(images.length, 300);
+    for (const image of images) {
+      assert.ok(image.text instanceof Uint8Array);
+      assert.ok(image.text.length >= 100 * 1024 && image.text.length <= 200 * 1024, image.path);
+    }
+    const again = generateSite({ posts: 30, seed: "alpha", shape: "real" }).files.filter((f) => f.path.startsWith("img/"));
+    assert.deepEqual(again, images);
   });
 });

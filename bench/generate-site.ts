@@ -10,10 +10,11 @@ import { parseArgs } from "node:util";
 import { generateMembers, type Member } from "./members.js";
 import { generatePost, renderPost, type NewsPost } from "./news-post.js";
 import { Prng, seedFromText } from "./prng.js";
+import { realPostExtras, realShapeFiles } from "./real-site-templates.js";
 import { fixedSiteFiles, type SiteFile } from "./site-templates.js";
 
 /** Bump whenever generated output changes, so cached sites are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const DEFAULT_SEED = "foundation";
 
 /** Posts are spread over this span so dates stay plausible at any size. */
@@ -27,9 +28,19 @@ export interface GeneratedSite {
   members: Member[];
 }
 
+/**
+ * `plain`: the original workload, Eleventy's defaults throughout. `real`: shaped like real
+ * foundation sites (see real-site-templates.ts): own markdown-it with plugins, a full-content
+ * RSS feed, a heavier layout and a few hundred passthrough images.
+ */
+export type SiteShape = "plain" | "real";
+export const SITE_SHAPES: readonly SiteShape[] = ["plain", "real"];
+
 export interface GenerateOptions {
   posts: number;
   seed?: string;
+  /** Default `plain`. */
+  shape?: SiteShape;
 }
 
 /** Members grow slowly with the site, as a foundation's roster does with its news. */
@@ -66,22 +77,34 @@ export function generateRoster(options: GenerateOptions): Member[] {
   return generateMembers(streamFor(options, "members"), memberCount(options.posts));
 }
 
-function* filesOf(members: Member[], posts: Iterable<NewsPost>): Generator<SiteFile> {
-  yield* fixedSiteFiles();
+function* filesOf(options: GenerateOptions, members: Member[], posts: Iterable<NewsPost>): Generator<SiteFile> {
+  const real = options.shape === "real";
+  const replaced = new Map(real ? realShapeFiles(options.seed ?? DEFAULT_SEED).map((file) => [file.path, file]) : []);
+  for (const file of fixedSiteFiles()) {
+    yield replaced.get(file.path) ?? file;
+    replaced.delete(file.path);
+  }
+  yield* replaced.values();
   yield { path: "_data/members.json", text: `${JSON.stringify(members, null, 2)}\n` };
-  for (const post of posts) yield { path: post.path, text: renderPost(post) };
+  let index = 0;
+  for (const post of posts) yield { path: post.path, text: renderPost(post) + (real ? realPostExtras(index++) : "") };
 }
 
 /** Every file of the site, generated lazily; give it to `writeSite`. */
 export function siteFiles(options: GenerateOptions): Generator<SiteFile> {
-  return filesOf(generateRoster(options), generatePosts(options));
+  return filesOf(options, generateRoster(options), generatePosts(options));
 }
 
 /** The whole site in memory, with its posts and members, for tests and inspection. */
 export function generateSite(options: GenerateOptions): GeneratedSite {
   const posts = [...generatePosts(options)];
   const members = generateRoster(options);
-  return { files: [...filesOf(members, posts)], posts, members };
+  return { files: [...filesOf(options, members, posts)], posts, members };
+}
+
+/** The folder name of a generated site under bench/.sites/: `1000`, or `real-1000`. */
+export function siteFolderName(posts: number, shape: SiteShape = "plain"): string {
+  return shape === "plain" ? String(posts) : `${shape}-${posts}`;
 }
 
 /** Files written at once; enough to keep the disk busy without running out of file handles. */
@@ -116,11 +139,14 @@ async function main(argv: string[]): Promise<void> {
       posts: { type: "string", default: "1000" },
       out: { type: "string" },
       seed: { type: "string", default: DEFAULT_SEED },
+      shape: { type: "string", default: "plain" },
     },
   });
   const posts = Number(values.posts);
-  const outDir = path.resolve(values.out ?? path.join("bench", ".sites", String(posts)));
-  const written = await writeSite(siteFiles({ posts, seed: values.seed }), outDir);
+  const shape = values.shape as SiteShape;
+  if (!SITE_SHAPES.includes(shape)) throw new Error(`--shape expects ${SITE_SHAPES.join(" or ")}, got "${values.shape}"`);
+  const outDir = path.resolve(values.out ?? path.join("bench", ".sites", siteFolderName(posts, shape)));
+  const written = await writeSite(siteFiles({ posts, seed: values.seed, shape }), outDir);
   console.log(`[bench] wrote ${written} files (${posts} posts) to ${outDir}`);
 }
 

@@ -54,15 +54,17 @@ describe("describeDifference", () => {
 });
 
 describe("compareWithFolder", () => {
-  it("ignores whitespace between tags in markup but not in other files, and finds missing and extra files", async () => {
+  it("compares bytes, whitespace between tags included, and finds missing and extra files", async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), "plinth-incremental-check-"));
     try {
       await mkdir(path.join(folder, "news", "a"), { recursive: true });
       await writeFile(path.join(folder, "news", "a", "index.html"), "<ul>\n  <li>a</li>\n</ul>\n");
       await writeFile(path.join(folder, "data.txt"), "a  b");
+      await writeFile(path.join(folder, "news", "b.html"), "<p>same</p>\n");
       await writeFile(path.join(folder, "stale.html"), "<p>old</p>");
       const expected = new Map<string, string | Buffer>([
         ["news/a/index.html", "<ul><li>a</li></ul>"],
+        ["news/b.html", "<p>same</p>\n"],
         ["data.txt", "a b"],
         ["feed.xml", "<feed/>"],
       ]);
@@ -70,8 +72,8 @@ describe("compareWithFolder", () => {
         equal: false,
         missing: ["feed.xml"],
         extra: ["stale.html"],
-        differing: ["data.txt"],
-        compared: 2,
+        differing: ["data.txt", "news/a/index.html"],
+        compared: 3,
       });
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Compares output trees: two in memory byte for byte (an incremental update must leave
 // exactly what a fresh full build of the same files writes), or one in memory with a folder
-// written by Eleventy, with the differential tests' rule for whitespace between tags.
+// written by Eleventy, byte for byte as the differential tests compare.
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -54,7 +54,7 @@ export function describeDifference(difference: OutputDifference, limit = 5): str
   return [...part("missing", difference.missing), ...part("extra", difference.extra), ...part("differing", difference.differing)].join("; ");
 }
 
-/** `folder` (Eleventy's output) against `expected`, ignoring whitespace between markup tags. */
+/** `folder` (Eleventy's output) against `expected`, byte for byte. */
 export async function compareWithFolder(expected: OutputTree, folder: string): Promise<OutputDifference> {
   const files = await listFiles(folder);
   const present = new Set(files);

@@ -17,6 +17,7 @@ function tool(name: "eleventy" | "plinth", coldMs: number[], peakKiB: number, re
 function size(overrides: Partial<SizeResult> = {}): SizeResult {
   return {
     posts: 4000,
+    shape: "plain",
     tools: [tool("eleventy", [2000, 2200, 1800], 204800, 2000), tool("plinth", [500, 400, 600], 102400, 100)],
     check: { status: "identical", files: 1065 },
     rebuildChecks: [

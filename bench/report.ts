@@ -111,7 +111,7 @@ export function formatSizeReport(result: SizeResult, runs: number): string {
   const coldValid = isValid(result.check);
   const rebuildsValid = result.rebuildChecks.every(isValid);
   const lines = [
-    `### ${result.posts.toLocaleString("en-US")} posts`,
+    `### ${result.posts.toLocaleString("en-US")} posts, ${result.shape === "real" ? "real-site shape (own markdown-it, full-content RSS feed, 300 images)" : "plain shape"}`,
     "",
     ...describeChecks(result),
     "",

@@ -1,5 +1,6 @@
 // The shape of a benchmark's results, as printed and as written to bench/results/*.json.
 
+import type { SiteShape } from "./generate-site.js";
 import type { Measurement } from "./measure.js";
 import type { RunOptions } from "./run-options.js";
 import type { ToolName } from "./tools.js";
@@ -24,6 +25,7 @@ export type OutputCheck =
 
 export interface SizeResult {
   posts: number;
+  shape: SiteShape;
   tools: ToolResult[];
   /** Cold builds compared. */
   check: OutputCheck;

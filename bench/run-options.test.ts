@@ -3,9 +3,10 @@ import { describe, it } from "node:test";
 import { parseRunOptions } from "./run-options.js";
 
 describe("parseRunOptions", () => {
-  it("defaults to three sizes, five runs and both tools", () => {
+  it("defaults to three sizes, both shapes, five runs and both tools", () => {
     assert.deepEqual(parseRunOptions([]), {
       sizes: [1000, 4000, 10000],
+      shapes: ["plain", "real"],
       runs: 5,
       tools: ["eleventy", "plinth"],
       seed: "foundation",
@@ -24,6 +25,11 @@ describe("parseRunOptions", () => {
   it("rejects sizes and run counts that are not positive integers", () => {
     assert.throws(() => parseRunOptions(["--sizes", "1000,abc"]), /--sizes expects positive integers, got "abc"/);
     assert.throws(() => parseRunOptions(["--runs", "0"]), /--runs/);
+  });
+
+  it("reads shapes and rejects an unknown one", () => {
+    assert.deepEqual(parseRunOptions(["--shapes", "real"]).shapes, ["real"]);
+    assert.throws(() => parseRunOptions(["--shapes", "plain,huge"]), /--shapes expects plain and\/or real, got "huge"/);
   });
 
   it("rejects an unknown tool and an unknown flag", () => {

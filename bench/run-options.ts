@@ -1,12 +1,14 @@
 // Command-line options of `npm run bench`.
 
 import { parseArgs } from "node:util";
-import { DEFAULT_SEED } from "./generate-site.js";
+import { DEFAULT_SEED, SITE_SHAPES, type SiteShape } from "./generate-site.js";
 import { TOOL_NAMES, type ToolName } from "./tools.js";
 
 export interface RunOptions {
   /** Site sizes in posts. Default 1000, 4000, 10000. */
   sizes: number[];
+  /** Site shapes (see generate-site.ts). Default both, plain first. */
+  shapes: SiteShape[];
   /** Timed runs per tool and size, after one warm-up. Default 5. */
   runs: number;
   /** Tools to build with. Default both. */
@@ -16,7 +18,7 @@ export interface RunOptions {
   skipRebuilds: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--runs 5] [--only plinth|eleventy] [--seed foundation] [--skip-rebuilds]`;
+export const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--shapes plain,real] [--runs 5] [--only plinth|eleventy] [--seed foundation] [--skip-rebuilds]`;
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text.replace(/_/g, ""));
@@ -29,6 +31,7 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
     args: [...argv],
     options: {
       sizes: { type: "string", default: "1000,4000,10000" },
+      shapes: { type: "string", default: SITE_SHAPES.join(",") },
       runs: { type: "string", default: "5" },
       only: { type: "string" },
       seed: { type: "string", default: DEFAULT_SEED },
@@ -36,6 +39,10 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
     },
   });
   const sizes = values.sizes.split(",").map((size) => positiveInteger(size.trim(), "--sizes"));
+  const shapes = values.shapes.split(",").map((shape) => shape.trim());
+  for (const shape of shapes) {
+    if (!SITE_SHAPES.includes(shape as SiteShape)) throw new Error(`--shapes expects ${SITE_SHAPES.join(" and/or ")}, got "${shape}"\n${USAGE}`);
+  }
   let tools = [...TOOL_NAMES];
   if (values.only !== undefined) {
     const only = values.only;
@@ -44,6 +51,7 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
   }
   return {
     sizes,
+    shapes: shapes as SiteShape[],
     runs: positiveInteger(values.runs, "--runs"),
     tools,
     seed: values.seed,

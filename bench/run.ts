@@ -13,6 +13,7 @@ import { BuildFailedError, measureBuild, type Measurement } from "./measure.js";
 import { formatSizeReport } from "./report.js";
 import type { BenchResults, OutputCheck, SizeResult, ToolResult } from "./results.js";
 import { parseRunOptions, type RunOptions } from "./run-options.js";
+import type { SiteShape } from "./generate-site.js";
 import { editMiddlePost, ensureSite } from "./site-cache.js";
 import { buildArguments, resetForColdBuild, toolLabel, type ToolName } from "./tools.js";
 import { machineInfo } from "./machine.js";
@@ -126,9 +127,9 @@ function roundOrder(tools: readonly ToolName[], round: number): ToolName[] {
   return round % 2 === 0 ? [...tools] : [...tools].reverse();
 }
 
-async function benchSize(posts: number, options: RunOptions, sitesRoot: string): Promise<SizeResult> {
+async function benchSize(posts: number, shape: SiteShape, options: RunOptions, sitesRoot: string): Promise<SizeResult> {
   const started = Date.now();
-  const { siteDir, generated } = await ensureSite(sitesRoot, posts, options.seed);
+  const { siteDir, generated } = await ensureSite(sitesRoot, posts, options.seed, shape);
   log(`${posts} posts: ${generated ? `generated the site in ${((Date.now() - started) / 1000).toFixed(1)} s` : "reusing the cached site"} (${siteDir})`);
   const workDir = await mkdtemp(path.join(os.tmpdir(), `plinth-bench-${posts}-`));
   const bench = new SizeBench(posts, siteDir, workDir, options.tools);
@@ -151,7 +152,7 @@ async function benchSize(posts: number, options: RunOptions, sitesRoot: string):
     const rebuildChecks: OutputCheck[] = [];
     if (!options.skipRebuilds) await timeRebuilds(bench, options.runs, rebuildChecks);
 
-    return { posts, tools: [...bench.results.values()], check, rebuildChecks };
+    return { posts, shape, tools: [...bench.results.values()], check, rebuildChecks };
   } finally {
     for (const tool of options.tools) for (const dir of bench.outputDirs(tool)) await resetForColdBuild(tool, siteDir, dir);
     await rm(workDir, { recursive: true, force: true });
@@ -190,11 +191,13 @@ async function main(argv: string[]): Promise<void> {
   checkToolsInstalled(options.tools);
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machineInfo(), options, sizes: [] };
   const sitesRoot = path.join(repoRoot, "bench", ".sites");
-  for (const posts of options.sizes) {
-    const size = await benchSize(posts, options, sitesRoot);
-    results.sizes.push(size);
-    const section = formatSizeReport(size, options.runs);
-    process.stdout.write(`\n${section}\n\n`);
+  for (const shape of options.shapes) {
+    for (const posts of options.sizes) {
+      const size = await benchSize(posts, shape, options, sitesRoot);
+      results.sizes.push(size);
+      const section = formatSizeReport(size, options.runs);
+      process.stdout.write(`\n${section}\n\n`);
+    }
   }
   const resultsDir = path.join(repoRoot, "bench", "results");
   await mkdir(resultsDir, { recursive: true });

@@ -5,13 +5,14 @@
 // message included. `npm run bench:incremental` times the update alone, against Eleventy.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { get, type IncomingMessage } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { applyEdit, planEdits, postOutputPath, type Edit, type EditKind } from "./incremental-edits.js";
+import { SITE_SHAPES, type SiteShape } from "./generate-site.js";
 import { ensureSite } from "./site-cache.js";
 import { percentile } from "./incremental-report.js";
 import { summarise } from "./stats.js";
@@ -22,18 +23,20 @@ const TIMEOUT_MS = 60_000;
 
 interface Options {
   posts: number;
+  shape: SiteShape;
   edits: number;
   kinds: EditKind[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { posts: 10_000, edits: 15, kinds: ["body", "title"] };
+  const options: Options = { posts: 10_000, shape: "plain", edits: 15, kinds: ["body", "title"] };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ""];
     if (flag === "--posts") options.posts = Number(value);
     else if (flag === "--edits") options.edits = Number(value);
+    else if (flag === "--shape" && SITE_SHAPES.includes(value as SiteShape)) options.shape = value as SiteShape;
     else if (flag === "--kinds") options.kinds = value.split(",") as EditKind[];
-    else throw new Error(`unknown flag ${flag}; use --posts N, --edits N, --kinds body,title,layout`);
+    else throw new Error(`unknown flag ${flag}; use --posts N, --shape plain|real, --edits N, --kinds body,title,layout`);
   }
   if (!(options.posts > 0 && options.edits > 0)) throw new Error("--posts and --edits must be positive");
   return options;
@@ -95,10 +98,12 @@ function openEvents(url: string): Promise<UpdateEvents> {
 
 async function main(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
-  const { siteDir } = await ensureSite(path.join(repoRoot, "bench", ".sites"), options.posts, "foundation");
+  const { siteDir } = await ensureSite(path.join(repoRoot, "bench", ".sites"), options.posts, "foundation", options.shape);
   const workDir = await realpath(await mkdtemp(path.join(os.tmpdir(), "plinth-bench-serve-")));
   const site = path.join(workDir, "site");
   await cp(siteDir, site, { recursive: true, filter: (source) => !["_site", ".bench-site", "node_modules"].includes(path.basename(source)) });
+  // The copy sits outside the repository; the real shape's config imports the repository's markdown-it and plugins.
+  await symlink(path.join(repoRoot, "node_modules"), path.join(site, "node_modules"), "dir");
   const { child, url } = await startServer(site);
   try {
     const events = await openEvents(url);
@@ -113,7 +118,7 @@ async function main(argv: string[]): Promise<void> {
     };
     const [warmUp] = planEdits(posts, ["body"], 1, "foundation/warm-up", 0);
     if (warmUp) await save(warmUp);
-    process.stdout.write(`plinth serve, ${options.posts} posts: from the end of a save to the live-reload event naming the page\n\n| edit | edits | median | p90 | min | max |\n|---|---:|---:|---:|---:|---:|\n`);
+    process.stdout.write(`plinth serve, ${options.posts} posts (${options.shape} shape): from the end of a save to the live-reload event naming the page\n\n| edit | edits | median | p90 | min | max |\n|---|---:|---:|---:|---:|---:|\n`);
     for (const kind of options.kinds) {
       const times: number[] = [];
       for (const edit of planEdits(posts, [kind], options.edits, "foundation")) {

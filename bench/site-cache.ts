@@ -3,13 +3,13 @@
 
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { GENERATOR_VERSION, siteFiles, writeSite } from "./generate-site.js";
+import { GENERATOR_VERSION, siteFiles, siteFolderName, writeSite, type SiteShape } from "./generate-site.js";
 
 /** Marks a complete, unmodified site; removed while a benchmark edits a post. */
 const STAMP_FILE = ".bench-site";
 
-function stampFor(posts: number, seed: string): string {
-  return `${JSON.stringify({ generator: GENERATOR_VERSION, posts, seed })}\n`;
+function stampFor(posts: number, seed: string, shape: SiteShape): string {
+  return `${JSON.stringify({ generator: GENERATOR_VERSION, posts, seed, shape })}\n`;
 }
 
 async function readStamp(siteDir: string): Promise<string | undefined> {
@@ -21,11 +21,11 @@ async function readStamp(siteDir: string): Promise<string | undefined> {
 }
 
 /** Returns the site's folder, generating it first unless an identical one is cached there. */
-export async function ensureSite(sitesRoot: string, posts: number, seed: string): Promise<{ siteDir: string; generated: boolean }> {
-  const siteDir = path.join(sitesRoot, String(posts));
-  const stamp = stampFor(posts, seed);
+export async function ensureSite(sitesRoot: string, posts: number, seed: string, shape: SiteShape = "plain"): Promise<{ siteDir: string; generated: boolean }> {
+  const siteDir = path.join(sitesRoot, siteFolderName(posts, shape));
+  const stamp = stampFor(posts, seed, shape);
   if ((await readStamp(siteDir)) === stamp) return { siteDir, generated: false };
-  await writeSite(siteFiles({ posts, seed }), siteDir);
+  await writeSite(siteFiles({ posts, seed, shape }), siteDir);
   await writeFile(path.join(siteDir, STAMP_FILE), stamp);
   return { siteDir, generated: true };
 }

@@ -5,7 +5,8 @@
 export interface SiteFile {
   /** Path relative to the site root, `/`-separated. */
   path: string;
-  text: string;
+  /** Text, or the bytes of a binary file such as an image. */
+  text: string | Uint8Array;
 }
 
 const CONFIG = `// Benchmark site configuration: a single date filter. It formats with UTC methods,

@@ -1,6 +1,8 @@
 /** `plinth build`: one build, a summary line, exit code 0 or 1. */
 import { buildUsingCache } from "../cache/cached-build.js";
 import { build, type BuildResult } from "../engine/build.js";
+import { unloadedConfigHint } from "./config-hint.js";
+import { ProgressLine } from "./progress-line.js";
 import { reportError } from "./report-error.js";
 import type { CliIo } from "./main.js";
 
@@ -22,6 +24,7 @@ function plural(count: number, word: string): string {
 
 export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const toJson = flags.to === "json";
+  const progress = io.progress && !toJson ? new ProgressLine(io.progress, { quiet: flags.quiet }) : undefined;
   try {
     const options = {
       cwd: io.cwd,
@@ -31,11 +34,13 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
       pathPrefix: flags.pathprefix,
       formats: flags.formats,
       dryRun: flags.dryrun || toJson,
+      onProgress: progress?.update,
     };
     let result: BuildResult;
     if (flags["no-cache"] || options.dryRun) result = await build(options);
     else {
       const outcome = await buildUsingCache(options);
+      progress?.finish();
       if (outcome.cached) {
         const { pages, copied } = outcome.summary;
         io.stdout(`[build] Nothing changed since the last build: ${plural(pages, "page")} and ${plural(copied, "copied file")} are up to date (${outcome.seconds.toFixed(2)} seconds; --no-cache builds anyway)\n`);
@@ -43,6 +48,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
       }
       result = outcome.result;
     }
+    progress?.finish();
     if (toJson) {
       const pages = result.pages
         .filter((p) => p.outputRelative !== false)
@@ -59,7 +65,10 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     );
     return 0;
   } catch (error) {
+    progress?.finish();
     reportError(error, io.stderr);
+    const hint = unloadedConfigHint(io.cwd, flags);
+    if (hint) io.stderr(`[build] ${hint}\n`);
     return 1;
   }
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { PlinthError } from "../errors/plinth-error.js";
+import type { ProgressStream } from "./progress-line.js";
 import { reportError } from "./report-error.js";
 
 const HELP = `plinth — build Eleventy-style sites fast, with a members roster for foundations.
@@ -45,12 +46,15 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Where a long build's progress line goes, when it is a terminal; none by default. */
+  progress?: ProgressStream;
 }
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
+  progress: process.stderr,
 };
 
 export const buildOptionSpec = {

@@ -7,6 +7,7 @@ import { DevServer } from "../server/dev-server.js";
 import { openBrowser } from "../server/open-browser.js";
 import type { BuildFlags } from "./build-command.js";
 import type { CliIo } from "./main.js";
+import { unloadedConfigHint } from "./config-hint.js";
 import { reportError } from "./report-error.js";
 
 export interface ServeFlags extends BuildFlags {
@@ -53,6 +54,8 @@ export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
     });
   } catch (error) {
     reportError(error, io.stderr);
+    const hint = unloadedConfigHint(io.cwd, flags);
+    if (hint) io.stderr(`[serve] ${hint}\n`);
     return 1;
   }
   const disk = flags["to-disk"] ? " and the output folder" : "";

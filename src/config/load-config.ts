@@ -7,7 +7,8 @@ import path from "node:path";
 import { freshImport } from "../util/fresh-import.js";
 import { PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { defaultOptions, type DirectoryOptions, type ProjectOptions } from "./project-options.js";
-import { UserConfig, guardUnsupported, type PluginCall, type UserFunction } from "./user-config.js";
+import { UserConfig, guardUnsupported, pluginName, type PluginCall, type UserFunction } from "./user-config.js";
+import { recordFilterOrigins } from "./filter-origins.js";
 
 export const configFileNames = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
 
@@ -89,6 +90,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function filterFunctions(config: UserConfig): object[] {
+  const { universal, nunjucks, liquid } = config.filters;
+  return [...universal.values(), ...nunjucks.values(), ...liquid.values()].map((entry) => entry.fn);
+}
+
 /**
  * Runs one plugin. A plugin's errors are reported under its name; an asynchronous plugin's
  * promise is also kept in `pending`, because a plugin that adds another rarely awaits it.
@@ -105,6 +111,7 @@ function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserCo
     if (isPlinthError(cause)) throw cause;
     throw new PlinthError("PluginFailed", `The plugin ${fn.name || "(anonymous)"} threw: ${errorMessage(cause)}`, { cause });
   };
+  const filtersBefore = new Set(filterFunctions(proxy));
   let result: unknown;
   try {
     // Object plugins of the Eleventy 0.x and 1.x era get their `initArguments` through the `init` option first.
@@ -114,8 +121,16 @@ function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserCo
   } catch (cause) {
     fail(cause);
   }
-  if (!(result instanceof Promise)) return result;
-  const settled = result.catch(fail);
+  // A plugin run from inside another records its own filters first; the outer one takes the rest.
+  const noteOrigins = (): void => recordFilterOrigins(pluginName(plugin), filtersBefore, filterFunctions(proxy));
+  if (!(result instanceof Promise)) {
+    noteOrigins();
+    return result;
+  }
+  const settled = result.then((value) => {
+    noteOrigins();
+    return value;
+  }, fail);
   // Marked handled here; the failure still surfaces when the loader awaits `pending`.
   settled.catch(() => undefined);
   pending.push(settled);
@@ -125,12 +140,18 @@ function runPlugin(plugin: PluginCall["plugin"], options: unknown, proxy: UserCo
 /** The second config stage: the queued plugins in order; plugins they add run at once (see addPlugin). */
 async function runPlugins(config: UserConfig, proxy: UserConfig, pending: Promise<unknown>[]): Promise<void> {
   config.pluginStage = true;
-  for (const { plugin, options } of config.plugins) await runPlugin(plugin, options, proxy, pending);
+  const outside = config.activeNamespace;
+  for (const { plugin, options, namespace } of config.plugins) {
+    config.activeNamespace = namespace;
+    await runPlugin(plugin, options, proxy, pending);
+  }
+  config.activeNamespace = outside;
   await Promise.all(pending);
 }
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const userConfig = new UserConfig();
+  userConfig.workingDirectory = opts.cwd;
   const proxy = guardUnsupported(userConfig);
   const pending: Promise<unknown>[] = [];
   userConfig.pluginRunner = (plugin, options) => runPlugin(plugin, options, proxy, pending);
@@ -140,6 +161,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
     const mod = await importConfig(configFile, opts.importVersion);
     const exported = mod.default ?? mod["module.exports"];
     if (isRecord(mod.config)) Object.assign(userConfig.returnedOptions, mod.config);
+    // As in Eleventy, the config function already sees the folders the command line and
+    // `export const config` set (sites pass `directories.output` to plugins such as eleventy-img).
+    Object.assign(userConfig.directories, directoryStrings(resolveOptions(userConfig, opts)));
     if (typeof exported === "function") {
       let returned: unknown;
       try {

@@ -4,7 +4,10 @@
  * Names and signatures follow Eleventy 3 so existing config files run unchanged.
  */
 import { PlinthError } from "../errors/plinth-error.js";
+import { PluginLogger } from "./plugin-logger.js";
 import type { DirectoryOptions } from "./project-options.js";
+import type { HtmlRelativeCopyEntry, RenderedCopy } from "../plugins/html-relative-copy.js";
+import type { TemplateRenderer } from "../plugins/render-plugin.js";
 
 /** A function from a site's config or a plugin: user code of unknown shape. */
 export type UserFunction = (this: unknown, ...args: unknown[]) => unknown;
@@ -55,6 +58,8 @@ export type EventName = "eleventy.before" | "eleventy.after" | "eleventy.beforeW
 export interface PluginCall {
   plugin: UserFunction | { configFunction: UserFunction; initArguments?: unknown };
   options: unknown;
+  /** The namespace active when the config file queued it; what the plugin adds is prefixed with it. */
+  namespace: string;
 }
 
 /** A URL rewrite applied to every URL attribute of HTML outputs (Eleventy's `htmlTransformer`). */
@@ -75,35 +80,57 @@ export interface PosthtmlPluginEntry {
   options?: Record<string, unknown>;
 }
 
+/**
+ * A template language added with `addExtension` (Eleventy 3's custom languages). `key` names an
+ * existing language when the extension aliases it (`key: "11ty.js"` for `.11ty.jsx`).
+ */
+export interface ExtensionEntry {
+  extension: string;
+  key: string;
+  compile?: UserFunction;
+  /** `true` or a list of export names read from `getInstanceFromInputPath`, or a function of the input path. */
+  getData?: boolean | string[] | UserFunction;
+  getInstanceFromInputPath?: UserFunction;
+  init?: UserFunction;
+  read?: boolean;
+  outputFileExtension?: string;
+  useLayouts?: boolean;
+  compileOptions?: { permalink?: unknown; [option: string]: unknown };
+  [option: string]: unknown;
+}
+
+/**
+ * `eleventyConfig.htmlTransformer`. A class, as in Eleventy, because plugins feature-detect it by
+ * its constructor (the bundle plugin prunes empty `<style>` tags only when
+ * `SUPPORTS_PLUGINS_ENABLED_CALLBACK` is set).
+ */
+export class HtmlTransformerConfig {
+  static readonly SUPPORTS_PLUGINS_ENABLED_CALLBACK = true;
+
+  constructor(
+    private readonly urlTransforms: UrlTransform[],
+    private readonly posthtmlPlugins: PosthtmlPluginEntry[],
+    private readonly processOptions: Record<string, unknown>,
+  ) {}
+
+  addUrlTransform(extensions: string, fn: UserFunction, options: { priority?: number; enabled?: (context: unknown) => boolean } = {}): void {
+    this.urlTransforms.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled });
+  }
+
+  addPosthtmlPlugin(extensions: string, fn: UserFunction, options: { priority?: number; enabled?: () => boolean; pluginOptions?: Record<string, unknown> } = {}): void {
+    this.posthtmlPlugins.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled, options: options.pluginOptions });
+  }
+
+  setPosthtmlProcessOptions(options: Record<string, unknown>): void {
+    Object.assign(this.processOptions, options);
+  }
+}
+
 /** Plugins Eleventy bundles, found by package name through `resolvePlugin`. */
 export const bundledPlugins = new Map<string, UserFunction>();
 
 /** Real Eleventy APIs that Plinth does not implement yet: calling one fails loudly, never silently. */
-const knownUnsupported = [
-  "addExtension",
-  "addJavaScriptFilter",
-  "addJavaScriptShortcode",
-  "setPrecompiledNunjucks",
-  "addNunjucksAsyncGlobal",
-  "setServerPassthroughCopyBehavior",
-  "setWatchJavaScriptDependencies",
-  "setWatchThrottleWaitTime",
-  "setChokidarConfig",
-  "setDynamicPermalinks",
-  "setFreezeReservedData",
-  "addHandlebarsHelper",
-  "addMustacheHelper",
-  "addBundle",
-  "setLiquidParameterParsing",
-  "addDateParsing",
-  "setInputDirectory",
-  "setOutputDirectory",
-  "setIncludesDirectory",
-  "setLayoutsDirectory",
-  "setDataDirectory",
-  "setDataFileSuffixes",
-  "setDataFileBaseName",
-];
+const knownUnsupported = ["setNunjucksPrecompiledTemplates"];
 
 export class UserConfig {
   readonly filters = registry();
@@ -114,6 +141,14 @@ export class UserConfig {
   readonly liquidTags = new Map<string, UserFunction>();
   readonly collections = new Map<string, UserFunction>();
   readonly passthroughCopies: PassthroughEntry[] = [];
+  /** `addPassthroughCopy(glob, { mode: "html-relative" })` entries. */
+  readonly htmlRelativeCopies: HtmlRelativeCopyEntry[] = [];
+  /** Files the html-relative copies found while pages rendered, by output path. */
+  readonly renderedCopies = new Map<string, RenderedCopy>();
+  /** The build's template languages, lent to the Render plugin; set once the build has them. */
+  templateRenderer?: TemplateRenderer;
+  /** The folder the build runs in; set by the config loader. */
+  workingDirectory = process.cwd();
   readonly layoutAliases = new Map<string, string>();
   readonly globalData = new Map<string, unknown>();
   readonly libraryOverrides = new Map<string, unknown>();
@@ -124,6 +159,8 @@ export class UserConfig {
   readonly listeners = new Map<string, UserFunction[]>();
   readonly watchTargets: string[] = [];
   readonly dataExtensions = new Map<string, DataExtension>();
+  /** `addExtension` entries by file extension, in the order added. */
+  readonly extensions = new Map<string, ExtensionEntry>();
   readonly ignores = new Set<string>(["**/node_modules/**", ".git/**"]);
   readonly virtualTemplates: VirtualTemplate[] = [];
   readonly plugins: PluginCall[] = [];
@@ -131,26 +168,21 @@ export class UserConfig {
   readonly urlTransforms: UrlTransform[] = [];
   readonly posthtmlPlugins: PosthtmlPluginEntry[] = [];
   readonly posthtmlProcessOptions: Record<string, unknown> = {};
-  readonly htmlTransformer = {
-    addUrlTransform: (extensions: string, fn: UserFunction, options: { priority?: number; enabled?: (context: unknown) => boolean } = {}): void => {
-      this.urlTransforms.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled });
-    },
-    addPosthtmlPlugin: (
-      extensions: string,
-      fn: UserFunction,
-      options: { priority?: number; enabled?: () => boolean; pluginOptions?: Record<string, unknown> } = {},
-    ): void => {
-      this.posthtmlPlugins.push({ extensions: toList(extensions), fn, priority: options.priority ?? 0, enabled: options.enabled, options: options.pluginOptions });
-    },
-    setPosthtmlProcessOptions: (options: Record<string, unknown>): void => {
-      Object.assign(this.posthtmlProcessOptions, options);
-    },
-  };
+  readonly htmlTransformer = new HtmlTransformerConfig(this.urlTransforms, this.posthtmlPlugins, this.posthtmlProcessOptions);
+  /**
+   * How many transforms run before the htmlTransformer: Eleventy adds its htmlTransformer as a
+   * transform right after the bundle plugin's, so transforms added before that point run first.
+   */
+  transformsBeforeHtmlTransformer = 0;
 
   templateFormats?: string[];
   addedTemplateFormats: string[] = [];
   useGitIgnore = true;
   dataDeepMerge = true;
+  /** False: a page's data may set names Eleventy reserves (`content`, `page.url`, ...). */
+  freezeReservedData = true;
+  /** False: permalink strings are used as written (Eleventy's `setDynamicPermalinks`). */
+  dynamicPermalinks = true;
   quietMode = false;
   layoutResolution = true;
   frontMatterParsingOptions: Record<string, unknown> = {};
@@ -163,39 +195,89 @@ export class UserConfig {
 
   /** Exposed for plugins that read Eleventy's version or feature-detect. */
   readonly versionNumber = "3.1.8";
-  readonly logger = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  /**
+   * Eleventy's benchmark groups, which plugins time themselves with (the I18n plugin does):
+   * Plinth measures its own phases, so these measure nothing.
+   */
+  readonly benchmarkManager = {
+    get: (_group: string) => ({ get: (_name: string) => ({ before: (): void => undefined, after: (): void => undefined }) }),
+  };
+  readonly logger = new PluginLogger(() => !this.quietMode);
   readonly javascriptFunctions: Record<string, UserFunction> = {};
   readonly directories: Record<string, string | undefined> = {};
   /** Set by the syntax highlight plugin; the Markdown library's `highlight` option. */
   markdownHighlighter?: UserFunction;
 
+  // ---- namespaces ----------------------------------------------------------
+  /** Prefixed to the names of filters, shortcodes, tags, globals, collections, transforms, linters and preprocessors added now. */
+  activeNamespace = "";
+  private namespaced(name: string): string {
+    return this.activeNamespace + name;
+  }
+  /**
+   * Eleventy's `namespace(prefix, callback)`: what the callback adds (and the plugins it queues
+   * add) gets names starting with the prefix. Kept as Eleventy has it, an async function that
+   * ends the namespace only after awaiting the callback, so a caller that does not await it
+   * sees the same names it would in Eleventy.
+   */
+  async namespace(prefix: unknown, callback: (config: UserConfig) => unknown): Promise<void> {
+    const valid = typeof prefix === "string" && prefix !== "";
+    if (valid) this.activeNamespace = prefix;
+    await callback(this);
+    if (valid) this.activeNamespace = "";
+  }
+
   // ---- filters -------------------------------------------------------------
   addFilter(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.filters.universal.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addAsyncFilter(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.filters.universal.set(name, { fn, async: true });
     this.javascriptFunctions[name] = fn;
   }
   addNunjucksFilter(name: string, fn: UserFunction, isAsync = false): void {
-    this.filters.nunjucks.set(name, { fn, async: isAsync });
+    this.filters.nunjucks.set(this.namespaced(name), { fn, async: isAsync });
   }
   addNunjucksAsyncFilter(name: string, fn: UserFunction): void {
-    this.filters.nunjucks.set(name, { fn, async: true });
+    this.filters.nunjucks.set(this.namespaced(name), { fn, async: true });
   }
   addLiquidFilter(name: string, fn: UserFunction): void {
-    this.filters.liquid.set(name, { fn, async: false });
+    this.filters.liquid.set(this.namespaced(name), { fn, async: false });
   }
   addJavaScriptFunction(name: string, fn: UserFunction): void {
     // JavaScript templates see these as `this.<name>` (the syntax highlight plugin adds `highlight`).
+    this.javascriptFunctions[this.namespaced(name)] = fn;
+  }
+  /** JavaScript templates only (`this.name` in `.11ty.js`); Eleventy keeps them with the JavaScript functions. */
+  addJavaScriptFilter(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
+    this.filters.javascript.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addJavaScriptShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
+    this.shortcodes.javascript.set(name, { fn, async: isAsyncFunction(fn) });
+    this.javascriptFunctions[name] = fn;
+  }
+  addPairedJavaScriptShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
+    this.pairedShortcodes.javascript.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addMarkdownHighlighter(fn: UserFunction): void {
     this.markdownHighlighter = fn;
   }
+  /**
+   * A universal filter, else a JavaScript function (as in Eleventy, for plugins that keep their
+   * options there: eleventy-img's serve-time image requests read them this way). Filters added
+   * for Nunjucks or Liquid only are not found, as in Eleventy.
+   */
   getFilter(name: string): UserFunction | undefined {
-    return (this.filters.universal.get(name) ?? this.filters.nunjucks.get(name) ?? this.filters.liquid.get(name))?.fn;
+    // Eleventy falls back to the JavaScript functions (filters added with addJavaScriptFilter among them).
+    return this.filters.universal.get(name)?.fn ?? this.javascriptFunctions[name];
   }
   getFilters(): Record<string, UserFunction> {
     return Object.fromEntries([...this.filters.universal].map(([k, v]) => [k, v.fn]));
@@ -203,38 +285,42 @@ export class UserConfig {
 
   // ---- shortcodes ----------------------------------------------------------
   addShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.shortcodes.universal.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addAsyncShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.shortcodes.universal.set(name, { fn, async: true });
     this.javascriptFunctions[name] = fn;
   }
   addNunjucksShortcode(name: string, fn: UserFunction): void {
-    this.shortcodes.nunjucks.set(name, { fn, async: false });
+    this.shortcodes.nunjucks.set(this.namespaced(name), { fn, async: false });
   }
   addNunjucksAsyncShortcode(name: string, fn: UserFunction): void {
-    this.shortcodes.nunjucks.set(name, { fn, async: true });
+    this.shortcodes.nunjucks.set(this.namespaced(name), { fn, async: true });
   }
   addLiquidShortcode(name: string, fn: UserFunction): void {
-    this.shortcodes.liquid.set(name, { fn, async: false });
+    this.shortcodes.liquid.set(this.namespaced(name), { fn, async: false });
   }
   addPairedShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.pairedShortcodes.universal.set(name, { fn, async: isAsyncFunction(fn) });
     this.javascriptFunctions[name] = fn;
   }
   addPairedAsyncShortcode(name: string, fn: UserFunction): void {
+    name = this.namespaced(name);
     this.pairedShortcodes.universal.set(name, { fn, async: true });
     this.javascriptFunctions[name] = fn;
   }
   addPairedNunjucksShortcode(name: string, fn: UserFunction): void {
-    this.pairedShortcodes.nunjucks.set(name, { fn, async: false });
+    this.pairedShortcodes.nunjucks.set(this.namespaced(name), { fn, async: false });
   }
   addPairedNunjucksAsyncShortcode(name: string, fn: UserFunction): void {
-    this.pairedShortcodes.nunjucks.set(name, { fn, async: true });
+    this.pairedShortcodes.nunjucks.set(this.namespaced(name), { fn, async: true });
   }
   addPairedLiquidShortcode(name: string, fn: UserFunction): void {
-    this.pairedShortcodes.liquid.set(name, { fn, async: false });
+    this.pairedShortcodes.liquid.set(this.namespaced(name), { fn, async: false });
   }
   getShortcode(name: string): UserFunction | undefined {
     return this.shortcodes.universal.get(name)?.fn;
@@ -245,22 +331,22 @@ export class UserConfig {
 
   // ---- tags and globals ----------------------------------------------------
   addNunjucksGlobal(name: string, value: unknown): void {
-    this.nunjucksGlobals.set(name, value);
+    this.nunjucksGlobals.set(this.namespaced(name), value);
   }
   addGlobalData(name: string, value: unknown): this {
     this.globalData.set(name, value);
     return this;
   }
   addNunjucksTag(name: string, fn: UserFunction): void {
-    this.nunjucksTags.set(name, fn);
+    this.nunjucksTags.set(this.namespaced(name), fn);
   }
   addLiquidTag(name: string, fn: UserFunction): void {
-    this.liquidTags.set(name, fn);
+    this.liquidTags.set(this.namespaced(name), fn);
   }
 
   // ---- collections, layouts, passthrough -----------------------------------
   addCollection(name: string, fn: UserFunction): void {
-    this.collections.set(name, fn);
+    this.collections.set(this.namespaced(name), fn);
   }
   addLayoutAlias(alias: string, target: string): void {
     this.layoutAliases.set(alias, target);
@@ -268,7 +354,19 @@ export class UserConfig {
   setLayoutResolution(enabled: boolean): void {
     this.layoutResolution = enabled;
   }
-  addPassthroughCopy(input: string | Record<string, string>, options?: Record<string, unknown>): this {
+  addPassthroughCopy(input: string | string[] | Record<string, string>, options?: Record<string, unknown>): this {
+    if (options?.mode !== undefined) {
+      if (options.mode !== "html-relative") {
+        throw new PlinthError("ConfigMisuse", `addPassthroughCopy was given mode "${String(options.mode)}".`, { hint: 'The only mode is "html-relative".' });
+      }
+      if (typeof input !== "string" && !Array.isArray(input)) {
+        throw new PlinthError("ConfigMisuse", 'addPassthroughCopy with mode "html-relative" takes a glob or a list of globs, not an object.', {
+          hint: "Eleventy does not support input -> output mappings in this mode either.",
+        });
+      }
+      this.htmlRelativeCopies.push({ ...(options as Omit<HtmlRelativeCopyEntry, "match">), match: input });
+      return this;
+    }
     if (typeof input === "string") {
       this.passthroughCopies.push({ from: input, options });
     } else {
@@ -278,6 +376,32 @@ export class UserConfig {
   }
   addTemplate(virtualPath: string, content: unknown, data: Record<string, unknown> = {}): void {
     this.virtualTemplates.push({ path: virtualPath.replace(/^\.?\//, ""), content, data });
+  }
+
+  // ---- directories ---------------------------------------------------------
+  // Eleventy ranks these below a `dir` returned or exported by the config file, and forbids them in plugins.
+  setInputDirectory(dir: string): void {
+    this.setDirectory("input", dir);
+  }
+  setOutputDirectory(dir: string): void {
+    this.setDirectory("output", dir);
+  }
+  setIncludesDirectory(dir: string): void {
+    this.setDirectory("includes", dir);
+  }
+  setLayoutsDirectory(dir: string): void {
+    this.setDirectory("layouts", dir);
+  }
+  setDataDirectory(dir: string): void {
+    this.setDirectory("data", dir);
+  }
+  private setDirectory(key: keyof DirectoryOptions, dir: string): void {
+    if (this.pluginStage) {
+      throw new PlinthError("ConfigMisuse", `eleventyConfig.set${key[0]!.toUpperCase()}${key.slice(1)}Directory was called from a plugin.`, {
+        hint: "Eleventy does not allow the set*Directory methods in plugins either: call it in the config file itself.",
+      });
+    }
+    this.dir[key] = dir;
   }
 
   // ---- libraries -----------------------------------------------------------
@@ -296,8 +420,41 @@ export class UserConfig {
   setLiquidOptions(options: Record<string, unknown>): void {
     this.liquidOptions = options;
   }
+  /** How Liquid shortcodes read their arguments: Eleventy's own lexer ("legacy") or liquidjs's ("builtin"). */
+  liquidParameterParsing: "legacy" | "builtin" = "legacy";
+  setLiquidParameterParsing(behavior: string): void {
+    if (behavior !== "legacy" && behavior !== "builtin") {
+      throw new PlinthError("ConfigMisuse", `setLiquidParameterParsing was given "${behavior}".`, { hint: 'Pass "legacy" (the default) or "builtin".' });
+    }
+    this.liquidParameterParsing = behavior;
+  }
   setFrontMatterParsingOptions(options: Record<string, unknown>): void {
     this.frontMatterParsingOptions = options;
+  }
+
+  setFreezeReservedData(enabled: boolean): void {
+    this.freezeReservedData = Boolean(enabled);
+  }
+  setDynamicPermalinks(enabled: boolean): void {
+    this.dynamicPermalinks = Boolean(enabled);
+  }
+
+  /** `addDateParsing` callbacks: each may replace a page's `date` value before it is read. */
+  readonly dateParsing: UserFunction[] = [];
+  addDateParsing(callback: UserFunction): void {
+    if (typeof callback !== "function") throw new PlinthError("ConfigMisuse", "addDateParsing expects a function.", { hint: "Pass a function (dateValue) => Date, luxon DateTime or string." });
+    this.dateParsing.push(callback);
+  }
+
+  /** `setDataFileSuffixes`: how template and directory data files end (Eleventy: `[".11tydata", ""]`). */
+  dataFileSuffixes?: string[];
+  /** `setDataFileBaseName`: the name of every folder's data file, instead of the folder's own name. */
+  dataFileBaseName?: string;
+  setDataFileSuffixes(suffixes: string[]): void {
+    this.dataFileSuffixes = suffixes;
+  }
+  setDataFileBaseName(baseName: string): void {
+    this.dataFileBaseName = baseName;
   }
 
   // ---- data ----------------------------------------------------------------
@@ -310,6 +467,18 @@ export class UserConfig {
         ? { parser: parserOrOptions, read: true, encoding: "utf8" as BufferEncoding }
         : { parser: parserOrOptions.parser, read: parserOrOptions.read ?? true, encoding: parserOrOptions.encoding ?? "utf8" };
     for (const ext of extensions.split(",").map((e) => e.trim()).filter(Boolean)) this.dataExtensions.set(ext, spec);
+  }
+
+  /** Eleventy's `addExtension(extension or list, options)`: one custom language per extension, never two. */
+  addExtension(extension: string | string[], options: Partial<ExtensionEntry> = {}): void {
+    for (const ext of Array.isArray(extension) ? extension : [extension]) {
+      if (this.extensions.has(ext)) {
+        throw new PlinthError("ConfigMisuse", `addExtension was called twice for "${ext}".`, {
+          hint: "Eleventy allows one addExtension per file extension: merge the two into one call.",
+        });
+      }
+      this.extensions.set(ext, { ...options, key: options.key ?? ext, extension: ext });
+    }
   }
 
   // ---- formats, ignores, misc ----------------------------------------------
@@ -335,6 +504,29 @@ export class UserConfig {
     this.watchTargets.push(target);
   }
   setWatchThrottle(): void {}
+  /**
+   * Options of Eleventy's own watcher and dev server. `plinth serve` has its own (see README), so
+   * they are kept for plugins that read them back but change nothing; none affects the output.
+   */
+  readonly devServerOptions: Record<string, unknown> = {};
+  setServerPassthroughCopyBehavior(behavior: string): void {
+    this.devServerOptions.serverPassthroughCopyBehavior = behavior;
+  }
+  setWatchJavaScriptDependencies(enabled: boolean): void {
+    this.devServerOptions.watchJavaScriptDependencies = Boolean(enabled);
+  }
+  setWatchThrottleWaitTime(milliseconds = 0): void {
+    this.devServerOptions.watchThrottleWaitTime = milliseconds;
+  }
+  setChokidarConfig(options: Record<string, unknown> = {}): void {
+    this.devServerOptions.chokidarConfig = options;
+  }
+  // No-ops Eleventy 3 keeps for configs written for the languages it moved out of core.
+  addHandlebarsHelper(): void {}
+  addHandlebarsShortcode(): void {}
+  addPairedHandlebarsShortcode(): void {}
+  setPugOptions(): void {}
+  setEjsOptions(): void {}
   /** Eleventy 3's `configureErrorReporting({ allowMissingExtensions })`. */
   errorReporting: Record<string, unknown> = {};
   configureErrorReporting(options: Record<string, unknown>): void {
@@ -344,13 +536,13 @@ export class UserConfig {
     // Plinth tracks Eleventy 3's behaviour; plugins asking for 1.x-3.x are satisfied.
   }
   addTransform(name: string, fn: UserFunction): void {
-    this.transforms.set(name, fn);
+    this.transforms.set(this.namespaced(name), fn);
   }
   addLinter(name: string, fn: UserFunction): void {
-    this.linters.set(name, fn);
+    this.linters.set(this.namespaced(name), fn);
   }
   addPreprocessor(name: string, extensions: string | string[], fn: UserFunction): void {
-    this.preprocessors.set(name, { extensions: extensions === "*" ? ["*"] : toList(extensions), fn });
+    this.preprocessors.set(this.namespaced(name), { extensions: extensions === "*" ? ["*"] : toList(extensions), fn });
   }
   /**
    * Listeners that only keep what they are told for the build's own use (Plinth's bundled
@@ -378,7 +570,7 @@ export class UserConfig {
     if (unique && this.hasPlugin(plugin)) return undefined;
     const immediate = (options as { immediate?: unknown } | undefined)?.immediate === true;
     if ((this.pluginStage || immediate) && this.pluginRunner) return this.pluginRunner(plugin, options);
-    this.plugins.push({ plugin, options });
+    this.plugins.push({ plugin, options, namespace: this.activeNamespace });
     return undefined;
   }
   /** Whether the config file queued a plugin of this name (Eleventy compares names, not functions). */
@@ -386,10 +578,11 @@ export class UserConfig {
     const name = typeof plugin === "string" ? plugin : pluginName(plugin);
     return this.plugins.some((entry) => pluginName(entry.plugin) === name);
   }
-  resolvePlugin(name: string): UserFunction {
+  resolvePlugin(name: string): UserFunction | Promise<UserFunction> {
     const plugin = bundledPlugins.get(name);
     if (!plugin) throw new PlinthError("UnsupportedApi", `The bundled plugin "${name}" is not supported yet by Plinth; see COMPAT.md`);
-    return plugin;
+    // Eleventy loads the I18n plugin lazily, so sites `await` it; a promise keeps `.then` working too.
+    return name === "@11ty/eleventy/i18n-plugin" ? Promise.resolve(plugin) : plugin;
   }
   /** Eleventy 3's `eleventyConfig.ignores` is a Set-like object; ours is a real Set. */
   get ignoresSet(): Set<string> {

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { directoryStrings, loadConfig, type LoadConfigOptions, type LoadedConfig } from "../config/load-config.js";
+import type { PassthroughFile } from "./passthrough.js";
 import type { ProjectOptions } from "../config/project-options.js";
 import type { UserConfig } from "../config/user-config.js";
 import { LanguageSet } from "../engines/language-set.js";
@@ -16,13 +17,16 @@ import type { OutputWriter } from "../write/output-writer.js";
 import { trackedCollections } from "./collections.js";
 import type { DataFileContext } from "./data-file.js";
 import type { DataObject } from "./data-merge.js";
-import { eleventyGlobal, packageData, type RunMode } from "./eleventy-globals.js";
+import { runListeners } from "./events.js";
+import { eleventyGlobal, packageData, setEleventyEnvironment, type RunMode } from "./eleventy-globals.js";
 import { loadGlobalData } from "./global-data.js";
+import { templateExtensionOf } from "./scan.js";
 import { createIgnoreMatcher, type IgnoreMatcher } from "./ignore-rules.js";
 import { LayoutResolver } from "./layouts.js";
 import type { Page, Template } from "./page-model.js";
-import { displayPath, resolveProjectPaths, type ProjectPaths } from "./project-paths.js";
+import { displayPath, isInside, resolveProjectPaths, toPosix, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
+import type { TemplateOrder } from "./template-order.js";
 import type { SourceOverlay, TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
 import { DependencyGraph } from "./dependency-graph.js";
@@ -39,6 +43,15 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   beforeConfig?: (config: UserConfig) => void;
   /** Unsaved template text read instead of the files (the studio's preview). */
   sourceOverlay?: SourceOverlay;
+  /** Told as each phase starts and as pages render, for a progress line. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** Where a build is: its phase, and in the render phase how many pages are done of how many. */
+export interface BuildProgress {
+  phase: "read" | "data" | "pages" | "render" | "write";
+  done?: number;
+  total?: number;
 }
 
 export interface BuildState {
@@ -68,8 +81,12 @@ export interface BuildState {
   /** The same pages by itemKey, and by the template that made them. */
   pagesByKey: Map<string, Page>;
   pagesByTemplate: Map<Template, Page[]>;
+  /** The order templates were expanded and collections made in, reused while the templates' roles hold. */
+  order?: TemplateOrder;
   /** Output paths of the last build's passthrough copies. */
   copiedOutputs: Set<string>;
+  /** The last build's passthrough files, kept so an update that touches none of them need not list them again. */
+  passthrough?: PassthroughFile[];
   /** The object refilled on every build; pages hold `view`, which records reads of it. */
   collections: DataObject;
   collectionsView: DataObject;
@@ -86,10 +103,27 @@ export interface BuildState {
 let importVersion = 0;
 
 /** Eleventy's `eleventy.before` event, fired before data is loaded. */
+/**
+ * Eleventy's `eleventy.extensionmap` event, which it sends once its template formats are known:
+ * the I18n plugin takes the map's `removeTemplateExtension` to pair translations of one file.
+ */
+async function emitExtensionMap(config: UserConfig, project: ProjectOptions): Promise<void> {
+  const listeners = config.listeners.get("eleventy.extensionmap");
+  if (!listeners) return;
+  const extensions = [...new Set([...project.templateFormats, ...config.extensions.keys(), "11ty.cjs", "11ty.mjs"])].sort((a, b) => b.length - a.length);
+  const map = {
+    removeTemplateExtension: (file: string): string => {
+      const extension = extensions.find((ext) => file === ext || file.endsWith(`.${ext}`));
+      return extension ? file.slice(0, Math.max(0, file.length - extension.length - 1)) : file;
+    },
+  };
+  for (const listener of listeners) await listener(map);
+}
+
 export async function emitBefore(config: UserConfig, project: ProjectOptions, runMode: RunMode, incremental: boolean): Promise<void> {
   const directories = directoryStrings(project);
   const arg = { dir: project.dir, directories, inputDir: directories.input, runMode, outputMode: "fs", incremental };
-  for (const listener of config.listeners.get("eleventy.before") ?? []) await listener(arg);
+  await runListeners(config, "eleventy.before", arg);
 }
 
 /** Loads the config and everything global to a build: the part an incremental update reuses. */
@@ -97,6 +131,8 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   const cwd = path.resolve(options.cwd ?? process.cwd());
   let prefix = "/";
   const version = ++importVersion;
+  const runMode = options.runMode ?? "build";
+  setEleventyEnvironment(cwd, runMode);
   const loaded = await loadConfig({
     ...options,
     cwd,
@@ -113,13 +149,37 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
   if (!existsSync(paths.input) || !statSync(paths.input).isDirectory()) {
     throw new PlinthError("InputNotFound", `The input folder ${displayPath(paths, paths.input)} does not exist.`);
   }
-  const runMode = options.runMode ?? "build";
+  // Checked before anything runs or is written: a build replaces its output folder as a whole.
+  if (isInside(paths.output, paths.input)) {
+    const folder = (abs: string) => toPosix(path.relative(cwd, abs)) || ".";
+    const same = path.relative(paths.output, paths.input) === "";
+    throw new PlinthError(
+      "OutputHoldsInput",
+      `The output folder "${folder(paths.output)}" ${same ? "is the input folder" : `holds the input folder "${folder(paths.input)}"`}.`,
+    );
+  }
   const show = (abs: string) => displayPath(paths, abs);
   const eleventy = eleventyGlobal(project, paths, runMode, loaded.configFile);
-  const dataContext: DataFileContext = { dataExtensions: config.dataExtensions, functionArgument: { eleventy }, importVersion: version, displayPath: show };
+  const dataContext: DataFileContext = {
+    dataExtensions: config.dataExtensions,
+    functionArgument: { eleventy },
+    importVersion: version,
+    displayPath: show,
+    dataFileSuffixes: config.dataFileSuffixes,
+    dataFileBaseName: config.dataFileBaseName,
+  };
+  await emitExtensionMap(config, project);
   await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);
+  config.templateRenderer = {
+    cwd,
+    compile: (names, text, file) => languages.compile(names.split(",").map((name) => name.trim()).filter(Boolean), text, file),
+    languagesOfFile: (file) => {
+      const extension = templateExtensionOf(file, [...project.templateFormats, ...config.extensions.keys()]);
+      return extension === undefined ? undefined : languages.chainFor(extension, undefined).join(",");
+    },
+  };
   const collections: DataObject = {};
   return {
     options,

@@ -5,6 +5,7 @@
  * written only when the whole build succeeded.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { directoryStrings } from "../config/load-config.js";
 import type { PlinthError } from "../errors/plinth-error.js";
 import { DiskWriter } from "../write/disk-writer.js";
@@ -12,12 +13,13 @@ import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { fail } from "./build-errors.js";
 import { createBuildState, emitBefore, type BuildOptions, type BuildState } from "./build-state.js";
 import { buildTemplates } from "./data-phase.js";
+import { runListeners } from "./events.js";
 import { configGlobalData, stampOf } from "./global-data.js";
 import { needsFullBuild, pagesByKey } from "./incremental.js";
 import { checkDuplicateOutputs, checkMissingExtensions } from "./output-checks.js";
 import { itemKey, type Page } from "./page-model.js";
 import { buildPages, withReplacements } from "./page-phase.js";
-import { resolvePassthrough } from "./passthrough.js";
+import { passthroughRoots, resolvePassthrough, type PassthroughFile } from "./passthrough.js";
 import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
 import { readSources } from "./read-phase.js";
@@ -72,8 +74,18 @@ function contentMap(pages: Page[]): ContentMap {
   };
 }
 
-async function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
-  for (const listener of state.config.listeners.get(event) ?? []) await listener(arg);
+/** The passthrough files: listed afresh for a full build, or for an update with a change under a passthrough root. */
+function currentPassthrough(state: BuildState, changed: ReadonlySet<string> | undefined): PassthroughFile[] {
+  const { config, paths } = state;
+  if (changed && state.passthrough) {
+    const roots = passthroughRoots(config.passthroughCopies, paths);
+    if (![...changed].some((file) => roots.some((root) => isInside(root, file)))) return state.passthrough;
+  }
+  return resolvePassthrough(config.passthroughCopies, paths);
+}
+
+function emit(state: BuildState, event: string, arg: unknown): Promise<void> {
+  return runListeners(state.config, event, arg);
 }
 
 /** Per-phase timings on stderr when PLINTH_DEBUG includes "timing". */
@@ -98,6 +110,11 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
   }
 }
 
+/** The files pages' HTML linked to that an html-relative passthrough copy matched. */
+function renderedCopies(state: BuildState): PassthroughFile[] {
+  return [...state.config.renderedCopies.values()].map((copy) => ({ source: path.resolve(state.paths.cwd, copy.source), relative: copy.target }));
+}
+
 async function runPhases(state: BuildState, changed: ReadonlySet<string> | undefined, started: number): Promise<BuildResult> {
   const errors: PlinthError[] = [];
   const { config, paths, project } = state;
@@ -109,14 +126,18 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   }
 
   const timer = phaseTimer();
-  const passthrough = resolvePassthrough(config.passthroughCopies, paths);
-  const sources = await readSources(state, changed, passthrough, errors);
+  const progress = state.options.onProgress;
+  progress?.({ phase: "read" });
+  const passthrough = currentPassthrough(state, changed);
+  const sources = await readSources(state, changed, errors);
   fail(errors);
   timer.lap("scan+read");
+  progress?.({ phase: "data" });
   const templatesBefore = state.templates;
   const templates = await buildTemplates(state, sources, changed, errors);
   fail(errors);
   timer.lap("data");
+  progress?.({ phase: "pages" });
   const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors);
   const { pages, byTemplate } = built;
   // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
@@ -135,23 +156,39 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   // A full build hands each page to the writer as soon as it has rendered, so writing overlaps
   // rendering. A one-shot build to disk then lets the output go: nothing later reads it.
   const release = !state.options.writer && !state.options.track && !config.listeners.has("eleventy.after");
-  const onOutput =
+  const handOver =
     write && !changed
       ? (page: Page) => {
-          if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+          if (page.outputRelative !== false && !page.skipsWrite) writer.writeFile(page.outputRelative, page.output ?? "");
           if (release) page.output = undefined;
           return writer.ready?.();
         }
       : undefined;
+  let rendered = 0;
+  progress?.({ phase: "render", done: 0, total: dirty.size });
+  const onOutput = progress
+    ? (page: Page) => {
+        progress({ phase: "render", done: ++rendered, total: dirty.size });
+        return handOver?.(page);
+      }
+    : handOver;
   let written: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
+  // html-relative copies are found again while pages render; an update keeps those of pages it did not render.
+  if (!changed) config.renderedCopies.clear();
   try {
     await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
     fail(errors);
     timer.lap(`render (${dirty.size} pages)`);
+    progress?.({ phase: "write" });
     if (write) {
-      const copies = passthrough.filter((file) => !isInside(paths.output, file.source) && existsSync(file.source));
+      // An update copies only what is new or changed: a file copied before and not among the
+      // changes still exists and has the same bytes (a deletion would be a change).
+      const fresh = (file: PassthroughFile): boolean => !changed || changed.has(file.source) || !state.copiedOutputs.has(file.relative);
+      // A page and a copy at the same output path: the page is kept (in Eleventy the two race).
+      const pageOutputs = passthrough.length ? new Set(pages.map((page) => page.outputRelative)) : undefined;
+      const copies = [...passthrough, ...renderedCopies(state)].filter((file) => !isInside(paths.output, file.source) && !pageOutputs?.has(file.relative) && (!fresh(file) || existsSync(file.source)));
       if (changed) queueChanges(writer, pages, dirty, previousByKey, current, replaced, copies, state.copiedOutputs);
-      for (const file of copies) writer.copyFile(file.source, file.relative);
+      for (const file of copies) if (fresh(file)) writer.copyFile(file.source, file.relative);
       written = await writer.commit(changed ? "changes" : "complete");
       state.copiedOutputs = new Set(copies.map((file) => file.relative));
     }
@@ -160,6 +197,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     throw error;
   }
   state.pages = pages;
+  state.passthrough = passthrough;
   state.pagesByKey = current;
   state.pagesByTemplate = byTemplate;
   // Replacements keep every key: only an update that removed pages has records to drop.

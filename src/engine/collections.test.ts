@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { UserFunction } from "../config/user-config.js";
 import { PlinthError } from "../errors/plinth-error.js";
-import { buildCollections, collectionPages, CollectionApi, compareItems } from "./collections.js";
+import { buildCollections } from "./collection-maker.js";
+import { collectionPages, CollectionApi, compareItems } from "./collections.js";
 import type { DataObject } from "./data-merge.js";
 import { createCollectionItem, type CollectionItem, type Page, type Template } from "./page-model.js";
 

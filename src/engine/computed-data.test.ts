@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PlinthError } from "../errors/plinth-error.js";
-import { applyComputedData, computedReadsCollections, type StringRenderer } from "./computed-data.js";
+import { applyComputedData, computedReadsCollections, computedReadsPageLocation, type StringRenderer } from "./computed-data.js";
 import type { DataObject } from "./data-merge.js";
 
 const FILE = "./page.njk";
@@ -126,4 +126,18 @@ test("computedReadsCollections: true when a computed string or function mentions
   assert.equal(computedReadsCollections({ eleventyComputed: { n: (d: DataObject) => (d.collections as DataObject).all } }), true);
   assert.equal(computedReadsCollections({ eleventyComputed: { n: "{{ title }}" } }), false);
   assert.equal(computedReadsCollections({ title: "collections" }), false);
+});
+
+test("a computed page.* key is written into the page's own object; readers of page.url run again on request", async () => {
+  const page = { url: false as string | false };
+  const data: DataObject = { page, eleventyComputed: { page: { lang: (d: DataObject) => ((d.page as { url?: unknown }).url ? "es" : "none") }, title: () => "t" } };
+  await applyComputedData(data, render, FILE);
+  assert.equal(data.page, page);
+  assert.equal((page as Record<string, unknown>).lang, "none");
+  assert.ok(computedReadsPageLocation(data));
+  page.url = "/es/";
+  data.title = "kept";
+  await applyComputedData(data, render, FILE, true);
+  assert.equal((page as Record<string, unknown>).lang, "es");
+  assert.equal(data.title, "kept", "only values that read page.url run again");
 });

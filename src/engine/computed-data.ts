@@ -48,18 +48,27 @@ function order(entries: ComputedEntry[]): ComputedEntry[] {
 
 function setPath(target: DataObject, path: string[], value: unknown): void {
   let node = target;
-  for (const key of path.slice(0, -1)) {
+  for (const [depth, key] of path.slice(0, -1).entries()) {
     const next = node[key];
+    // The page's own `page` object is written in place: the build sets its url and output path later.
+    if (depth === 0 && key === "page" && isPlainObject(next)) {
+      node = next;
+      continue;
+    }
     // Copy on write: the object may be shared with other pages through the cascade.
     node = node[key] = isPlainObject(next) ? { ...next } : {};
   }
   node[path[path.length - 1]!] = value;
 }
 
-export async function applyComputedData(data: DataObject, render: StringRenderer, inputPath: string): Promise<void> {
+/** Computed values that read the page's URL or output path: they are computed again once those are known. */
+const readsPageLocation = (entry: ComputedEntry): boolean => /page\??\.(url|outputPath)\b/.test(sourceText(entry.value));
+
+export async function applyComputedData(data: DataObject, render: StringRenderer, inputPath: string, onlyPageLocationReaders = false): Promise<void> {
   const spec = data.eleventyComputed;
   if (!isPlainObject(spec)) return;
   for (const entry of order(flatten(spec))) {
+    if (onlyPageLocationReaders && !readsPageLocation(entry)) continue;
     let value: unknown;
     try {
       if (typeof entry.value === "function") value = await (entry.value as UserFunction)(data);
@@ -74,6 +83,12 @@ export async function applyComputedData(data: DataObject, render: StringRenderer
     }
     setPath(data, entry.path, value);
   }
+}
+
+/** True when computed data may read `page.url` or `page.outputPath`, which permalinks settle after the first pass. */
+export function computedReadsPageLocation(data: DataObject): boolean {
+  const spec = data.eleventyComputed;
+  return isPlainObject(spec) && flatten(spec).some(readsPageLocation);
 }
 
 /** True when computed data may read collections, and so must run again once they exist. */

@@ -16,6 +16,10 @@ export interface DataFileContext {
   /** Changes on every build so edited JavaScript data files are imported afresh. */
   importVersion: number;
   displayPath: (absolute: string) => string;
+  /** `setDataFileSuffixes`: the name endings of template and directory data files. Default `[".11tydata", ""]`. */
+  dataFileSuffixes?: readonly string[];
+  /** `setDataFileBaseName`: directory data files are `<folder>/<name>.11tydata.json` instead of `<folder>/<folder>.json`. */
+  dataFileBaseName?: string;
 }
 
 const JS_EXTENSIONS = new Set(["js", "cjs", "mjs"]);

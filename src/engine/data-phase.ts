@@ -17,6 +17,8 @@ export async function buildTemplates(state: BuildState, sources: TemplateSource[
     layouts: state.layouts,
     languages: state.languages,
     deepMerge: state.config.dataDeepMerge,
+    freezeReservedData: state.config.freezeReservedData,
+    dateParsing: state.config.dateParsing,
   };
   const next = new Map<string, Template>();
   // In source order, which is input path order; a preprocessor may drop a template.

@@ -14,16 +14,29 @@ export const ELEVENTY_COMPAT_VERSION = "3.1.8";
 
 export type RunMode = "build" | "serve" | "watch";
 
+/** How Plinth is run, as Eleventy's `eleventy.env.source` says it: from the command line. */
+const SOURCE = "cli";
+
+/**
+ * Sets the environment variables Eleventy sets for a site. Eleventy does it before it imports
+ * the config file, and configs and plugins read them at import time (eleventy-img decides from
+ * ELEVENTY_RUN_MODE whether images are made on request by the dev server), so this runs
+ * before the config loads too.
+ */
+export function setEleventyEnvironment(cwd: string, runMode: RunMode): void {
+  process.env.ELEVENTY_VERSION = ELEVENTY_COMPAT_VERSION;
+  process.env.ELEVENTY_ROOT = cwd;
+  process.env.ELEVENTY_SOURCE = SOURCE;
+  process.env.ELEVENTY_RUN_MODE = runMode;
+}
+
 export function eleventyGlobal(options: ProjectOptions, paths: ProjectPaths, runMode: RunMode, configFile?: string): DataObject {
   const env = {
-    source: "cli",
+    source: SOURCE,
     runMode,
     config: configFile,
     root: paths.cwd,
   };
-  process.env.ELEVENTY_ROOT = paths.cwd;
-  process.env.ELEVENTY_SOURCE = env.source;
-  process.env.ELEVENTY_RUN_MODE = runMode;
   return {
     version: ELEVENTY_COMPAT_VERSION,
     generator: `Eleventy v${ELEVENTY_COMPAT_VERSION}`,

@@ -4,6 +4,7 @@
  */
 import yaml from "js-yaml";
 import { PlinthError } from "../errors/plinth-error.js";
+import { isJavaScriptFrontMatter } from "./javascript-front-matter.js";
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -14,6 +15,8 @@ export interface FrontMatter {
   bodyLine: number;
   /** The raw front matter text, kept for the members model and the studio. */
   matter: string;
+  /** `---js` front matter's code: it runs asynchronously, after reading (see javascript-front-matter.ts). */
+  javascript?: string;
 }
 
 const OPEN = "---";
@@ -73,6 +76,7 @@ function parseWithoutExcerpt(text: string, file: string): FrontMatter {
   if (body.startsWith("\n")) body = body.slice(1);
   const consumed = source.length - body.length;
   const bodyLine = countLines(source.slice(0, consumed)) + 1;
+  if (isJavaScriptFrontMatter(language)) return { data: {}, body, bodyLine, matter, javascript: matter };
   return { data: parseMatter(matter, language, file, source), body, bodyLine, matter };
 }
 

@@ -11,6 +11,7 @@ import { cleanLayer, type DataObject } from "./data-merge.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
 import { displayPath, type ProjectPaths } from "./project-paths.js";
 import { templateExtensionOf } from "./scan.js";
+import { applyLayoutJavaScriptFrontMatter } from "./javascript-front-matter.js";
 import { readTemplateSource, type TemplateSource } from "./template-source.js";
 
 export interface Layout {
@@ -64,6 +65,7 @@ export class LayoutResolver {
     }
     const extension = templateExtensionOf(file, this.options.templateExtensions)!;
     const source = readTemplateSource(file, this.options.paths.input, displayPath(this.options.paths, file), extension);
+    applyLayoutJavaScriptFrontMatter(source);
     const chain = this.options.languages.chainFor(extension, source.frontMatter.data.templateEngineOverride);
     let compiled: RenderFunction | undefined;
     const layout: Layout = {

@@ -32,14 +32,32 @@ export class LocalData {
     return this.knownFiles ? this.knownFiles.has(file) : existsSync(file);
   }
 
-  /** The data file name endings, in precedence order, lowest first. */
-  private suffixes(): string[] {
+  /**
+   * The data file name endings, lowest precedence first, as Eleventy lists them: for each suffix
+   * (`.11tydata`, then none), `.js`, `.cjs`, `.mjs` (suffixed names only), `.json` and the
+   * `addDataExtension` formats, highest first; the whole list read backwards. A directory data
+   * file named by `setDataFileBaseName` takes suffixed names only.
+   */
+  private suffixes(suffixedOnly = false): string[] {
+    const cacheKey = suffixedOnly ? 1 : 0;
+    const cached = this.suffixCache[cacheKey];
+    if (cached) return cached;
     const custom = [...this.ctx.dataExtensions.keys()];
-    return [...custom.map((ext) => `.${ext}`), ".json", ...custom.map((ext) => `.11tydata.${ext}`), ".11tydata.json", ".11tydata.cjs", ".11tydata.mjs", ".11tydata.js"];
+    const highestFirst: string[] = [];
+    for (const suffix of this.ctx.dataFileSuffixes ?? [".11tydata", ""]) {
+      if (suffixedOnly && !suffix) continue;
+      if (suffix) highestFirst.push(`${suffix}.js`, `${suffix}.cjs`, `${suffix}.mjs`);
+      highestFirst.push(`${suffix}.json`, ...custom.map((ext) => `${suffix}.${ext}`));
+    }
+    const list = [...new Set(highestFirst)].reverse();
+    this.suffixCache[cacheKey] = list;
+    return list;
   }
 
-  private candidates(stem: string): string[] {
-    return this.suffixes().map((suffix) => `${stem}${suffix}`);
+  private readonly suffixCache: (string[] | undefined)[] = [];
+
+  private candidates(stem: string, suffixedOnly: boolean): string[] {
+    return this.suffixes(suffixedOnly).map((suffix) => `${stem}${suffix}`);
   }
 
   private stemsWithData?: Set<string>;
@@ -59,17 +77,18 @@ export class LocalData {
   }
 
   /** Loads the data files for one stem (a folder's or a template's), merged in precedence order. */
-  layer(stem: string): Promise<LocalDataLayer> {
-    let cached = this.layerCache.get(stem);
+  layer(stem: string, suffixedOnly = false): Promise<LocalDataLayer> {
+    const key = suffixedOnly ? `${stem}\0suffixed` : stem;
+    let cached = this.layerCache.get(key);
     if (!cached) {
-      cached = this.loadLayer(stem);
-      this.layerCache.set(stem, cached);
+      cached = this.loadLayer(stem, suffixedOnly);
+      this.layerCache.set(key, cached);
     }
     return cached;
   }
 
-  private async loadLayer(stem: string): Promise<LocalDataLayer> {
-    const files = this.mayHaveData(stem) ? this.candidates(stem).filter((f) => this.exists(f)) : [];
+  private async loadLayer(stem: string, suffixedOnly: boolean): Promise<LocalDataLayer> {
+    const files = this.mayHaveData(stem) ? this.candidates(stem, suffixedOnly).filter((f) => this.exists(f)) : [];
     const values = await Promise.all(files.map((f) => loadDataFile(f, this.ctx)));
     const layers = values.map((v, i) => {
       try {
@@ -89,9 +108,10 @@ export class LocalData {
     const dir = path.dirname(templateFile);
     const folders = this.folderStems(dir);
     const templateStem = path.join(dir, templateStemName);
-    // `news/news.md` shares its stem with its folder: that layer must count once, not twice.
-    const stems = folders[folders.length - 1] === templateStem ? folders : [...folders, templateStem];
-    return Promise.all(stems.map((s) => this.layer(s)));
+    // `news/news.md` shares its stem with its folder: that layer counts once, as the template's.
+    const suffixedOnly = this.ctx.dataFileBaseName !== undefined;
+    const outer = folders[folders.length - 1] === templateStem ? folders.slice(0, -1) : folders;
+    return Promise.all([...outer.map((s) => this.layer(s, suffixedOnly)), this.layer(templateStem)]);
   }
 
   private readonly stemsByFolder = new Map<string, string[]>();
@@ -102,12 +122,13 @@ export class LocalData {
     if (stems) return stems;
     const rel = path.relative(this.inputDir, dir);
     const folders = rel === "" ? [] : rel.split(path.sep);
+    const baseName = this.ctx.dataFileBaseName;
     // The input folder's own data file is named after it (`src/src.json`), like any other folder.
-    stems = [path.join(this.inputDir, path.basename(this.inputDir))];
+    stems = [path.join(this.inputDir, baseName ?? path.basename(this.inputDir))];
     let current = this.inputDir;
     for (const folder of folders) {
       current = path.join(current, folder);
-      stems.push(path.join(current, folder));
+      stems.push(path.join(current, baseName ?? folder));
     }
     this.stemsByFolder.set(dir, stems);
     return stems;
@@ -115,6 +136,7 @@ export class LocalData {
 
   clear(): void {
     this.layerCache.clear();
+    this.suffixCache.length = 0;
     this.stemsByFolder.clear();
     this.stemsWithData = undefined;
   }

@@ -9,7 +9,12 @@ import { resolvePageDate } from "./page-date.js";
 
 const created = new Date("2020-05-05T05:05:05.000Z");
 const modified = new Date("2021-06-06T06:06:06.000Z");
-const stats = (): Stats => ({ birthtime: created, mtime: modified, ctime: modified }) as Stats;
+const changed = new Date("2022-07-07T07:07:07.000Z");
+/** File times as fs.statSync gives them: milliseconds with a fraction, and Dates that round them. */
+function fakeStats(birthtimeMs: number, mtimeMs = modified.getTime(), ctimeMs = changed.getTime()): Stats {
+  return { birthtimeMs, mtimeMs, ctimeMs, birthtime: new Date(Math.round(birthtimeMs)), mtime: new Date(Math.round(mtimeMs)), ctime: new Date(Math.round(ctimeMs)) } as Stats;
+}
+const stats = (): Stats => fakeStats(created.getTime());
 
 function dateOf(dataDate: unknown, inputPath = "./post.md"): Date {
   return resolvePageDate({ dataDate, inputPath, stats });
@@ -30,9 +35,9 @@ test("an ISO date-time string without a zone is read as UTC; with a zone, the zo
   assert.equal(dateOf("2023-03-22T12:30:00Z").toISOString(), "2023-03-22T12:30:00.000Z");
 });
 
-test("`Last Modified` and `Created` read the file's times, in any letter case", () => {
-  assert.equal(dateOf("Last Modified").getTime(), modified.getTime());
-  assert.equal(dateOf("last modified").getTime(), modified.getTime());
+test("`Last Modified` and `Created` read the file's times, in any letter case; Last Modified is the change time (ctime), as in Eleventy", () => {
+  assert.equal(dateOf("Last Modified").getTime(), changed.getTime());
+  assert.equal(dateOf("last modified").getTime(), changed.getTime());
   assert.equal(dateOf("Created").getTime(), created.getTime());
   assert.equal(dateOf("CREATED").getTime(), created.getTime());
 });
@@ -80,4 +85,32 @@ test("with no stats available (a virtual template) and no other source, the date
   const d = resolvePageDate({ dataDate: undefined, inputPath: "./virtual.md", stats: () => undefined });
   assert.ok(d instanceof Date);
   assert.ok(!Number.isNaN(d.getTime()));
+});
+
+test("the creation time drops the fraction of a millisecond, as Eleventy's new Date(birthtimeMs) does (Node's stats.birthtime rounds it)", () => {
+  const at = (birthtimeMs: number): number => resolvePageDate({ dataDate: undefined, inputPath: "./x.md", stats: () => fakeStats(birthtimeMs) }).getTime();
+  const base = Date.UTC(2024, 0, 1);
+  assert.equal(at(base + 0.6), base);
+  assert.equal(at(base + 0.99), base);
+  // Two files created 0.55 ms apart in the same millisecond have the same date, so they sort by path.
+  assert.equal(at(base + 0.2), at(base + 0.75));
+  assert.equal(resolvePageDate({ dataDate: "Created", inputPath: "./x.md", stats: () => fakeStats(base + 0.7) }).getTime(), base);
+  assert.equal(resolvePageDate({ dataDate: "Last Modified", inputPath: "./x.md", stats: () => fakeStats(base, base, base + 5.7) }).getTime(), base + 5);
+});
+
+test("a file system that keeps no creation time (birthtimeMs 0) gives the current time, not 1970", () => {
+  const before = Date.now();
+  for (const dataDate of [undefined, "Created", "Last Modified"]) {
+    const d = resolvePageDate({ dataDate, inputPath: "./x.md", stats: () => fakeStats(0) });
+    assert.ok(d.getTime() >= before, `${String(dataDate)}: ${d.toISOString()}`);
+  }
+});
+
+test("a Luxon DateTime in the data (from a JavaScript data file) is taken as its instant", () => {
+  class DateTime {
+    toJSDate(): Date {
+      return new Date("2023-04-05T06:07:08Z");
+    }
+  }
+  assert.equal(dateOf(new DateTime()).toISOString(), "2023-04-05T06:07:08.000Z");
 });

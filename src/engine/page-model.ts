@@ -50,6 +50,8 @@ export interface Page {
   order: number;
   content?: string;
   output?: string;
+  /** Rendered to nothing by a custom language (addExtension): in collections, but not written. */
+  skipsWrite?: boolean;
   item: CollectionItem;
   /** Cached identity across builds, see itemKey. */
   key?: string;

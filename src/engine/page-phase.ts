@@ -2,10 +2,11 @@
 import type { PlinthError } from "../errors/plinth-error.js";
 import { asPlinthError, fail } from "./build-errors.js";
 import type { BuildState } from "./build-state.js";
-import { buildCollections } from "./collections.js";
+import { CollectionMaker } from "./collection-maker.js";
 import { itemKey, type Page, type Template } from "./page-model.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
+import { templateOrder, type TemplateOrder } from "./template-order.js";
 
 /**
  * Pages re-made by an update, each paired with the page it replaces: the same identity in the
@@ -30,9 +31,10 @@ function pairPages(replaced: Replacements, before: Page[] | undefined, made: Pag
 }
 
 /**
- * Phase 4: pages and collections. Templates that paginate collections wait until they exist.
- * An update reuses the pages of templates it kept; `previousTemplates` names the templates
- * of the last build by file, to pair re-made pages with the pages they replace.
+ * Phase 4: pages and collections, in Eleventy's order (template-order.ts): a template that
+ * paginates a collection is expanded once the pages that collection holds exist. An update
+ * reuses the pages of templates it kept that paginate no collection; `previousTemplates`
+ * names the templates of the last build by file, to pair re-made pages with the pages they replace.
  */
 export async function buildPages(state: BuildState, templates: Template[], previousTemplates: Map<string, Template> | undefined, errors: PlinthError[]): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]>; replaced: Replacements }> {
   let order = 0;
@@ -40,6 +42,7 @@ export async function buildPages(state: BuildState, templates: Template[], previ
     languages: state.languages,
     outputDir: state.project.dir.output,
     javascriptFunctions: state.config.javascriptFunctions,
+    dynamicPermalinks: state.config.dynamicPermalinks,
     collections: state.collectionsView,
     nextOrder: () => order++,
   };
@@ -49,40 +52,51 @@ export async function buildPages(state: BuildState, templates: Template[], previ
     return old && previousPages.get(old);
   };
   let replaced: Replacements = previousTemplates && templates.length === previousTemplates.size ? new Map() : undefined;
-  const waiting: Template[] = [];
   const pages: Page[] = [];
   const byTemplate = new Map<Template, Page[]>();
-  // Waiting templates are never reused: the collections they paginate are new each time.
-  const add = async (template: Template, reusable: boolean): Promise<void> => {
+  // Templates that paginate collections are never reused: the collections they paginate are new each time.
+  const waits = new Set<Template>();
+  const valid: Template[] = [];
+  for (const template of templates) {
     try {
-      let made = reusable ? previousPages.get(template) : undefined;
+      const spec = paginationSpec(template.data, template.source.inputPath);
+      if (spec && paginatesCollections(spec)) waits.add(template);
+      valid.push(template);
+    } catch (error) {
+      errors.push(asPlinthError(error, template.source.inputPath));
+    }
+  }
+  let plan: TemplateOrder;
+  try {
+    plan = state.order = templateOrder(valid, state.config.collections.keys(), state.order);
+  } catch (error) {
+    // A cycle is reported with the other errors of the build.
+    errors.push(asPlinthError(error, "(collections)"));
+    fail(errors);
+    throw error;
+  }
+  const collections = new CollectionMaker(state.collections, state.config.collections);
+  for (const step of plan.steps) {
+    // After an error, only the templates that read no collection go on, for their own errors.
+    if (!("template" in step)) {
+      if (errors.length === 0) await collections.make(step.collection);
+      continue;
+    }
+    const template = step.template;
+    if (errors.length && waits.has(template)) continue;
+    try {
+      let made = waits.has(template) ? undefined : previousPages.get(template);
       if (!made) {
         made = await expandTemplate(template, ctx);
         replaced = pairPages(replaced, pagesBefore(template), made);
       }
       byTemplate.set(template, made);
       pages.push(...made);
+      collections.add(made);
     } catch (error) {
       errors.push(asPlinthError(error, template.source.inputPath));
     }
-  };
-  for (const template of templates) {
-    let spec;
-    try {
-      spec = paginationSpec(template.data, template.source.inputPath);
-    } catch (error) {
-      errors.push(asPlinthError(error, template.source.inputPath));
-      continue;
-    }
-    if (spec && paginatesCollections(spec)) waiting.push(template);
-    else await add(template, true);
   }
   fail(errors);
-  await buildCollections(state.collections, pages, state.config.collections, 0, replaced);
-  if (waiting.length) {
-    for (const template of waiting) await add(template, false);
-    fail(errors);
-    await buildCollections(state.collections, pages, state.config.collections, 1, replaced);
-  }
   return { pages, byTemplate, replaced };
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { LanguageSet } from "../engines/language-set.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
-import { applyComputedData } from "./computed-data.js";
+import { applyComputedData, computedReadsPageLocation } from "./computed-data.js";
 import type { DataObject } from "./data-merge.js";
 import { defaultOutputPath } from "./file-slug.js";
 import { createCollectionItem, type Page, type PageVariable, type Template } from "./page-model.js";
@@ -18,6 +18,8 @@ export interface PageContext {
   /** The output folder as configured (`_site`), for `page.outputPath` as Eleventy shows it. */
   outputDir: string;
   javascriptFunctions: object;
+  /** `setDynamicPermalinks(false)`: permalink strings are used as written, never rendered. */
+  dynamicPermalinks: boolean;
   collections: DataObject;
   nextOrder: () => number;
 }
@@ -47,6 +49,13 @@ function hasOwnPermalink(data: DataObject): boolean {
 
 async function renderPermalink(template: Template, data: DataObject, ctx: PageContext): Promise<unknown> {
   const raw = data.permalink;
+  // Eleventy's order: a boolean as it is, then raw strings when dynamic permalinks are off for the site or the page.
+  if (typeof raw === "boolean") return raw;
+  if (raw && (!ctx.dynamicPermalinks || data.dynamicPermalink === false)) return raw;
+  const custom = ctx.languages.custom.customIn(template.chain);
+  if (custom && typeof raw !== "function" && !(raw && typeof raw === "object")) {
+    return ctx.languages.custom.permalink(custom, raw || undefined, template.source.inputPath, data);
+  }
   if (typeof raw === "function") return (raw as (d: DataObject) => unknown)(data);
   if (typeof raw === "string") return ctx.languages.renderString(template.chain, raw, data, template.source.file);
   if (raw && typeof raw === "object" && !Array.isArray(raw)) {
@@ -66,7 +75,7 @@ async function locate(template: Template, data: DataObject, page: PageVariable, 
     });
   }
   const value = permalinkValue(rendered, template.source.inputPath);
-  const link = value === undefined ? defaultOutputPath(template.names) : value;
+  const link = value === undefined ? defaultOutputPath(template.names, page.outputFileExtension) : value;
   if (link === false) {
     page.url = false;
     page.outputPath = false;
@@ -75,17 +84,16 @@ async function locate(template: Template, data: DataObject, page: PageVariable, 
   const location = locationFromLink(link, extraSubdir, template.source.inputPath);
   page.url = location.url;
   page.outputPath = location.relative === false ? false : outputPathFor(ctx.outputDir, location.relative);
-  const ext = path.posix.extname(location.relative || "").slice(1);
-  page.outputFileExtension = ext || "html";
   return location.relative;
 }
 
-function pageVariable(template: Template): PageVariable {
+function pageVariable(template: Template, ctx: PageContext): PageVariable {
   return {
     inputPath: template.source.inputPath,
     fileSlug: template.names.fileSlug,
     filePathStem: template.names.filePathStem,
-    outputFileExtension: "html",
+    // The language's output extension, whatever the permalink says (Eleventy's `defaultTemplateFileExtension`).
+    outputFileExtension: ctx.languages.custom.customIn(template.chain)?.outputFileExtension ?? "html",
     templateSyntax: template.chain.join(","),
     date: template.date,
     url: false,
@@ -96,12 +104,14 @@ function pageVariable(template: Template): PageVariable {
 }
 
 async function makePage(template: Template, data: DataObject, pageNumber: number, extraSubdir: string, ctx: PageContext): Promise<Page> {
-  const page = pageVariable(template);
+  const page = pageVariable(template, ctx);
   data.page = page;
   data.collections = ctx.collections;
   const render = (text: string, d: DataObject) => ctx.languages.renderString(template.chain, text, d, template.source.file);
   await applyComputedData(data, render, template.source.inputPath);
   const outputRelative = await locate(template, data, page, extraSubdir, ctx);
+  // Eleventy computes values that read page.url after the permalink is known (the I18n plugin's page.lang does).
+  if (computedReadsPageLocation(data)) await applyComputedData(data, render, template.source.inputPath, true);
   const record = { template, data, page, outputRelative, pageNumber, order: ctx.nextOrder() } as Page;
   record.item = createCollectionItem(record);
   return record;

@@ -78,3 +78,15 @@ export function resolvePassthrough(entries: readonly PassthroughEntry[], paths: 
   }
   return [...out.values()];
 }
+
+/**
+ * Where a passthrough entry can find files: a named file or folder, or a glob's fixed base. A
+ * change outside all of them cannot add, remove or alter a passthrough file, so an update can
+ * keep the list it had instead of walking the folders again.
+ */
+export function passthroughRoots(entries: readonly PassthroughEntry[], paths: ProjectPaths): string[] {
+  return entries.map((entry) => {
+    const from = entry.from.replace(/^\.\//, "");
+    return path.resolve(paths.cwd, picomatch.scan(from).isGlob ? globBase(from) : from);
+  });
+}

@@ -6,9 +6,9 @@ import type { BuildState } from "./build-state.js";
 import { tuneHeapFor } from "./heap-policy.js";
 import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
-import type { PassthroughFile } from "./passthrough.js";
 import { isInside } from "./project-paths.js";
-import { scan, templateExtensionOf, type ScanResult } from "./scan.js";
+import { isJavaScriptTemplateExtension, scan, templateExtensionOf, type ScanResult } from "./scan.js";
+import { applyJavaScriptFrontMatter } from "./javascript-front-matter.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
 function byInputPath(a: TemplateSource, b: TemplateSource): number {
@@ -19,21 +19,36 @@ function byInputPath(a: TemplateSource, b: TemplateSource): number {
 async function readSource(state: BuildState, file: string): Promise<TemplateSource> {
   const { paths, project, config, show } = state;
   const extension = templateExtensionOf(file, project.templateFormats)!;
+  const custom = state.languages.custom;
+  const mode = custom.readMode(extension);
   const overlaid = state.options.sourceOverlay?.get(file);
-  if (overlaid !== undefined && extension !== "11ty.js") return sourceFromText(file, paths.input, show(file), extension, overlaid, false, config.frontMatterParsingOptions);
-  if (extension === "11ty.js") {
+  let source: TemplateSource;
+  if (overlaid !== undefined && !isJavaScriptTemplateExtension(extension) && mode !== "javascript" && mode !== "none") {
+    // The studio's unsaved text, read as the file's would be.
+    source = sourceFromText(file, paths.input, show(file), extension, overlaid, false, config.frontMatterParsingOptions);
+    await applyJavaScriptFrontMatter(source);
+  } else if (isJavaScriptTemplateExtension(extension) || mode === "javascript") {
     const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
-    return javascriptSource(file, paths.input, show(file), javascript, false);
+    source = javascriptSource(file, paths.input, show(file), javascript, false, extension);
+  } else if (mode === "none") {
+    source = sourceFromText(file, paths.input, show(file), extension, "", false);
+  } else {
+    source = readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+    await applyJavaScriptFrontMatter(source);
   }
-  return readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+  // A custom language's `getData` adds to the file's own data, above its front matter.
+  const extra = custom.size ? await custom.extraData(extension, show(file)) : undefined;
+  if (extra) source.frontMatter.data = { ...source.frontMatter.data, ...extra };
+  return source;
 }
 
 /**
  * Phases 1 and 2: scan and read, in input path order. With `changed`, only changed template
  * files are read again; when every changed file is one the last scan found and it still
  * exists, nothing was added or removed, so the folder walk is skipped and the order stands.
+ * A template inside a passthrough copy is read too: Eleventy both copies it and renders it.
  */
-export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, passthrough: readonly PassthroughFile[], errors: PlinthError[]): Promise<TemplateSource[]> {
+export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
   const overlay = state.options.sourceOverlay;
   const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && (existsSync(f) || overlay?.has(f)));
   if (onlyEdits) {
@@ -53,8 +68,6 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   }
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
-  // Files that are copied as they are are not also templates.
-  const passthroughSources = new Set(passthrough.map((p) => p.source));
   const scanned = withOverlaidFiles(state, scan({ paths, ignore: state.ignore, templateExtensions: extensions }));
   state.scanned = scanned;
   state.files = new Set(scanned.files);
@@ -66,7 +79,6 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   const next = new Map<string, TemplateSource>();
   let read = 0;
   for (const file of scanned.templates) {
-    if (passthroughSources.has(file)) continue;
     const previous = state.sources.get(file);
     if (previous && changed && !changed.has(file)) {
       next.set(file, previous);
@@ -102,6 +114,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
       }
       if (!ext) throw new PlinthError("UnsupportedApi", `The virtual template ${virtual.path} has no known template extension; see COMPAT.md`);
       const source = sourceFromText(file, paths.input, show(file), ext, virtual.content as string, true);
+      await applyJavaScriptFrontMatter(source);
       source.frontMatter.data = { ...virtual.data, ...source.frontMatter.data };
       next.set(file, source);
     } catch (error) {
@@ -123,6 +136,15 @@ function sendAhead(state: BuildState, source: TemplateSource): void {
   state.languages.prerenderMarkdown(source.file, source.frontMatter.body);
 }
 
+let javascriptVersion = 0;
+
+function javascriptSource(file: string, inputDir: string, inputPath: string, javascript: JavaScriptTemplate, virtual: boolean, extension = "11ty.js"): TemplateSource {
+  const source = sourceFromText(file, inputDir, inputPath, extension, "", virtual);
+  source.frontMatter.data = javascript.data;
+  source.javascript = javascript;
+  return source;
+}
+
 /** Templates that exist only in the source overlay (a new entry not saved yet) join the scan's. */
 function withOverlaidFiles(state: BuildState, scanned: ScanResult): ScanResult {
   const overlay = state.options.sourceOverlay;
@@ -141,13 +163,4 @@ function withOverlaidFiles(state: BuildState, scanned: ScanResult): ScanResult {
   );
   if (!added.length) return scanned;
   return { templates: [...scanned.templates, ...added].sort(), files: [...scanned.files, ...added].sort() };
-}
-
-let javascriptVersion = 0;
-
-function javascriptSource(file: string, inputDir: string, inputPath: string, javascript: JavaScriptTemplate, virtual: boolean): TemplateSource {
-  const source = sourceFromText(file, inputDir, inputPath, "11ty.js", "", virtual);
-  source.frontMatter.data = javascript.data;
-  source.javascript = javascript;
-  return source;
 }

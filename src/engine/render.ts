@@ -7,8 +7,10 @@
 import type { UserConfig } from "../config/user-config.js";
 import type { LanguageSet } from "../engines/language-set.js";
 import type { RenderFunction } from "../engines/template-language.js";
+import type { PageRenderFunction } from "../engines/custom-languages.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { applyHtmlTransformer } from "../plugins/html-transformer.js";
+import { transformSteps } from "../plugins/transform-steps.js";
 import { computedReadsCollections, applyComputedData } from "./computed-data.js";
 import { itemKey, type Page, type Template } from "./page-model.js";
 import { newRecord, recordFile, trackRender, type RenderRecord } from "./render-tracking.js";
@@ -32,15 +34,14 @@ function tracked<T>(page: Page, ctx: RenderContext, fresh: boolean, fn: () => Pr
   return trackRender(record, fn);
 }
 
-const compiled = new WeakMap<Template, RenderFunction>();
+const compiled = new WeakMap<Template, PageRenderFunction>();
 
-function compileTemplate(template: Template, ctx: RenderContext): RenderFunction {
+function compileTemplate(template: Template, ctx: RenderContext): PageRenderFunction {
   let fn = compiled.get(template);
   if (!fn) {
     const javascript = template.source.javascript;
-    fn = javascript
-      ? (data) => javascript.render(data, ctx.config.javascriptFunctions)
-      : ctx.languages.compile(template.chain, template.source.frontMatter.body, template.source.file);
+    const base: RenderFunction | undefined = javascript ? (data) => javascript.render(data, ctx.config.javascriptFunctions) : undefined;
+    fn = ctx.languages.compilePage(template.chain, template.source.frontMatter.body, template.source.file, base);
     compiled.set(template, fn);
   }
   return fn;
@@ -93,7 +94,8 @@ async function renderLayoutsUntracked(page: Page, ctx: RenderContext): Promise<s
   for (const layout of page.template.layouts) {
     recordFile(layout.source.file);
     try {
-      output = await layout.render()({ ...page.data, content: output });
+      // Eleventy spreads the page's data after `content`, so data that sets `content` (allowed by setFreezeReservedData(false)) wins.
+      output = await layout.render()({ content: output, ...page.data });
     } catch (error) {
       throw toRenderError(error, layout.source, ctx.displayPath, `The layout ${layout.source.inputPath} failed while rendering ${page.page.inputPath}`);
     }
@@ -112,18 +114,20 @@ async function applyTransforms(page: Page, content: string, ctx: RenderContext):
       throw toRenderError(error, page.template.source, ctx.displayPath, `The linter "${name}" failed on ${page.page.inputPath}`);
     }
   }
-  // Eleventy's htmlTransformer (PostHTML plugins, URL transforms) is the first transform of every page.
-  try {
-    output = await applyHtmlTransformer(ctx.config, output, self);
-  } catch (error) {
-    throw toRenderError(error, page.template.source, ctx.displayPath, `The HTML transformer (htmlTransformer plugins) failed on ${page.page.inputPath}`);
-  }
-  for (const [name, fn] of ctx.config.transforms) {
+  for (const step of transformSteps(ctx.config)) {
+    if (step.kind === "html") {
+      try {
+        output = await applyHtmlTransformer(ctx.config, output, self);
+      } catch (error) {
+        throw toRenderError(error, page.template.source, ctx.displayPath, `The HTML transformer (htmlTransformer plugins) failed on ${page.page.inputPath}`);
+      }
+      continue;
+    }
     try {
-      const result = await fn.call(self, output, page.page.outputPath);
+      const result = await step.fn.call(self, output, page.page.outputPath);
       if (typeof result === "string") output = result;
     } catch (error) {
-      throw toRenderError(error, page.template.source, ctx.displayPath, `The transform "${name}" failed on ${page.page.inputPath}`);
+      throw toRenderError(error, page.template.source, ctx.displayPath, `The transform "${step.name}" failed on ${page.page.inputPath}`);
     }
   }
   return output;
@@ -154,7 +158,9 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 
 /** Layouts, transforms and linters for one page whose content is rendered; then the page is handed on. */
 async function renderOutput(page: Page, ctx: RenderContext): Promise<void> {
-  page.output = await applyTransforms(page, await renderLayouts(page, ctx), ctx);
+  // A custom language's `compile` that returns nothing writes nothing (Eleventy skips the write).
+  page.skipsWrite = page.content === undefined && page.template.layouts.length === 0;
+  page.output = page.skipsWrite ? undefined : await applyTransforms(page, await renderLayouts(page, ctx), ctx);
   await ctx.onOutput?.(page);
 }
 

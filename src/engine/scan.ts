@@ -21,12 +21,21 @@ export interface ScanOptions {
   templateExtensions: string[];
 }
 
+/** The `11ty.js` format covers CommonJS and ESM modules too, as in Eleventy. */
+const javascriptExtensions = ["11ty.cjs", "11ty.mjs"];
+
+export function isJavaScriptTemplateExtension(extension: string): boolean {
+  return extension === "11ty.js" || javascriptExtensions.includes(extension);
+}
+
 export function templateExtensionOf(file: string, extensions: readonly string[]): string | undefined {
   const base = path.basename(file);
   let best: string | undefined;
-  for (const ext of extensions) {
+  const consider = (ext: string): void => {
     if (base.endsWith(`.${ext}`) && base.length > ext.length + 1 && (!best || ext.length > best.length)) best = ext;
-  }
+  };
+  for (const ext of extensions) consider(ext);
+  if (extensions.includes("11ty.js")) for (const ext of javascriptExtensions) consider(ext);
   return best;
 }
 

@@ -15,6 +15,9 @@ import type { Template } from "./page-model.js";
 import type { TemplateSource } from "./template-source.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
+import { checkReservedData } from "./reserved-data.js";
+import { mapDate } from "./date-parsing.js";
+import type { UserFunction } from "../config/user-config.js";
 
 export interface TemplateDataContext {
   globalData: DataObject;
@@ -22,6 +25,10 @@ export interface TemplateDataContext {
   layouts: LayoutResolver;
   languages: LanguageSet;
   deepMerge: boolean;
+  /** `setFreezeReservedData`: on by default, a page's data may not set reserved names. */
+  freezeReservedData: boolean;
+  /** `addDateParsing` callbacks, in the order added. */
+  dateParsing: readonly UserFunction[];
 }
 
 export async function buildTemplate(source: TemplateSource, ctx: TemplateDataContext): Promise<Template> {
@@ -41,8 +48,11 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
   // Which layout applies is itself decided by the cascade without layout data.
   const withoutLayouts = mergeLayers([ctx.globalData, ...localLayers, frontMatter], ctx.deepMerge);
   let layouts;
+  // A custom language may opt out of layouts (addExtension's `useLayouts: false`); then no layout data either.
+  const custom = ctx.languages.custom;
+  const layoutKey = custom.size && !custom.useLayouts(custom.languageOf(source.extension)) ? undefined : withoutLayouts.layout;
   try {
-    layouts = ctx.layouts.chainFor(withoutLayouts.layout, source.inputPath);
+    layouts = ctx.layouts.chainFor(layoutKey, source.inputPath);
   } catch (error) {
     // Point at this page's own `layout:` line when the problem starts there.
     if (error instanceof PlinthError && error.location?.file === source.inputPath && !error.location.line) {
@@ -53,9 +63,19 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
   const layoutLayers = layouts.map((l) => l.data).reverse();
   const data = layoutLayers.length ? mergeLayers([ctx.globalData, ...layoutLayers, ...localLayers, frontMatter], ctx.deepMerge) : withoutLayouts;
   if (layouts.length) data.layout = withoutLayouts.layout;
+  if (ctx.freezeReservedData) checkReservedData(data, source);
 
+  const chain = ctx.languages.chainFor(source.extension, data.templateEngineOverride);
+  const datePage = {
+    inputPath: source.inputPath,
+    fileSlug: names.fileSlug,
+    filePathStem: names.filePathStem,
+    outputFileExtension: ctx.languages.custom.customIn(chain)?.outputFileExtension ?? "html",
+    templateSyntax: chain.join(","),
+  };
+  const dataDate = ctx.dateParsing.length ? mapDate(ctx.dateParsing, data.date, datePage) : data.date;
   const date = resolvePageDate({
-    dataDate: data.date,
+    dataDate,
     inputPath: source.inputPath,
     stats: () => {
       try {
@@ -65,6 +85,5 @@ export async function buildTemplate(source: TemplateSource, ctx: TemplateDataCon
       }
     },
   });
-  const chain = ctx.languages.chainFor(source.extension, data.templateEngineOverride);
   return { source, names, chain, layouts, data, date, dataFiles: local.flatMap((l) => l.files) };
 }

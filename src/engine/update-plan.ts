@@ -90,7 +90,7 @@ export async function renderChanged(state: BuildState, byKey: Map<string, Page>,
  * output, writes what it wrote before.
  */
 export function queueChanges(writer: OutputWriter, pages: Page[], dirty: Set<Page>, previous: Map<string, Page>, current: Map<string, Page>, replaced: Replacements, copies: readonly PassthroughFile[], copiedBefore: ReadonlySet<string>): void {
-  for (const page of dirty) if (page.outputRelative !== false) writer.writeFile(page.outputRelative, page.output ?? "");
+  for (const page of dirty) if (page.outputRelative !== false && !page.skipsWrite) writer.writeFile(page.outputRelative, page.output ?? "");
   const vacated = new Set(copiedBefore);
   for (const file of copies) vacated.delete(file.relative);
   const pairs: Iterable<[Page, Page | undefined]> = replaced ?? [...previous.values()].map((old): [Page, Page | undefined] => [old, current.get(itemKey(old))]);

@@ -1,5 +1,5 @@
 /** Liquid through liquidjs, with Eleventy's options, filters, shortcodes and paired shortcodes. */
-import type { Context, Liquid, TagToken, TopLevelToken, Template } from "liquidjs";
+import type { Context, Liquid, TagToken, TopLevelToken, Template, Tokenizer, evalToken } from "liquidjs";
 import { lazyRequire } from "../util/lazy-require.js";
 import type { FunctionEntry, UserConfig } from "../config/user-config.js";
 import { existsSync, readFileSync } from "node:fs";
@@ -29,7 +29,29 @@ type TagThis = ThisParameterType<TagOptions["render"]>;
 /** What a shortcode tag keeps between parsing and rendering. */
 interface ShortcodeState {
   args: string;
+  /** With `setLiquidParameterParsing("builtin")`: the arguments as liquidjs parsed them. */
+  tokens?: ValueToken[];
   templates: Template[];
+}
+
+type ValueToken = NonNullable<ReturnType<InstanceType<typeof Tokenizer>["readValue"]>>;
+
+/**
+ * Eleventy's "builtin" argument parsing: liquidjs reads each argument as a value (so filters
+ * and ranges are not allowed but any Liquid literal or variable is), separated by commas or spaces.
+ */
+function parseBuiltinArguments(args: string): ValueToken[] {
+  const tokenizer = new (liquidjs().Tokenizer)(args);
+  const values: ValueToken[] = [];
+  let value = tokenizer.readValue();
+  while (value) {
+    values.push(value);
+    tokenizer.skipBlank();
+    if (tokenizer.peek() === ",") tokenizer.advance();
+    value = tokenizer.readValue();
+  }
+  tokenizer.end();
+  return values;
 }
 
 interface FilterThis {
@@ -45,11 +67,12 @@ function shortcodeScope(ctx: Context): Record<string, unknown> {
   return withPageContext({ ctx } as Record<string, unknown>, pageDataOf(ctx));
 }
 
-function registerShortcode(liquid: Liquid, name: string, entry: FunctionEntry, paired: boolean): void {
+function registerShortcode(liquid: Liquid, name: string, entry: FunctionEntry, paired: boolean, builtinArguments: boolean): void {
   liquid.registerTag(name, {
     parse(this: TagThis, token: TagToken, remaining: TopLevelToken[]) {
       const state = this as unknown as ShortcodeState;
       state.args = token.args;
+      if (builtinArguments) state.tokens = parseBuiltinArguments(token.args);
       state.templates = [];
       if (!paired) return;
       const stream = liquid.parser
@@ -64,8 +87,10 @@ function registerShortcode(liquid: Liquid, name: string, entry: FunctionEntry, p
     *render(this: TagThis, ctx: Context): Generator<unknown, unknown, unknown> {
       const state = this as unknown as ShortcodeState;
       const values: unknown[] = [];
-      for (const expression of splitShortcodeArguments(state.args)) {
-        values.push(yield liquid.evalValue(expression, ctx));
+      if (state.tokens) {
+        for (const token of state.tokens) values.push(yield liquidjs().evalToken(token, ctx));
+      } else {
+        for (const expression of splitShortcodeArguments(state.args)) values.push(yield liquid.evalValue(expression, ctx));
       }
       const scope = shortcodeScope(ctx);
       if (paired) {
@@ -96,7 +121,7 @@ const recordingFileSystem = {
   sep: path.sep,
 };
 
-const liquidjs = lazyRequire<{ Liquid: typeof Liquid }>("liquidjs");
+const liquidjs = lazyRequire<{ Liquid: typeof Liquid; Tokenizer: typeof Tokenizer; evalToken: typeof evalToken }>("liquidjs");
 
 export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOptions): TemplateLanguage {
   const override = config.libraryOverrides.get("liquid") as Liquid | undefined;
@@ -122,10 +147,10 @@ export function createLiquidLanguage({ includesDir, inputDir, config }: LiquidOp
   }
   for (const [name, fn] of config.liquidTags) liquid.registerTag(name, fn(liquid) as Parameters<Liquid["registerTag"]>[1]);
   for (const registry of [config.shortcodes.universal, config.shortcodes.liquid]) {
-    for (const [name, entry] of registry) registerShortcode(liquid, name, entry, false);
+    for (const [name, entry] of registry) registerShortcode(liquid, name, entry, false, config.liquidParameterParsing === "builtin");
   }
   for (const registry of [config.pairedShortcodes.universal, config.pairedShortcodes.liquid]) {
-    for (const [name, entry] of registry) registerShortcode(liquid, name, entry, true);
+    for (const [name, entry] of registry) registerShortcode(liquid, name, entry, true, config.liquidParameterParsing === "builtin");
   }
 
   return {

@@ -3,6 +3,7 @@ import nunjucks from "nunjucks";
 import type { FunctionEntry, UserConfig } from "../config/user-config.js";
 import { recordFile } from "../engine/render-tracking.js";
 import { withPageContext } from "./call-context.js";
+import { isPureFilter, memoizeCallbackFilter } from "./filter-memo.js";
 import type { RenderFunction, TemplateData, TemplateLanguage } from "./template-language.js";
 
 type Callback = (error: unknown, result?: unknown) => void;
@@ -165,7 +166,8 @@ export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions)
   for (const [name, entry] of config.filters.universal) env.addFilter(name, wrapFilter(name, entry), entry.async);
   // Nunjucks-only async filters use Nunjucks' own callback style, so they are passed through as written.
   for (const [name, entry] of config.filters.nunjucks) {
-    env.addFilter(name, entry.async ? withThis(entry) : wrapFilter(name, entry), entry.async);
+    const filter = entry.async ? withThis(entry) : wrapFilter(name, entry);
+    env.addFilter(name, entry.async && isPureFilter(name, entry) ? memoizeCallbackFilter(filter, entry.fn) : filter, entry.async);
   }
   env.addExtension("setAsync", shortcodeExtension("setAsync", {
     async: false,

@@ -4,11 +4,12 @@
  */
 import type { UserConfig } from "../config/user-config.js";
 import { collectionItemAt, collectionItemIndex } from "./collection-item-filters.js";
+import { localeCollectionItem } from "./locale-collection-item.js";
 import { slugFilter, slugifyFilter } from "./slug-filters.js";
 import { urlFilter } from "./url-filter.js";
 
 interface FilterThis {
-  page?: { inputPath?: unknown; url?: unknown; outputPath?: unknown };
+  page?: { inputPath?: unknown; url?: unknown; outputPath?: unknown; lang?: unknown };
 }
 
 export function addBuiltinFilters(config: UserConfig, pathPrefix: () => string): void {
@@ -25,8 +26,12 @@ export function addBuiltinFilters(config: UserConfig, pathPrefix: () => string):
     return collectionItemIndex(collection, (pageOverride ?? (this as FilterThis).page) as FilterThis["page"]);
   });
   const at = (offset: number) =>
-    function (this: unknown, collection: unknown, pageOverride?: unknown) {
-      return collectionItemAt(collection, (pageOverride ?? (this as FilterThis).page) as FilterThis["page"], offset);
+    function (this: unknown, collection: unknown, pageOverride?: unknown, languageCode?: unknown) {
+      const self = this as FilterThis;
+      // With a language (given, or the page's own from the I18n plugin) Eleventy stays within it.
+      const language = (typeof languageCode === "string" && languageCode) || (typeof self.page?.lang === "string" && self.page.lang) || undefined;
+      if (language) return localeCollectionItem(config, self, collection, pageOverride, language, offset);
+      return collectionItemAt(collection, (pageOverride || self.page) as FilterThis["page"], offset);
     };
   config.addFilter("getCollectionItem", at(0));
   config.addFilter("getPreviousCollectionItem", at(-1));

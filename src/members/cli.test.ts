@@ -64,7 +64,7 @@ test("list prints every member in roster order, by tier on request, or as JSON",
   assert.equal(table.code, 0);
   const lines = table.stdout.trimEnd().split("\n");
   assert.match(lines[0]!, /^NAME\s+TIER\s+STATUS\s+JOINED\s+SLUG$/);
-  assert.deepEqual(lines.slice(1).map((line) => line.split(/\s{2,}/).at(-1)), ["acme", "beacon", "stark", "zenith", "formula", "hooli", "oscorp", "tyrell"]);
+  assert.deepEqual(lines.slice(1).map((line) => line.split(/\s{2,}/).at(-1)), ["acme", "beacon", "stark", "zenith", "hyperlink", "hooli", "oscorp", "tyrell"]);
   assert.match(lines[6]!, /^Hooli\s+Silver\s+pending\s+-\s+hooli$/);
 
   const gold = await members(site, "list", "--tier", "Gold", "--json");
@@ -181,7 +181,7 @@ test("add refuses to replace an existing logo file and then writes no member fil
 
 function announceSite(): string {
   const site = makeTempSite({}, "plinth-members-announce-");
-  cpSync(path.join(root, "test/fixtures/members-announce"), site, { recursive: true });
+  cpSync(path.join(root, "test/members/announce-site"), site, { recursive: true });
   return site;
 }
 

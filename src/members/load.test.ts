@@ -14,7 +14,7 @@ test("a site's members load in roster order with public fields only", async () =
       ["beacon", "gold", "active"],
       ["stark", "gold", "lapsed"],
       ["zenith", "gold", "active"],
-      ["formula", "silver", "active"],
+      ["hyperlink", "silver", "active"],
       ["hooli", "silver", "pending"],
       ["oscorp", "silver", "suspended"],
       ["tyrell", "associate", "active"],

@@ -7,7 +7,7 @@
 import { parseMemberDate } from "./dates.js";
 import { locateLogo } from "./logo.js";
 import type { MemberRecord, MembersSchema, MemberStatus, PublicMember, Tier } from "./types.js";
-import { text } from "./values.js";
+import { booleanValue, text } from "./values.js";
 
 /** Eleventy's own keys: page plumbing, not facts about the member. */
 const ENGINE_KEYS = new Set([
@@ -58,7 +58,7 @@ export function toPublicMember(record: MemberRecord, tier: Tier, schema: Members
     tierName: tier.name,
     url: text(data.url),
     logo: location === undefined ? null : location.kind === "remote" ? location.url : location.publicPath,
-    founder: data.founder === true,
+    founder: booleanValue(data.founder) === true,
     status: (text(data.status) ?? "active").toLowerCase() as MemberStatus,
     joined: joined ?? record.gitJoined ?? null,
     joinedFrom: joined ? "front-matter" : record.gitJoined ? "git" : null,

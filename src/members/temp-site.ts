@@ -90,7 +90,7 @@ export function sampleSite(extra: Record<string, string | Buffer> = {}): string 
     ),
     "members/zenith.md": memberMd("name: Zenith", "level: gold", "logo: zenith.png", "url: https://zenith.example.com/", "joined: 2022-06-01"),
     "members/beacon.md": memberMd("name: beacon, Inc.", "level: gold", "logo: /img/members/beacon.svg", "url: https://beacon.example.com/", "status: active", "joined: 2023-01-15"),
-    "members/formula.md": memberMd("name: =HYPERLINK(1)", "level: silver", "logo: /img/members/acme.svg", "url: https://formula.example.com/", "joined: 2023-09-30"),
+    "members/hyperlink.md": memberMd("name: =HYPERLINK(1)", "level: silver", "logo: /img/members/acme.svg", "url: https://formula.example.com/", "joined: 2023-09-30"),
     "members/hooli.md": memberMd("name: Hooli", "level: silver", "logo: /img/members/acme.svg", "url: https://hooli.example.com/", "status: pending"),
     "members/stark.md": memberMd("name: Stark Industries", "level: gold", "logo: /img/members/acme.svg", "url: https://stark.example.com/", "status: lapsed", "joined: 2021-05-01", "left: 2023-04-30"),
     "members/oscorp.md": memberMd("name: Oscorp", "level: silver", "logo: /img/members/acme.svg", "url: https://oscorp.example.com/", "status: suspended", "joined: 2022-03-03"),

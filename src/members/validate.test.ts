@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { parseMemberFile } from "./member-file.js";
+import { toPublicMember } from "./public-fields.js";
 import { loadMembersSchema } from "./schema.js";
 import { makeTempSite, memberMd, pngLogo, SVG_LOGO } from "./temp-site.js";
 import type { Diagnostic, MemberRecord } from "./types.js";
 import {
-  checkContacts, checkDates, checkDuplicateNames, checkDuplicateUrls, checkFieldTypes, checkLogo,
+  checkContacts, checkDates, checkDuplicateNames, checkDuplicateUrls, checkFieldTypes, checkFileName, checkLogo,
   checkRequiredFields, checkStatus, checkTier, checkUrl, closest, type CheckContext,
 } from "./validate.js";
 
@@ -132,10 +133,38 @@ test("rule: a member that has left but is still active gets a warning", () => {
 });
 
 test("rule: founder must be a boolean and description text", () => {
-  assert.deepEqual(summary(checkFieldTypes(member("a", "name: A", 'founder: "yes"', "description: [1, 2]"), ctx)), [
+  assert.deepEqual(summary(checkFieldTypes(member("a", "name: A", "founder: maybe", "description: [1, 2]"), ctx)), [
     ["MemberFieldInvalid", "error", 3],
     ["MemberFieldInvalid", "error", 4],
   ]);
+  for (const wrong of ["founder: 1", "founder: y", "founder: [true]", "founder:"]) {
+    assert.deepEqual(summary(checkFieldTypes(member("a", "name: A", wrong), ctx)), [["MemberFieldInvalid", "error", 3]], wrong);
+  }
+});
+
+test("rule: founder written the YAML 1.1 way (yes, no, on, off, any case) is a boolean, with a warning", () => {
+  const cases: [string, boolean][] = [["founder: yes", true], ["founder: No", false], ["founder: ON", true], ["founder: off", false], ['founder: "True"', true], ["founder: 'false'", false]];
+  for (const [line, meant] of cases) {
+    const record = member("a", "name: A", "level: gold", line);
+    const diagnostics = checkFieldTypes(record, ctx);
+    assert.deepEqual(summary(diagnostics), [["MemberBooleanAsText", "warning", 4]], line);
+    assert.match(diagnostics[0]!.hint ?? "", new RegExp(`Write \`founder: ${meant}\``), line);
+    assert.equal(toPublicMember(record, ctx.schema.tiers[0]!, ctx.schema, site).founder, meant, line);
+  }
+  assert.match(checkFieldTypes(member("a", "name: A", "founder: no"), ctx)[0]!.message, /a template testing `founder` itself takes as true/);
+  assert.deepEqual(checkFieldTypes(member("a", "name: A", "founder: true"), ctx), [], "a real boolean needs no warning");
+});
+
+test("rule: a member file named for another organisation gets a warning with the name to use", () => {
+  const diagnostics = checkFileName(member("new-member", "name: adorsys", "level: gold"), ctx);
+  assert.deepEqual(summary(diagnostics), [["MemberFileNameMismatch", "warning", 2]]);
+  assert.match(diagnostics[0]!.message, /members\/new-member\.md holds the member "adorsys"/);
+  assert.match(diagnostics[0]!.hint ?? "", /git mv members\/new-member\.md members\/adorsys\.md/);
+  assert.equal(checkFileName(member("globex", "name: Acme Corporation"), ctx).length, 1, "a copied file not renamed");
+  // Short and abbreviated file names are how rosters are written: no warning.
+  for (const [slug, name] of [["acme", "Acme Corporation"], ["initech", "Initech, Inc."], ["ibm", "International Business Machines"], ["open-univ", "Open University"], ["umbrella", "Umbrella & Co"], ["cafe", "Café Ltd"]]) {
+    assert.deepEqual(checkFileName(member(slug!, `name: ${name}`), ctx), [], `${slug}.md for ${name}`);
+  }
 });
 
 test("rule: private contacts are validated too", () => {

@@ -9,7 +9,8 @@ import { kindOfExtension, locateLogo, sniffImage, svgHasViewBox } from "./logo.j
 import { locate, rawValue } from "./member-file.js";
 import { findTier } from "./tiers.js";
 import { MEMBER_STATUSES, type Diagnostic, type MemberRecord, type MembersSchema } from "./types.js";
-import { nameKey } from "./values.js";
+import { fileNameFitsMember, suggestedSlug } from "./slug-match.js";
+import { booleanValue, nameKey, text } from "./values.js";
 
 export interface CheckContext {
   schema: MembersSchema;
@@ -176,13 +177,35 @@ export const checkDates: Rule = (record) => {
 export const checkFieldTypes: Rule = (record) => {
   const out: Diagnostic[] = [];
   const { founder, description } = record.data;
-  if (founder !== undefined && typeof founder !== "boolean") {
+  const flag = booleanValue(founder);
+  if (founder !== undefined && flag === undefined) {
     out.push(diagnostic(record, "founder", { code: "MemberFieldInvalid", severity: "error", message: "`founder` must be true or false.", hint: "Write `founder: true` or `founder: false`, without quotes." }));
+  } else if (typeof founder === "string") {
+    out.push(diagnostic(record, "founder", {
+      code: "MemberBooleanAsText",
+      severity: "warning",
+      message: `\`founder: ${founder}\` is read as ${flag} here, but YAML 1.2 reads it as the text ${JSON.stringify(founder)}${flag ? "" : ", which a template testing `founder` itself takes as true"}.`,
+      hint: `Write \`founder: ${flag}\`, without quotes.`,
+    }));
   }
   if (description !== undefined && description !== null && typeof description !== "string") {
     out.push(diagnostic(record, "description", { code: "MemberFieldInvalid", severity: "error", message: "`description` must be text.", hint: "Quote the description: `description: \"...\"`." }));
   }
   return out;
+};
+
+/** The file name is the member's slug (URLs, members.json, the CLI): it should name the member. */
+export const checkFileName: Rule = (record) => {
+  const name = text(record.data.name);
+  if (name === null || fileNameFitsMember(record.slug, name)) return [];
+  const folder = path.basename(path.dirname(record.file));
+  const wanted = `${folder}/${suggestedSlug(name)}${path.extname(record.file)}`;
+  return [diagnostic(record, "name", {
+    code: "MemberFileNameMismatch",
+    severity: "warning",
+    message: `${folder}/${path.basename(record.file)} holds the member "${name}"; its file name makes the member's slug "${record.slug}", used in URLs and members.json.`,
+    hint: `Rename the file to ${wanted} (\`git mv ${folder}/${path.basename(record.file)} ${wanted}\`).`,
+  })];
 };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -204,7 +227,7 @@ export const checkContacts: Rule = (record) => {
 };
 
 /** Every rule that looks at one member on its own. */
-export const MEMBER_RULES: readonly Rule[] = [checkRequiredFields, checkTier, checkLogo, checkUrl, checkStatus, checkDates, checkFieldTypes, checkContacts];
+export const MEMBER_RULES: readonly Rule[] = [checkRequiredFields, checkTier, checkLogo, checkUrl, checkStatus, checkDates, checkFieldTypes, checkFileName, checkContacts];
 
 function duplicates(records: readonly MemberRecord[], key: string, normalize: (value: string) => string | undefined, report: (record: MemberRecord, first: MemberRecord) => Diagnostic): Diagnostic[] {
   const firstByValue = new Map<string, MemberRecord>();

@@ -6,6 +6,7 @@
  */
 import type { UserConfig } from "../config/user-config.js";
 import { applyHtmlTransformer, type TransformThis } from "./html-transformer.js";
+import { transformSteps } from "./transform-steps.js";
 
 interface PageLike {
   inputPath?: unknown;
@@ -24,12 +25,16 @@ export function renderTransformsFilterPlugin(eleventyConfig: UserConfig): void {
       page,
       baseHref: typeof baseHref === "string" && baseHref ? baseHref : undefined,
     };
-    let output: unknown = await applyHtmlTransformer(eleventyConfig, typeof content === "string" ? content : String(content ?? ""), context);
-    for (const [name, transform] of eleventyConfig.transforms) {
+    let output: unknown = typeof content === "string" ? content : String(content ?? "");
+    for (const step of transformSteps(eleventyConfig)) {
+      if (step.kind === "html") {
+        output = await applyHtmlTransformer(eleventyConfig, typeof output === "string" ? output : String(output ?? ""), context);
+        continue;
+      }
       try {
-        output = await transform.call(context, output, page.outputPath);
+        output = await step.fn.call(context, output, page.outputPath);
       } catch (cause) {
-        throw new Error(`Transform \`${name}\` encountered an error when transforming ${String(page.inputPath)}.`, { cause });
+        throw new Error(`Transform \`${step.name}\` encountered an error when transforming ${String(page.inputPath)}.`, { cause });
       }
     }
     return output;

@@ -20,7 +20,9 @@ import { EventStream } from "./event-stream.js";
 import { FileWatcher } from "./file-watcher.js";
 import { clientTag, injectBeforeBodyEnd } from "./html-injection.js";
 import { clientScript, type LiveMessage } from "./live-reload-client.js";
-import { memorySource } from "./output-source.js";
+import { answerOnRequest } from "./on-request.js";
+import { diskSource, layeredSource, memorySource } from "./output-source.js";
+import { filesWrittenByPlinth } from "../write/disk-writer.js";
 import { normalizePrefix, pathPart } from "./request-path.js";
 import { createStaticHandler, sendText, type ServedFile } from "./static-handler.js";
 import { watchRoots } from "../engine/input-roots.js";
@@ -71,7 +73,9 @@ export class DevServer {
     this.session = new DevSession(options);
     this.prefix = normalizePrefix(options.pathPrefix);
     this.serveOutput = createStaticHandler({
-      source: memorySource(this.session.site.memory.files),
+      source: layeredSource(memorySource(this.session.site.memory.files), diskSource(() => this.outputFolder()), (relative) =>
+        filesWrittenByPlinth(this.outputFolder(), options.cwd).has(relative),
+      ),
       pathPrefix: options.pathPrefix,
       decorateHtml: (html, served) => this.decorate(html, served),
     });
@@ -180,8 +184,22 @@ export class DevServer {
     const route = pathPart(req.url ?? "/");
     if (route.startsWith("/_plinth/")) return this.handleOwn(route, req, res);
     await this.firstBuild;
+    if (await this.answerFromHooks(req, res)) return;
     if (!this.session.hasOutput && this.session.errors) return this.errorPage(req, res);
     this.serveOutput(req, res);
+  }
+
+  /** The site's own `setServerOptions({ onRequest })` functions get the request first, as in Eleventy. */
+  private async answerFromHooks(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const hooks = this.session.config?.serverOptions.onRequest;
+    if (hooks === undefined) return false;
+    const answer = await answerOnRequest(hooks, req.url ?? "/", this.prefix, `http://localhost:${this.address?.port ?? 0}`);
+    if (!answer) return false;
+    res.statusCode = answer.status;
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.setHeader("Content-Length", String(Buffer.byteLength(answer.body)));
+    res.end(req.method === "HEAD" ? undefined : answer.body);
+    return true;
   }
 
   private handleOwn(route: string, req: IncomingMessage, res: ServerResponse): void {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, uti
 import os from "node:os";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
-import { DiskWriter } from "./disk-writer.js";
+import { DiskWriter, filesWrittenByPlinth } from "./disk-writer.js";
 
 interface Project {
   cwd: string;
@@ -330,6 +330,25 @@ test("a page with non-ASCII text written ahead is recognised as unchanged by the
     const again = p.writer();
     again.writeFile("index.html", text);
     assert.deepEqual(await again.commit(), { written: 0, copied: 0, unchanged: 1, removed: 0 });
+  } finally {
+    p.done();
+  }
+});
+
+test("filesWrittenByPlinth lists what the last build wrote, and follows the next build", async () => {
+  const p = project();
+  try {
+    assert.deepEqual([...filesWrittenByPlinth(p.out, p.cwd)], []);
+    const first = p.writer();
+    first.writeFile("index.html", "home");
+    first.writeFile("old/index.html", "old");
+    await first.commit();
+    writeFileSync(path.join(p.out, "made-by-a-plugin.png"), "png");
+    assert.deepEqual([...filesWrittenByPlinth(p.out, p.cwd)].sort(), ["index.html", "old/index.html"]);
+    const second = p.writer();
+    second.writeFile("index.html", "home again");
+    await second.commit();
+    assert.deepEqual([...filesWrittenByPlinth(p.out, p.cwd)], ["index.html"]);
   } finally {
     p.done();
   }

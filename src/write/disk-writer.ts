@@ -68,6 +68,23 @@ async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+let lastWritten: { file: string; stamp: string; paths: Set<string> } | undefined;
+
+/**
+ * The output-relative paths of the files Plinth wrote into `outputDir` in its last build there.
+ * The dev server asks at every request its build in memory cannot answer, so the manifest is
+ * parsed again only when it changed.
+ */
+export function filesWrittenByPlinth(outputDir: string, cwd: string): Set<string> {
+  const file = cacheFile(cwd, outputDir, "output");
+  const now = fileStamp(file);
+  const stamp = now ? now.join(":") : "none";
+  if (lastWritten?.file === file && lastWritten.stamp === stamp) return lastWritten.paths;
+  const paths = new Set(Object.keys(readManifest(file)));
+  lastWritten = { file, stamp, paths };
+  return paths;
+}
+
 /**
  * A stamp of the output folder as Plinth last left it, or undefined when any file Plinth wrote
  * there is gone or was changed by something else since.

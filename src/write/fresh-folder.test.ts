@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -42,6 +42,30 @@ test("a writer that keeps up never makes the renderer wait", async () => {
     }
     await folder.settle();
     await folder.discard();
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+});
+
+test("an output folder that a plugin created while the site rendered gets the pages beside its files", async () => {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), "plinth-fresh-folder-"));
+  try {
+    const out = path.join(cwd, "_site");
+    const folder = FreshFolder.claim(out)!;
+    folder.write("index.html", "home");
+    folder.write("news/first/index.html", "first");
+    // What eleventy-img does while a later page renders: it writes its images itself.
+    mkdirSync(path.join(out, "img"), { recursive: true });
+    writeFileSync(path.join(out, "img", "photo-48.webp"), "webp");
+    mkdirSync(path.join(out, "news"), { recursive: true });
+    writeFileSync(path.join(out, "news", "photo.png"), "png");
+    await folder.settle();
+    await folder.publish();
+    assert.equal(readFileSync(path.join(out, "index.html"), "utf8"), "home");
+    assert.equal(readFileSync(path.join(out, "news/first/index.html"), "utf8"), "first");
+    assert.equal(readFileSync(path.join(out, "img/photo-48.webp"), "utf8"), "webp");
+    assert.equal(readFileSync(path.join(out, "news/photo.png"), "utf8"), "png");
+    assert.deepEqual(readdirSync(cwd), ["_site"], "the staging folder is gone");
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }

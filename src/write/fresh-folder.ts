@@ -167,10 +167,27 @@ export class FreshFolder {
     return files;
   }
 
-  /** The staging folder becomes the output folder. */
+  /**
+   * The staging folder becomes the output folder. When the output folder appeared while the site
+   * rendered (plugins such as eleventy-img and eleventy-plugin-gen-favicons write their files
+   * into it themselves), the pages move in beside those files instead, one rename each.
+   */
   async publish(): Promise<void> {
     await mkdir(path.dirname(this.outputDir), { recursive: true });
-    await rename(this.stagingDir, this.outputDir);
+    try {
+      await rename(this.stagingDir, this.outputDir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+      await this.moveInto(this.outputDir);
+    }
+  }
+
+  private async moveInto(target: string): Promise<void> {
+    const folders = new Set([...this.written].map((relative) => path.dirname(path.join(target, relative))));
+    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    for (const relative of this.written) await rename(path.join(this.stagingDir, relative), path.join(target, relative));
+    await rm(this.stagingDir, { recursive: true, force: true });
   }
 
   async discard(): Promise<void> {

@@ -1,29 +1,18 @@
 /**
  * Live reload in a real browser: Debian's chromium, driven by playwright-core, looks at a page
  * of `plinth serve` while the test edits the site's files. Nothing here reloads the page by hand.
- * Skipped when /usr/bin/chromium is not installed (`.ci/run` installs it).
+ * Skipped when /usr/bin/chromium is not installed, except in CI (test/support/browser.ts).
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { copyFixture, removeDir, ServeProcess, WAIT_MS } from "../server/serve-process.js";
+import { browserSkip, CHROMIUM, CHROMIUM_ARGS } from "../support/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`;
-
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const skip = browserSkip();
 
 /** True once the page's live-reload client has its event stream open. */
 async function waitConnected(page: Page): Promise<void> {
@@ -44,7 +33,7 @@ describe("live reload in chromium", { skip }, () => {
     dir = copyFixture();
     profile = mkdtempSync(path.join(os.tmpdir(), "plinth-chromium-"));
     ({ serve, url } = await ServeProcess.start(dir));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
     page = context.pages()[0] ?? (await context.newPage());
   });
   after(async () => {

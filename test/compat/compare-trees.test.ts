@@ -46,14 +46,37 @@ test("listFiles treats a missing folder as empty", async () => {
   assert.deepEqual(await listFiles(path.join(os.tmpdir(), "plinth-does-not-exist-7f3a")), []);
 });
 
-test("equal trees, including whitespace-only differences in markup, compare equal", async () => {
-  const result = await compare(
-    { "index.html": "<main>\n  <h1>Hi</h1>\n</main>\n", "feed.xml": "<feed>\n\t<id>x</id>\n</feed>", "a.css": "p{}" },
-    { "index.html": "<main><h1>Hi</h1></main>", "feed.xml": "<feed><id>x</id></feed>\n  ", "a.css": "p{}" },
-  );
+test("equal trees compare equal", async () => {
+  const tree = { "index.html": "<main>\n  <h1>Hi</h1>\n</main>\n", "feed.xml": "<feed>\n\t<id>x</id>\n</feed>", "a.css": "p{}" };
+  const result = await compare(tree, tree);
   assert.equal(result.equal, true);
   assert.equal(result.compared, 3);
   assert.equal(formatComparison(result), "trees are equal (3 files)");
+});
+
+test("whitespace between tags in markup is significant by default", async () => {
+  // What a reader sees: "a b" against "ab", and a <pre> block's line breaks.
+  const inline = await compare({ "index.html": "<p><em>a</em> <strong>b</strong></p>" }, { "index.html": "<p><em>a</em><strong>b</strong></p>" });
+  assert.equal(inline.equal, false);
+  assert.match(formatComparison(inline), /index\.html: differs in whitespace only/);
+  const pre = await compare({ "index.html": "<pre><code>\n<b>x</b>\n  <i>y</i></code></pre>" }, { "index.html": "<pre><code><b>x</b><i>y</i></code></pre>" });
+  assert.equal(pre.equal, false);
+  const trailing = await compare({ "feed.xml": "<feed/>\n" }, { "feed.xml": "<feed/>" });
+  assert.equal(trailing.equal, false);
+});
+
+test("ignoreMarkupWhitespace forgives whitespace between tags and at line ends, in markup only", async () => {
+  const options = { ignoreMarkupWhitespace: true };
+  const [left, right] = await Promise.all([
+    writeTree({ "index.html": "<main>\n  <h1>Hi</h1>\n</main>\n", "feed.xml": "<feed>\n\t<id>x</id>\n</feed>", "a.css": "p {}\n" }),
+    writeTree({ "index.html": "<main><h1>Hi</h1></main>", "feed.xml": "<feed><id>x</id></feed>\n  ", "a.css": "p {}  \n" }),
+  ]);
+  try {
+    const result = await compareTrees(left, right, options);
+    assert.deepEqual(result.differing.map((d) => d.path), ["a.css"]);
+  } finally {
+    await Promise.all([rm(left, { recursive: true }), rm(right, { recursive: true })]);
+  }
 });
 
 test("whitespace in non-markup files is significant", async () => {

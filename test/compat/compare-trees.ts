@@ -1,12 +1,13 @@
 // Compares two build output folders file by file, the heart of the differential tests:
-// the same set of relative paths, and the same bytes once insignificant whitespace
-// between markup tags is normalised away.
+// the same set of relative paths, and the same bytes. A reader sees whitespace between inline
+// elements and inside <pre>, so by default nothing is normalised; ignoring whitespace between
+// tags is an option for looking into a difference, never what the suite asserts.
 
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 
-/** Extensions whose whitespace between tags is not significant for the comparison. */
+/** Extensions whose whitespace between tags the loose comparison ignores, and whose diffs split at tags. */
 const MARKUP_EXTENSIONS = new Set([".html", ".htm", ".xml", ".xsl", ".svg"]);
 
 export type FileDifference =
@@ -19,10 +20,15 @@ export interface TreeComparison {
   missing: string[];
   /** Paths present in the actual tree only. */
   extra: string[];
-  /** Files present in both whose (normalised) content differs, in path order. */
+  /** Files present in both whose content differs, in path order. */
   differing: FileDifference[];
   /** How many paths both trees share. */
   compared: number;
+}
+
+export interface CompareOptions {
+  /** Ignore whitespace between tags and at line ends in markup files. Default false: bytes must be equal. */
+  ignoreMarkupWhitespace?: boolean;
 }
 
 /** Every file under `root` as a sorted list of `/`-separated relative paths; a missing root is an empty tree. */
@@ -62,14 +68,12 @@ function looksLikeText(bytes: Buffer): boolean {
   return !bytes.includes(0);
 }
 
-/** Compares one file's two versions; undefined when they count as equal. */
-export function compareFile(relativePath: string, expected: Buffer, actual: Buffer): FileDifference | undefined {
-  if (isMarkupPath(relativePath)) {
-    const left = normaliseMarkup(expected.toString("utf8"));
-    const right = normaliseMarkup(actual.toString("utf8"));
-    return left === right ? undefined : { kind: "text", path: relativePath, expected: left, actual: right };
-  }
+/** Compares one file's two versions; undefined when they count as equal (by default: the same bytes). */
+export function compareFile(relativePath: string, expected: Buffer, actual: Buffer, options: CompareOptions = {}): FileDifference | undefined {
   if (expected.equals(actual)) return undefined;
+  if (options.ignoreMarkupWhitespace && isMarkupPath(relativePath)) {
+    if (normaliseMarkup(expected.toString("utf8")) === normaliseMarkup(actual.toString("utf8"))) return undefined;
+  }
   if (looksLikeText(expected) && looksLikeText(actual)) {
     return { kind: "text", path: relativePath, expected: expected.toString("utf8"), actual: actual.toString("utf8") };
   }
@@ -77,7 +81,7 @@ export function compareFile(relativePath: string, expected: Buffer, actual: Buff
 }
 
 /** Compares the tree under `expectedDir` (the reference build) with the one under `actualDir`. */
-export async function compareTrees(expectedDir: string, actualDir: string): Promise<TreeComparison> {
+export async function compareTrees(expectedDir: string, actualDir: string, options: CompareOptions = {}): Promise<TreeComparison> {
   const [expectedFiles, actualFiles] = await Promise.all([listFiles(expectedDir), listFiles(actualDir)]);
   const actualSet = new Set(actualFiles);
   const expectedSet = new Set(expectedFiles);
@@ -91,7 +95,7 @@ export async function compareTrees(expectedDir: string, actualDir: string): Prom
       readFile(path.join(expectedDir, file)),
       readFile(path.join(actualDir, file)),
     ]);
-    const difference = compareFile(file, left, right);
+    const difference = compareFile(file, left, right, options);
     if (difference) differing.push(difference);
   }
   return {
@@ -122,6 +126,20 @@ function withFinalNewline(text: string): string {
   return text.endsWith("\n") ? text : `${text}\n`;
 }
 
+/**
+ * The two texts as the diff shows them. Markup is shown one tag a line (minified HTML would be
+ * one long line), unless the files differ only in whitespace: then the raw text is shown, said so.
+ */
+function diffTexts(file: string, expected: string, actual: string): { left: string; right: string; note?: string } {
+  if (isMarkupPath(file)) {
+    const left = normaliseMarkup(expected);
+    const right = normaliseMarkup(actual);
+    if (left !== right) return { left: withFinalNewline(splitTags(left)), right: withFinalNewline(splitTags(right)) };
+  }
+  const note = expected.replace(/\s+/g, "") === actual.replace(/\s+/g, "") ? "differs in whitespace only" : undefined;
+  return { left: withFinalNewline(expected), right: withFinalNewline(actual), note };
+}
+
 /** A readable report: missing and extra paths, then a unified diff of the first differing files. */
 export function formatComparison(result: TreeComparison, options: FormatOptions = {}): string {
   if (result.equal) return `trees are equal (${result.compared} files)`;
@@ -148,9 +166,8 @@ export function formatComparison(result: TreeComparison, options: FormatOptions 
       );
       continue;
     }
-    const markup = isMarkupPath(difference.path);
-    const left = withFinalNewline(markup ? splitTags(difference.expected) : difference.expected);
-    const right = withFinalNewline(markup ? splitTags(difference.actual) : difference.actual);
+    const { left, right, note } = diffTexts(difference.path, difference.expected, difference.actual);
+    if (note) lines.push(`${difference.path}: ${note}`);
     const patch = createTwoFilesPatch(
       `${expectedLabel}/${difference.path}`,
       `${actualLabel}/${difference.path}`,

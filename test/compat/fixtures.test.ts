@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { checkExpectations, listFixtures, loadFixture, type FileExpectation } from "./fixtures.js";
+import { checkExpectations, listErrorCases, listFixtures, loadFixture, strayFixtureFolders, type FileExpectation } from "./fixtures.js";
 
 async function withOutput(files: Record<string, string>, run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "plinth-expect-"));
@@ -74,4 +74,13 @@ test("every fixture folder with an expect.json loads and has a site in it", () =
     assert.ok(existsSync(fixture.dir), name);
     assert.ok(Array.isArray(fixture.settings.args), name);
   }
+});
+
+test("every folder in test/fixtures is a differential case or an error case", () => {
+  assert.deepEqual(
+    strayFixtureFolders(),
+    [],
+    "a fixture folder needs an expect.json (differential: built by both tools and compared) or must be an error-<case> with a site/ folder (test/errors); put other sites elsewhere",
+  );
+  assert.ok(listErrorCases().length >= 10, "the error cases are found");
 });

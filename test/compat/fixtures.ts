@@ -108,12 +108,35 @@ export function loadFixture(name: string): Fixture {
   };
 }
 
-/** Every fixture folder name, sorted. */
-export function listFixtures(): string[] {
+function fixtureFolders(): string[] {
   return readdirSync(fixturesRoot(), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(fixturesRoot(), entry.name, "expect.json")))
+    .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** Every differential fixture (a folder with an expect.json), sorted. */
+export function listFixtures(): string[] {
+  return fixtureFolders().filter((name) => existsSync(path.join(fixturesRoot(), name, "expect.json")));
+}
+
+/** An error case of test/errors: `error-<case>/` holding a site (`site/`) and, usually, what breaks it (`break/`). */
+export function isErrorCase(name: string): boolean {
+  return name.startsWith("error-") && existsSync(path.join(fixturesRoot(), name, "site"));
+}
+
+/** Every error case folder, sorted. */
+export function listErrorCases(): string[] {
+  return fixtureFolders().filter(isErrorCase);
+}
+
+/**
+ * Folders under test/fixtures/ that no suite builds: neither a differential case nor an error
+ * case. Such a folder would be skipped without a word, so the suite fails on it.
+ */
+export function strayFixtureFolders(): string[] {
+  const differential = new Set(listFixtures());
+  return fixtureFolders().filter((name) => !differential.has(name) && !isErrorCase(name));
 }
 
 /**

@@ -28,6 +28,8 @@ export interface FixtureRun {
 export interface RunOptions {
   /** Build with Eleventy only, to check a fixture and its expect.json against the reference. */
   eleventyOnly?: boolean;
+  /** Compare markup ignoring whitespace between tags (run-one's --loose); the suite never does. */
+  ignoreMarkupWhitespace?: boolean;
 }
 
 async function side(fixture: Fixture, outDir: string, build: Promise<BuildResult>): Promise<SideResult> {
@@ -48,7 +50,7 @@ export async function runFixture(fixture: Fixture, options: RunOptions = {}): Pr
     plinthOut === undefined ? undefined : side(fixture, plinthOut, buildWithPlinth(fixture.dir, plinthOut, args, env)),
   ]);
   const comparison =
-    plinth && plinth.build.code === 0 && eleventy.build.code === 0 ? await compareTrees(eleventyOut, plinth.outDir) : undefined;
+    plinth && plinth.build.code === 0 && eleventy.build.code === 0 ? await compareTrees(eleventyOut, plinth.outDir, { ignoreMarkupWhitespace: options.ignoreMarkupWhitespace }) : undefined;
 
   return {
     fixture,

@@ -3,6 +3,7 @@
 //   --all            every fixture
 //   --eleventy-only  build with Eleventy only and check expect.json (to write or check a fixture)
 //   --keep           keep the output folders and print where they are
+//   --loose          ignore whitespace between tags in markup (to see if a difference is more than that)
 // Exits 1 when any case fails.
 
 import { formatComparison } from "./compare-trees.js";
@@ -13,14 +14,16 @@ interface Options {
   cases: string[];
   eleventyOnly: boolean;
   keep: boolean;
+  loose: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { cases: [], eleventyOnly: false, keep: false };
+  const options: Options = { cases: [], eleventyOnly: false, keep: false, loose: false };
   for (const arg of argv) {
     if (arg === "--all") options.cases.push(...listFixtures());
     else if (arg === "--eleventy-only") options.eleventyOnly = true;
     else if (arg === "--keep") options.keep = true;
+    else if (arg === "--loose") options.loose = true;
     else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
     else options.cases.push(arg.replace(/\/+$/, "").split("/").pop() ?? arg);
   }
@@ -48,12 +51,12 @@ function report(run: FixtureRun): string[] {
 async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if (options.cases.length === 0) {
-    console.error("usage: node dist/test/compat/run-one.js [--eleventy-only] [--keep] (--all | <case> [<case>...])");
+    console.error("usage: node dist/test/compat/run-one.js [--eleventy-only] [--keep] [--loose] (--all | <case> [<case>...])");
     return 2;
   }
   let failed = 0;
   for (const name of options.cases) {
-    const run = await runFixture(loadFixture(name), { eleventyOnly: options.eleventyOnly });
+    const run = await runFixture(loadFixture(name), { eleventyOnly: options.eleventyOnly, ignoreMarkupWhitespace: options.loose });
     const problems = report(run);
     const compared = run.comparison ? ` (${run.comparison.compared} files compared)` : "";
     console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${name}${compared}`);

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import { errorCatalog, type ErrorName } from "../../src/errors/catalog.js";
+import { listErrorCases } from "../compat/fixtures.js";
 import { BrokenSite, runNode, type CliResult, type RunAs, type TreeSnapshot } from "./broken-site.js";
 
 interface ExpectedError {
@@ -127,6 +128,11 @@ const cases: Case[] = [
     mentions: ["./news/a.md", "./news/b.md", "news/first/index.html"],
   },
   {
+    name: "pagination-cycle",
+    errors: [{ code: "PaginationCycle", file: "./tags.njk", line: 4, column: 12, frameLine: "pagination:" }],
+    mentions: ["`collections.listing`", "./tags.njk paginates `collections` (every collection)"],
+  },
+  {
     name: "after-paired-shortcode",
     errors: [{ code: "UnknownFilter", file: "./news/post.njk", line: 5, column: 15, frameLine: "<p>{{ title | shout }}</p>" }],
     mentions: ["shout"],
@@ -218,6 +224,10 @@ function limited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>)
       }),
   );
 }
+
+test("every error-<case> folder in test/fixtures is a case here", () => {
+  assert.deepEqual(listErrorCases(), cases.map((c) => `error-${c.name}`).sort());
+});
 
 // Each case is two CLI builds; three cases at a time keep two cores busy while files are written.
 const sites = cases.map((c) => new BrokenSite(`error-${c.name}`));

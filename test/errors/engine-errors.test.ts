@@ -179,3 +179,15 @@ test(
     );
   },
 );
+
+test("a throwing eleventy.before or eleventy.after listener is EventListenerFailed, naming the event", async () => {
+  for (const event of ["eleventy.before", "eleventy.after"]) {
+    const { errors } = await buildSite({
+      "eleventy.config.mjs": `export default function (c) { c.on("${event}", function runVite() { throw new Error("vite exploded"); }); }\n`,
+      "index.md": "Hi\n",
+    });
+    const found = errors.find((e) => e.code === "EventListenerFailed");
+    assert.ok(found, `${event}: got ${errors.map((e) => `[${e.code}] ${e.message}`).join("; ") || "a successful build"}`);
+    assert.equal(found.message, `An "${event}" listener (runVite) threw: vite exploded`);
+  }
+});

@@ -3,16 +3,18 @@
  * `Site.update` equals a fresh full build of the same files. Edits are drawn by a seeded
  * generator (body, title, date, tags, permalink, exclusion from collections, layout, include,
  * data file, add and delete a post).
+ * The site has a template paginating collections.all after one paginating `collections` with
+ * addAllPagesToCollections, and an addCollection collection, so the order of pagination is exercised.
  * Also checks that a body edit renders only the pages that show that body.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Prng } from "../../bench/prng.js";
-import { build } from "../../src/engine/build.js";
+import { build, rebuild } from "../../src/engine/build.js";
 import { Site } from "../../src/engine/site.js";
 import { MemoryWriter } from "../../src/write/memory-writer.js";
 
@@ -27,6 +29,8 @@ function seeded(seed: number): () => number {
 function copySite(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "plinth-incremental-"));
   cpSync(fixture, dir, { recursive: true });
+  // The config imports the RSS plugin, for a full-content feed through htmlToAbsoluteUrls.
+  symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
 
@@ -69,6 +73,10 @@ function posts(dir: string): string[] {
   return readdirSync(path.join(dir, "posts")).filter((f) => f.endsWith(".md")).sort();
 }
 
+function images(dir: string): string[] {
+  return readdirSync(path.join(dir, "img")).sort();
+}
+
 function pick<T>(list: T[], random: () => number): T {
   return list[Math.floor(random() * list.length)]!;
 }
@@ -83,7 +91,8 @@ let counter = 0;
 const edits: Record<string, Edit> = {
   body(dir, random) {
     const file = path.join(dir, "posts", pick(posts(dir), random));
-    writeFileSync(file, `${readFileSync(file, "utf8")}\nAnother paragraph ${counter++}.\n`);
+    // A relative link, for the feed's htmlToAbsoluteUrls to rewrite.
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nAnother [paragraph](../p${counter % 6}/) ${counter++}.\n`);
     return { description: `body of ${path.basename(file)}`, files: [file] };
   },
   title(dir, random) {
@@ -136,6 +145,23 @@ const edits: Record<string, Edit> = {
     const file = path.join(dir, "posts", `new-${n}.md`);
     writeFileSync(file, `---\ntitle: New post ${n}\ndate: 2024-03-${String(1 + Math.floor(random() * 27)).padStart(2, "0")}\ntags: [t${n % 4}]\n---\nNew body ${n}.\n`);
     return { description: `add ${path.basename(file)}`, files: [file] };
+  },
+  image(dir, random) {
+    const file = path.join(dir, "img", pick(images(dir), random));
+    writeFileSync(file, `${readFileSync(file, "utf8")}edited ${counter++}\n`);
+    return { description: `image ${path.basename(file)}`, files: [file] };
+  },
+  addImage(dir) {
+    const file = path.join(dir, "img", `new-${counter++}.jpg`);
+    writeFileSync(file, `new image ${counter}\n`);
+    return { description: `add image ${path.basename(file)}`, files: [file] };
+  },
+  removeImage(dir, random) {
+    const list = images(dir);
+    if (list.length <= 1) return edits.addImage!(dir, random);
+    const file = path.join(dir, "img", pick(list, random));
+    rmSync(file);
+    return { description: `delete image ${path.basename(file)}`, files: [file] };
   },
   remove(dir, random) {
     const list = posts(dir);
@@ -196,6 +222,38 @@ describe("incremental rebuilds", () => {
     await site.update([file, path.join(dir, "posts/p2.md"), path.join(dir, "posts/p3.md")]);
     assertSameOutput(snapshot(site), await fullBuild(dir), "p1 excluded");
     assert.doesNotMatch(site.memory.read("index.html") ?? "", /Older/);
+  });
+
+  test("an update copies only the passthrough files that are new or changed", async () => {
+    const dir = copySite();
+    dirs.push(dir);
+    const copied: string[] = [];
+    class CountingWriter extends MemoryWriter {
+      override copyFile(source: string, relative: string): void {
+        copied.push(relative);
+        super.copyFile(source, relative);
+      }
+    }
+    const writer = new CountingWriter();
+    const first = await build({ cwd: dir, writer, runMode: "serve", track: true });
+    assert.deepEqual(copied.sort(), ["img/logo.svg", "img/photo-1.jpg", "img/photo-2.jpg"]);
+    copied.length = 0;
+    const post = path.join(dir, "posts/p3.md");
+    writeFileSync(post, `${readFileSync(post, "utf8")}\nA new sentence.\n`);
+    const second = await rebuild(first.state, [post], writer);
+    assert.deepEqual(copied, [], "a post edit copies no passthrough file");
+    const photo = path.join(dir, "img/photo-2.jpg");
+    writeFileSync(photo, "retouched\n");
+    const added = path.join(dir, "img/photo-3.jpg");
+    writeFileSync(added, "third photo\n");
+    const third = await rebuild(second.state, [photo, added], writer);
+    assert.deepEqual(copied.sort(), ["img/photo-2.jpg", "img/photo-3.jpg"]);
+    copied.length = 0;
+    rmSync(path.join(dir, "img/logo.svg"));
+    await rebuild(third.state, [path.join(dir, "img/logo.svg")], writer);
+    assert.deepEqual(copied, []);
+    assert.equal(writer.read("img/photo-2.jpg"), "retouched\n");
+    assertSameOutput(new Map([...writer.files].map(([k, v]) => [k, v.toString()])), await fullBuild(dir), "after image edits");
   });
 
   for (const seed of [1, 2, 3, 4]) {

@@ -14,6 +14,14 @@ export const buildErrors = {
     title: "A file could not be read",
     hint: "Check that the file exists and that Plinth may read it.",
   },
+  PassthroughMissing: {
+    title: "A linked file to copy does not exist",
+    hint: "Fix the link or add the file; an html-relative passthrough copy copies the files pages link to.",
+  },
+  ReservedData: {
+    title: "Data sets a name Eleventy reserves",
+    hint: "Rename the key (content, collections and page's own fields are set by the build), or call `eleventyConfig.setFreezeReservedData(false)` to allow it, as in Eleventy.",
+  },
   LayoutNotFound: {
     title: "Layout not found",
     hint: "Create the layout in the layouts folder (by default `_includes`), fix the `layout` name, or add an alias with `addLayoutAlias`.",
@@ -49,6 +57,10 @@ export const buildErrors = {
   PaginationInvalid: {
     title: "Invalid pagination",
     hint: "`pagination.data` must name data that exists and is an array or an object.",
+  },
+  PaginationCycle: {
+    title: "Templates that paginate collections form a cycle",
+    hint: "A template cannot paginate a collection that waits for its own pages. Take its tags off (they may come from a directory data file), or add `eleventyExcludeFromCollections: true` to it.",
   },
   ComputedDataInvalid: {
     title: "Computed data failed",

@@ -66,6 +66,14 @@ export const membersErrors = {
     title: "A member left before joining",
     hint: "Correct `joined` or `left` so that `left` comes on or after `joined`.",
   },
+  MemberBooleanAsText: {
+    title: "A yes/no field is written the YAML 1.1 way",
+    hint: "Write `true` or `false`: YAML 1.2, which Eleventy and Plinth read, takes `yes`, `no`, `on` and `off` as text.",
+  },
+  MemberFileNameMismatch: {
+    title: "A member file is named for another organisation",
+    hint: "Rename the file after the member: its name is the member's slug, used in URLs, members.json and the command line.",
+  },
   MemberLeftButActive: {
     title: "A member has left but is still active",
     hint: "Set `status: lapsed` for a member that has left, or remove `left`.",

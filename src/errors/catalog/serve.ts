@@ -22,4 +22,8 @@ export const serveErrors = {
     title: "The build stopped with an unexpected error",
     hint: "This looks like a bug in Plinth or in a plugin: the stack trace is in the terminal. Please report it with the steps to reproduce.",
   },
+  ServeOnRequestResult: {
+    title: "An onRequest function returned something the server cannot send",
+    hint: "Return a string (the body), an object like `{ status: 200, headers: { \"Content-Type\": \"text/plain\" }, body: \"…\" }`, a `Response`, or nothing to let the site answer.",
+  },
 } as const satisfies Record<string, ErrorDefinition>;

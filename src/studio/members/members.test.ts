@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 
 function site(): string {
   const dir = makeTempSite({}, "plinth-studio-members-");
-  cpSync(path.join(root, "test/fixtures/members-announce"), dir, { recursive: true });
+  cpSync(path.join(root, "test/members/announce-site"), dir, { recursive: true });
   return dir;
 }
 

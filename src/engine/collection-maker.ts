@@ -1,0 +1,163 @@
+/**
+ * Phase 4b, collections, made step by step in the order of template-order.ts: each collection
+ * from the pages added before its step, as Eleventy makes them. `collections.all` and one
+ * collection per tag are sorted by date, then input path; `addCollection` callbacks get the
+ * API over the pages so far. Keys appear in `collections` in the order they are made.
+ */
+import type { UserFunction } from "../config/user-config.js";
+import { PlinthError } from "../errors/plinth-error.js";
+import { CollectionApi, countBuild, membership } from "./collections.js";
+import type { DataObject } from "./data-merge.js";
+import { itemKey, type CollectionItem, type Page } from "./page-model.js";
+
+/** The same order as compareItems, on pages: sorting large collections skips the items' getters. */
+function comparePages(a: Page, b: Page): number {
+  const da = a.page.date.getTime();
+  const db = b.page.date.getTime();
+  if (da !== db) return da < db ? -1 : 1;
+  return a.page.inputPath < b.page.inputPath ? -1 : a.page.inputPath > b.page.inputPath ? 1 : 0;
+}
+
+interface SortedList {
+  inputs: Page[];
+  items: CollectionItem[];
+  /** The items as sorted, to notice a template that reordered the array in place. */
+  snapshot: CollectionItem[];
+}
+
+/**
+ * Sorted collections from the last build of a site, by step (`all#0` is `all` the first time it
+ * is made). When an update leaves a collection's pages as they were, the same array is used
+ * again: no sort, and the caches keyed by the array (neighbour lookups, identities) stay warm.
+ */
+const previousLists = new WeakMap<DataObject, Map<string, SortedList>>();
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A re-made page with its predecessor's identity and date sorts where its predecessor did. */
+function keepsItsPlace(before: Page, now: Page): boolean {
+  return itemKey(before) === itemKey(now) && before.page.date.getTime() === now.page.date.getTime();
+}
+
+/**
+ * When only re-made pages differ from last time, each with the same identity and date as the
+ * page it replaces (a body or title edit), the order cannot have changed: the new pages take
+ * their predecessors' places in the previous array, without sorting. The array stays the same
+ * object, so what is cached by the array stays valid.
+ */
+function replacedInPlace(previous: SortedList, pages: Page[]): boolean {
+  if (previous.inputs.length !== pages.length || !sameList(previous.items, previous.snapshot)) return false;
+  const pairs: [Page, Page][] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const before = previous.inputs[i]!;
+    const now = pages[i]!;
+    if (before === now) continue;
+    if (!keepsItsPlace(before, now)) return false;
+    pairs.push([before, now]);
+  }
+  if (pairs.length === 0) return true;
+  const places = new Map(previous.items.map((item, i) => [item, i]));
+  for (const [before, now] of pairs) {
+    const item = places.get(before.item);
+    if (item === undefined) return false;
+    previous.items[item] = previous.snapshot[item] = now.item;
+  }
+  previous.inputs = pages;
+  return true;
+}
+
+/** `pages` as a sorted collection: last build's list when it still holds, else sorted anew. */
+function sortedItems(pages: Page[], previous: SortedList | undefined): SortedList {
+  if (previous && (sameList(previous.inputs, pages) ? sameList(previous.items, previous.snapshot) : replacedInPlace(previous, pages))) return previous;
+  const items = pages
+    .slice()
+    .sort(comparePages)
+    .map((p) => p.item);
+  return { inputs: pages, items, snapshot: items.slice() };
+}
+
+/** Fills `target`, the object every page sees as `collections`, one step at a time. */
+export class CollectionMaker {
+  /** Pages in collections so far, in the order added, and the same by tag. */
+  private readonly all: Page[] = [];
+  private readonly byTag = new Map<string, Page[]>();
+  private readonly previous: Map<string, SortedList>;
+  private readonly lists = new Map<string, SortedList>();
+  private readonly times = new Map<string, number>();
+  /** The API over the pages so far, kept until more pages come. */
+  private api?: CollectionApi;
+
+  constructor(
+    private readonly target: DataObject,
+    private readonly custom: ReadonlyMap<string, UserFunction>,
+  ) {
+    countBuild();
+    this.previous = previousLists.get(target) ?? new Map();
+    previousLists.set(target, this.lists);
+    for (const key of Object.keys(target)) delete target[key];
+  }
+
+  /** A template's pages join the collections they belong to. */
+  add(pages: readonly Page[]): void {
+    for (const page of pages) {
+      const joined = membership(page);
+      if (!joined.joins) continue;
+      this.api = undefined;
+      this.all.push(page);
+      for (const tag of joined.tags) {
+        const list = this.byTag.get(tag);
+        if (list) list.push(page);
+        else this.byTag.set(tag, [page]);
+      }
+    }
+  }
+
+  /** Makes the collection `name` from the pages added so far. */
+  async make(name: string): Promise<void> {
+    const fn = this.custom.get(name);
+    if (fn) {
+      this.target[name] = await this.callCustom(name, fn);
+      return;
+    }
+    this.target[name] = this.sorted(name, (name === "all" ? this.all : this.byTag.get(name) ?? []).slice()).items;
+  }
+
+  /** The sorted list for the next making of `name`, compared with the same making last build. */
+  private sorted(name: string, pages: Page[]): SortedList {
+    const time = this.times.get(name) ?? 0;
+    this.times.set(name, time + 1);
+    const key = `${name}#${time}`;
+    const list = sortedItems(pages, this.previous.get(key));
+    this.lists.set(key, list);
+    return list;
+  }
+
+  private async callCustom(name: string, fn: UserFunction): Promise<unknown> {
+    if (!this.api) {
+      // The sorted pages so far, as `getAllSorted` gives them, reused from the last build while they hold.
+      const sorted = this.sorted("[api]", this.all.slice());
+      this.api = new CollectionApi(
+        this.all.map((p) => p.item),
+        sorted.items,
+      );
+    }
+    try {
+      return await fn(this.api);
+    } catch (cause) {
+      if (cause instanceof PlinthError) throw cause;
+      throw new PlinthError("CollectionInvalid", `The collection "${name}" from addCollection threw: ${(cause as Error).message}`, { cause });
+    }
+  }
+}
+
+/** Every collection of `pages` at once: the tags in the order met, the addCollection ones, then `all`. */
+export async function buildCollections(target: DataObject, pages: readonly Page[], custom: ReadonlyMap<string, UserFunction>): Promise<void> {
+  const maker = new CollectionMaker(target, custom);
+  maker.add(pages);
+  const tags = new Set(pages.flatMap((page) => membership(page).tags));
+  for (const name of [...tags, ...custom.keys(), "all"]) await maker.make(name);
+}
