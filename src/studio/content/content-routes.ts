@@ -98,6 +98,12 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     let frontMatter: Record<string, unknown> | null = null;
     let frontMatterError = null;
     try {
+      if (parts.open && parts.language !== "yaml" && parts.language !== "json") {
+        throw new StudioHttpError(422, "StudioFrontMatterInvalid", `The front matter of ${file.relative} is ${parts.language}, which the form cannot edit.`, {
+          hint: "Edit it in the text (save with `raw`).",
+          location: { file: file.relative, line: 1 },
+        });
+      }
       frontMatter = matterData(parts, file.relative);
     } catch (error) {
       if (!isPlinthError(error)) throw error;

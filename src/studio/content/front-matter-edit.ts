@@ -7,6 +7,7 @@
  * them is never re-serialised, which is what other editors get wrong (Decap #5099, Front Matter #835).
  */
 import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } from "yaml";
+import { StudioHttpError } from "../server/http-error.js";
 import { joinFile, matterData, parseMatter, splitFile, withFrontMatter, type FileParts } from "./front-matter-text.js";
 
 interface Edit {
@@ -91,6 +92,14 @@ function applyEdits(text: string, edits: Edit[]): string {
 
 /** The front matter text with `data` as its values, changing only the fields whose values differ. */
 export function editMatter(parts: FileParts, data: Record<string, unknown>, file: string): string {
+  if (parts.open && parts.language !== "yaml" && parts.language !== "json") {
+    // JavaScript (`---js`) or another language: code, edited as the file's text (`raw`), never as a form.
+    if (Object.keys(data).length === 0) return parts.matter;
+    throw new StudioHttpError(422, "StudioFrontMatterInvalid", `The front matter of ${file} is ${parts.language}, which the form cannot edit.`, {
+      hint: "Save the whole text instead: PUT /api/entry with `raw`.",
+      location: { file, line: 1 },
+    });
+  }
   if (parts.open && parts.language === "json") {
     return sameValue(matterData(parts, file), data) ? parts.matter : JSON.stringify(data, null, 2).replace(/\n/g, parts.eol);
   }
