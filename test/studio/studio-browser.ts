@@ -4,11 +4,12 @@
  * and axe-core's accessibility check. Tests skip when /usr/bin/chromium is not installed.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { repoRoot, waitFor } from "../server/serve-process.js";
+import { browserSkip, CHROMIUM, CHROMIUM_ARGS } from "../support/browser.js";
 import { copySite } from "../support/studio-site.js";
 
 /**
@@ -16,10 +17,8 @@ import { copySite } from "../support/studio-site.js";
  * shared machine; a broken studio fails the wait, never hangs the test.
  */
 export const WAIT_MS = 60_000;
-export const CHROMIUM = "/usr/bin/chromium";
-export const skipWithoutChromium = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`;
-
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+/** The journeys' `skip`: the shared rule (skipped without Chromium, a failure in CI). */
+export const skipWithoutChromium = browserSkip();
 
 /** The environment without PLINTH_STUDIO_TOKEN, so the studio makes a token of its own. */
 function withoutToken(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -96,7 +95,7 @@ export interface Browser {
 
 export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), "plinth-studio-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS], viewport: { width: 1400, height: 900 } });
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.on("console", (message) => {
