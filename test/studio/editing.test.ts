@@ -13,6 +13,8 @@ import { openBrowser, seriousAxeViolations, skipWithoutChromium, StudioProcess, 
 const POST = "news/2023-04-12-trademark-policy-draft.md";
 const TYPO = "the project's original authors transfered the Lintel name";
 const FIXED = "the project's original authors transferred the Lintel name";
+const JS_POST = "news/2023-08-01-written-in-javascript.md";
+const JS_TEXT = '---js\n{ title: "Written in JavaScript", date: new Date("2023-08-01T10:00:00Z"), tags: ["governance"], layout: "layouts/news.njk", description: "Front matter as an object literal." }\n---\nA post whose front matter is JavaScript.\n';
 
 describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
   let studio: StudioProcess;
@@ -24,6 +26,7 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
       prepare: (dir) => {
         const file = path.join(dir, POST);
         writeFileSync(file, readFileSync(file, "utf8").replace(FIXED, TYPO));
+        writeFileSync(path.join(dir, JS_POST), JS_TEXT);
       },
     }));
     original = studio.file(POST);
@@ -148,5 +151,17 @@ describe("editing a post in the studio", { skip: skipWithoutChromium }, () => {
     await page.locator(".entry-editor").waitFor({ state: "detached", timeout: WAIT_MS });
     assert.equal(existsSync(path.join(studio.dir, copy)), false);
     assert.equal(studio.git("status", "--porcelain"), "", "the deletion is committed");
+  });
+
+  test("front matter the form cannot edit (---js) is edited as text, and only what was typed changes", async () => {
+    const { page } = browser;
+    await openEntry(page, "Written in JavaScript", /Written in JavaScript/);
+    await page.getByRole("note").filter({ hasText: "cannot be edited as a form" }).waitFor({ timeout: WAIT_MS });
+    assert.equal(await page.locator(".front-matter").count(), 0);
+    assert.match(await editorText(page), /^---js\n\{ title: "Written in JavaScript"/);
+    await typeAtEnd(page, "Edited in the studio.");
+    await waitForPreviewText(page, "Edited in the studio.");
+    await save(page);
+    assert.equal(studio.file(JS_POST), `${JS_TEXT}Edited in the studio.`);
   });
 });

@@ -10,7 +10,7 @@ import { dropDraft, readDraft, writeDraft, type Draft } from "./drafts.js";
 import { EntryAction, type ActionKind } from "./entry-actions.js";
 import { frontMatterValues } from "./field-values.js";
 import { FrontMatterForm } from "./front-matter-form.js";
-import { bodyFirstLine, joinEntryText, parseEntryText, type EntryText } from "./front-matter-text.js";
+import { bodyFirstLine, joinEntryText, parseEntryText, wholeText, type EntryText } from "./front-matter-text.js";
 import { insertText } from "./markdown-commands.js";
 import { MarkdownEditor, type BodyDiagnostic } from "./markdown-editor.js";
 import { MediaPanel } from "./media-panel.js";
@@ -44,8 +44,10 @@ function imageMarkdown(file: File, url: string): string {
 export function EntryEditor(props: Props) {
   const { entry, fields } = props;
   const path = entry.path;
-  const [loaded, setLoaded] = useState({ raw: entry.raw, revision: entry.revision, values: entry.frontMatter, key: 0 });
-  const original = useMemo(() => parseEntryText(loaded.raw), [loaded]);
+  // Front matter the form cannot edit (`---js`, invalid YAML) is edited as text with the body.
+  const [textOnly, setTextOnly] = useState(entry.frontMatter === null);
+  const [loaded, setLoaded] = useState({ raw: entry.raw, revision: entry.revision, values: entry.frontMatter ?? {}, key: 0 });
+  const original = useMemo(() => (textOnly ? wholeText(loaded.raw) : parseEntryText(loaded.raw)), [loaded, textOnly]);
   const [doc, setDoc] = useState<EntryText>(original);
   const [baseRevision, setBaseRevision] = useState(entry.revision);
   const [savedRaw, setSavedRaw] = useState(entry.raw);
@@ -69,8 +71,11 @@ export function EntryEditor(props: Props) {
   /** Starts over from `text` (a restored draft, the disk's version). */
   const reset = (text: string, revision: string) => {
     const parsed = parseEntryText(text);
-    setLoaded({ raw: text, revision, values: frontMatterValues(parsed.blocks.map((block) => block.text).join("")), key: loaded.key + 1 });
-    setDoc(parsed);
+    const values = frontMatterValues(parsed.blocks.map((block) => block.text).join(""));
+    const asText = parsed.open === "" ? /^---\S/.test(text) : values === null;
+    setTextOnly(asText);
+    setLoaded({ raw: text, revision, values: values ?? {}, key: loaded.key + 1 });
+    setDoc(asText ? wholeText(text) : parsed);
   };
 
   // Keep unsaved text in the browser as it changes; forget it once saved.
@@ -278,16 +283,25 @@ export function EntryEditor(props: Props) {
       )}
       <div class="panes">
         <div class="edit-pane" key={loaded.key}>
-          <FrontMatterForm
-            fields={fields}
-            original={original}
-            originalValues={loaded.values}
-            doc={doc}
-            onChange={setDoc}
-            errors={fieldErrors}
-            onUpload={(field, file) => upload(folderOf(field), file)}
-            onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
-          />
+          {textOnly && (
+            <p class="warning" role="note">
+              The front matter cannot be edited as a form
+              {entry.frontMatterError ? `: ${entry.frontMatterError.message}${entry.frontMatterError.hint ? ` ${entry.frontMatterError.hint}` : ""}` : "."} The whole
+              file is in the text editor below.
+            </p>
+          )}
+          {!textOnly && (
+            <FrontMatterForm
+              fields={fields}
+              original={original}
+              originalValues={loaded.values}
+              doc={doc}
+              onChange={setDoc}
+              errors={fieldErrors}
+              onUpload={(field, file) => upload(folderOf(field), file)}
+              onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
+            />
+          )}
           {props.body && (
             <MarkdownEditor
               toolbar={props.toolbar}

@@ -61,12 +61,12 @@ export function sameValue(field: Field, formValue: FormValue, original: unknown)
   return formValue === start;
 }
 
-/** The values of `doc`'s front matter, for a text the server has not parsed (a restored draft). */
-export function frontMatterValues(yamlText: string): Record<string, unknown> {
+/** The values of a front matter text the server has not parsed (a restored draft); null when it is not valid YAML. */
+export function frontMatterValues(yamlText: string): Record<string, unknown> | null {
   try {
     const value: unknown = parseYaml(yamlText);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : value == null ? {} : null;
   } catch {
-    return {};
+    return null;
   }
 }

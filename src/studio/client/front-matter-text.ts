@@ -80,6 +80,11 @@ function continuesAfterBlank(yamlLines: string[], index: number): boolean {
   return false;
 }
 
+/** The whole text as the body, no form: for front matter the form cannot edit (`---js`, invalid YAML). */
+export function wholeText(raw: string): EntryText {
+  return { open: "", blocks: [], close: "", body: raw, newline: raw.includes("\r\n") ? "\r\n" : "\n" };
+}
+
 export function joinEntryText(doc: EntryText): string {
   return doc.open + doc.blocks.map((block) => block.text).join("") + doc.close + doc.body;
 }

@@ -50,7 +50,9 @@ export interface Schema {
 export interface Entry {
   path: string;
   raw: string;
-  frontMatter: Record<string, unknown>;
+  /** Null when the form cannot edit the front matter (invalid YAML, `---js`): see frontMatterError. */
+  frontMatter: Record<string, unknown> | null;
+  frontMatterError?: { message: string; hint?: string; line?: number } | null;
   revision: string;
   url?: string | null;
 }
