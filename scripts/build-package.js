@@ -36,4 +36,7 @@ if (!existsSync(tsc)) {
   process.exit(1);
 }
 const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.json")], { cwd: root, stdio: "inherit" });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+// The studio's browser app ships as a bundle (dist/src/studio/public/), made by esbuild.
+const bundle = spawnSync(process.execPath, [path.join(root, "scripts", "bundle-studio.mjs")], { cwd: root, stdio: "inherit" });
+process.exit(bundle.status ?? 1);

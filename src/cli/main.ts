@@ -10,6 +10,7 @@ const HELP = `plinth — build Eleventy-style sites fast, with a members roster 
 Usage:
   plinth build [options]        Build the site into the output folder
   plinth serve [options]        Build, serve and rebuild on change (http://127.0.0.1:8080)
+  plinth studio [options]       Edit the site's content in the browser (http://127.0.0.1:8081)
   plinth members <command>      Check, list, add and announce member organisations
   plinth check [options]        Check the built site: broken links, missing files, alt text, titles
   plinth new KIND "Title"       Write a new entry (news, events, ...) named as its folder names them
@@ -31,6 +32,13 @@ Options for build and serve:
   --host H           (serve) Address to bind (default: 127.0.0.1)
   --open             (serve) Open the site in a browser
   --to-disk          (serve) Also keep the output folder on disk in step
+
+Options for studio (with --input, --config, --pathprefix as above):
+  --port N           Port to listen on (default: 8081)
+  --host H           Address to bind (default: 127.0.0.1)
+  --open             Open the studio in a browser
+  --author "N <E>"   Commit as this author (default: the repository's user.name and user.email)
+  The access token is random, or PLINTH_STUDIO_TOKEN; the address printed carries it.
 `;
 
 export function version(): string {
@@ -67,6 +75,7 @@ export const buildOptionSpec = {
   host: { type: "string" },
   open: { type: "boolean" },
   "to-disk": { type: "boolean" },
+  author: { type: "string" },
   incremental: { type: "boolean" },
   drafts: { type: "boolean" },
   future: { type: "boolean" },
@@ -102,7 +111,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       const { runNewCommand } = await import("../newsroom/cli-new.js");
       return await runNewCommand(rest, io);
     }
-    if (command !== "build" && command !== "serve") {
+    if (command !== "build" && command !== "serve" && command !== "studio") {
       throw new PlinthError("CliUsage", `Unknown command "${command}".`);
     }
     let parsed;
@@ -118,6 +127,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     // The newsroom plugin reads these, so the same switches work under Eleventy.
     if (parsed.values.drafts) process.env.PLINTH_DRAFTS = "1";
     if (parsed.values.future) process.env.PLINTH_FUTURE = "1";
+    if (command === "studio") {
+      const { runStudio } = await import("./studio-command.js");
+      return await runStudio(parsed.values, io);
+    }
     if (command === "serve") {
       const { runServe } = await import("./serve-command.js");
       return await runServe(parsed.values, io);

@@ -27,7 +27,7 @@ import type { Page, Template } from "./page-model.js";
 import { displayPath, isInside, resolveProjectPaths, toPosix, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
 import type { TemplateOrder } from "./template-order.js";
-import type { TemplateSource } from "./template-source.js";
+import type { SourceOverlay, TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
 import { DependencyGraph } from "./dependency-graph.js";
 
@@ -41,6 +41,8 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   track?: boolean;
   /** Extra setup before the site's config runs (Plinth's own plugins). */
   beforeConfig?: (config: UserConfig) => void;
+  /** Unsaved template text read instead of the files (the studio's preview). */
+  sourceOverlay?: SourceOverlay;
   /** Told as each phase starts and as pages render, for a progress line. */
   onProgress?: (progress: BuildProgress) => void;
 }

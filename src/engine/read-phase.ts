@@ -6,7 +6,8 @@ import type { BuildState } from "./build-state.js";
 import { tuneHeapFor } from "./heap-policy.js";
 import { tuneJitFor } from "./jit-policy.js";
 import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } from "./javascript-template.js";
-import { isJavaScriptTemplateExtension, scan, templateExtensionOf } from "./scan.js";
+import { isInside } from "./project-paths.js";
+import { isJavaScriptTemplateExtension, scan, templateExtensionOf, type ScanResult } from "./scan.js";
 import { applyJavaScriptFrontMatter } from "./javascript-front-matter.js";
 import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
@@ -20,8 +21,13 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
   const extension = templateExtensionOf(file, project.templateFormats)!;
   const custom = state.languages.custom;
   const mode = custom.readMode(extension);
+  const overlaid = state.options.sourceOverlay?.get(file);
   let source: TemplateSource;
-  if (isJavaScriptTemplateExtension(extension) || mode === "javascript") {
+  if (overlaid !== undefined && !isJavaScriptTemplateExtension(extension) && mode !== "javascript" && mode !== "none") {
+    // The studio's unsaved text, read as the file's would be.
+    source = sourceFromText(file, paths.input, show(file), extension, overlaid, false, config.frontMatterParsingOptions);
+    await applyJavaScriptFrontMatter(source);
+  } else if (isJavaScriptTemplateExtension(extension) || mode === "javascript") {
     const javascript = await loadJavaScriptTemplate(file, show(file), ++javascriptVersion);
     source = javascriptSource(file, paths.input, show(file), javascript, false, extension);
   } else if (mode === "none") {
@@ -43,7 +49,8 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
  * A template inside a passthrough copy is read too: Eleventy both copies it and renders it.
  */
 export async function readSources(state: BuildState, changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<TemplateSource[]> {
-  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && existsSync(f));
+  const overlay = state.options.sourceOverlay;
+  const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && (existsSync(f) || overlay?.has(f)));
   if (onlyEdits) {
     const next = new Map(state.sources);
     for (const file of changed) {
@@ -61,7 +68,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   }
   const { paths, project, config, show } = state;
   const extensions = project.templateFormats;
-  const scanned = scan({ paths, ignore: state.ignore, templateExtensions: extensions });
+  const scanned = withOverlaidFiles(state, scan({ paths, ignore: state.ignore, templateExtensions: extensions }));
   state.scanned = scanned;
   state.files = new Set(scanned.files);
   if (!changed) {
@@ -136,4 +143,24 @@ function javascriptSource(file: string, inputDir: string, inputPath: string, jav
   source.frontMatter.data = javascript.data;
   source.javascript = javascript;
   return source;
+}
+
+/** Templates that exist only in the source overlay (a new entry not saved yet) join the scan's. */
+function withOverlaidFiles(state: BuildState, scanned: ScanResult): ScanResult {
+  const overlay = state.options.sourceOverlay;
+  if (!overlay?.size) return scanned;
+  const known = new Set(scanned.files);
+  const { paths, project } = state;
+  const added = [...overlay.keys()].filter(
+    (file) =>
+      !known.has(file) &&
+      isInside(paths.input, file) &&
+      !isInside(paths.includes, file) &&
+      !isInside(paths.layouts, file) &&
+      !isInside(paths.data, file) &&
+      !state.ignore(file) &&
+      templateExtensionOf(file, project.templateFormats) !== undefined,
+  );
+  if (!added.length) return scanned;
+  return { templates: [...scanned.templates, ...added].sort(), files: [...scanned.files, ...added].sort() };
 }

@@ -25,6 +25,14 @@ export interface TemplateSource {
   javascript?: JavaScriptTemplate;
 }
 
+/**
+ * Text that stands in for template files, by absolute path: the studio's unsaved edits, so
+ * its preview renders them with the same incremental build as the files on disk. A path with
+ * no file yet (a new entry) is a template too. Read at each build; the owner changes it and
+ * asks for an update of the paths it changed.
+ */
+export type SourceOverlay = ReadonlyMap<string, string>;
+
 export function sourceFromText(file: string, inputDir: string, inputPath: string, extension: string, text: string, virtual = false, options?: FrontMatterOptions): TemplateSource {
   return {
     file,

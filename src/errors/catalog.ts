@@ -8,6 +8,8 @@ import { configErrors } from "./catalog/config.js";
 import { membersErrors } from "./catalog/members.js";
 import { newsroomErrors } from "./catalog/newsroom.js";
 import { serveErrors } from "./catalog/serve.js";
+import { studioMediaErrors } from "./catalog/studio-media.js";
+import { studioErrors } from "./catalog/studio.js";
 import type { ErrorDefinition } from "./error-definition.js";
 
 export const errorCatalog = {
@@ -16,6 +18,8 @@ export const errorCatalog = {
   ...membersErrors,
   ...newsroomErrors,
   ...serveErrors,
+  ...studioMediaErrors,
+  ...studioErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorName = keyof typeof errorCatalog;

@@ -9,6 +9,7 @@ import yaml from "js-yaml";
 import { PlinthError } from "../errors/plinth-error.js";
 import { dateOption, loadSite, type MembersIo, type SiteDirs } from "./cli-site.js";
 import { displayPath } from "./diagnostics.js";
+import type { MembershipModel } from "./load.js";
 import { detectNewsFormat } from "./news-format.js";
 import { siteChild } from "./safe-path.js";
 import type { PublicMember } from "./types.js";
@@ -57,27 +58,25 @@ function postBody(member: PublicMember, foundation: string, text: Announcement):
   ].join("\n");
 }
 
-export async function runAnnounce(dirs: SiteDirs, positionals: string[], values: { date?: string }, io: MembersIo): Promise<number> {
-  if (positionals.length !== 1) {
-    throw new PlinthError("CliUsage", "Give the slug of one member, e.g. `plinth members announce acme`.", { hint: "Run `plinth members list` to see each member's slug." });
-  }
-  const wanted = positionals[0]!.trim();
-  const model = await loadSite(dirs, false);
-  const member = model.members.find((m) => m.slug === wanted) ?? model.members.find((m) => m.name.toLowerCase() === wanted.toLowerCase());
-  if (!member) {
-    const guess = closest(wanted, model.members.map((m) => m.slug));
-    throw new PlinthError("MemberNotFound", `No member has the slug "${wanted}".`, guess ? { hint: `Did you mean "${guess}"? Run \`plinth members list\` for every slug.` } : {});
-  }
+export interface WrittenAnnouncement {
+  /** Absolute path of the draft. */
+  file: string;
+  title: string;
+}
+
+/**
+ * Writes the draft news post announcing `member` (dated `day`, `YYYY-MM-DD`) in the site's
+ * own news format; never overwrites. Shared by `plinth members announce` and the studio.
+ */
+export function writeAnnouncement(model: MembershipModel, inputDir: string, member: PublicMember, day: string, cwd: string): WrittenAnnouncement {
   const foundation = model.site.name;
   if (!foundation) {
-    throw new PlinthError("SiteNameMissing", "The announcement needs the foundation's name, from `name` in the site data.", { location: { file: displayPath(path.join(model.dataDir, "site.json"), io.cwd) } });
+    throw new PlinthError("SiteNameMissing", "The announcement needs the foundation's name, from `name` in the site data.", { location: { file: displayPath(path.join(model.dataDir, "site.json"), cwd) } });
   }
-  const day = dateOption(values.date, "--date");
-
-  const format = detectNewsFormat(dirs.input, [model.schema.folder]);
+  const format = detectNewsFormat(inputDir, [model.schema.folder]);
   const text = announcementText(member, foundation);
   const name = `${format.datePrefix ? `${day}-` : ""}${member.slug}-joins-${slugify(foundation)}.md`;
-  const file = siteChild(dirs.input, path.join(format.folder, name), "news post");
+  const file = siteChild(inputDir, path.join(format.folder, name), "news post");
   const frontMatter = yaml.dump(
     {
       title: text.title,
@@ -96,8 +95,24 @@ export async function runAnnounce(dirs: SiteDirs, positionals: string[], values:
   try {
     writeFileSync(file, `---\n${matter}---\n${postBody(member, foundation, text)}`, { flag: "wx" });
   } catch (cause) {
-    throw new PlinthError("MemberExists", `The announcement ${displayPath(file, io.cwd)} already exists.`, { hint: "Edit that draft, or delete it to write a new one.", cause });
+    throw new PlinthError("MemberExists", `The announcement ${displayPath(file, cwd)} already exists.`, { hint: "Edit that draft, or delete it to write a new one.", cause });
   }
-  io.stdout(`[members] wrote the draft ${displayPath(file, io.cwd)}: "${text.title}"\n`);
+  return { file, title: text.title };
+}
+
+export async function runAnnounce(dirs: SiteDirs, positionals: string[], values: { date?: string }, io: MembersIo): Promise<number> {
+  if (positionals.length !== 1) {
+    throw new PlinthError("CliUsage", "Give the slug of one member, e.g. `plinth members announce acme`.", { hint: "Run `plinth members list` to see each member's slug." });
+  }
+  const wanted = positionals[0]!.trim();
+  const model = await loadSite(dirs, false);
+  const member = model.members.find((m) => m.slug === wanted) ?? model.members.find((m) => m.name.toLowerCase() === wanted.toLowerCase());
+  if (!member) {
+    const guess = closest(wanted, model.members.map((m) => m.slug));
+    throw new PlinthError("MemberNotFound", `No member has the slug "${wanted}".`, guess ? { hint: `Did you mean "${guess}"? Run \`plinth members list\` for every slug.` } : {});
+  }
+  const day = dateOption(values.date, "--date");
+  const written = writeAnnouncement(model, dirs.input, member, day, io.cwd);
+  io.stdout(`[members] wrote the draft ${displayPath(written.file, io.cwd)}: "${written.title}"\n`);
   return 0;
 }

@@ -6,6 +6,7 @@
  */
 import type { UserConfig } from "../config/user-config.js";
 import { Site, type SiteUpdate } from "../engine/site.js";
+import type { SourceOverlay } from "../engine/template-source.js";
 import { formatError } from "../errors/format-error.js";
 import { BuildFailure, PlinthError, isPlinthError } from "../errors/plinth-error.js";
 import { isInside } from "../engine/project-paths.js";
@@ -20,6 +21,10 @@ export interface DevSessionOptions {
   pathPrefix?: string;
   /** Keep the output folder in step too (`--to-disk`). Default false. */
   toDisk?: boolean;
+  /** Unsaved text read instead of template files (the studio's preview); see template-source.ts. */
+  sourceOverlay?: SourceOverlay;
+  /** The label of its terminal lines. Default `serve`. */
+  label?: string;
   /** One line of progress, for stdout. */
   log: (line: string) => void;
   /** Error reports, for stderr. */
@@ -72,10 +77,15 @@ export class DevSession {
       pathPrefix: options.pathPrefix,
       runMode: "serve",
       toDisk: options.toDisk,
+      sourceOverlay: options.sourceOverlay,
       beforeConfig: (config) => {
         this.config = config;
       },
     });
+  }
+
+  private get label(): string {
+    return this.options.label ?? "serve";
   }
 
   /** True once a build has succeeded, so there is output to serve. */
@@ -170,7 +180,7 @@ export class DevSession {
         listener(outcome);
       } catch (error) {
         // The build itself went fine; a failing listener must not stop later builds.
-        this.options.logError(`[serve] internal error after a build — please report it:\n${(error as Error).stack ?? String(error)}\n`);
+        this.options.logError(`[${this.label}] internal error after a build — please report it:\n${(error as Error).stack ?? String(error)}\n`);
       }
     }
   }
@@ -179,14 +189,14 @@ export class DevSession {
     const { log } = this.options;
     if (initial) {
       const pages = update.result.pages.filter((p) => p.outputRelative !== false).length;
-      log(`[serve] ${recovered ? "Fixed. " : ""}Built ${plural(pages, "page")} and copied ${plural(update.result.passthroughCount, "file")} in ${(ms / 1000).toFixed(2)} s`);
+      log(`[${this.label}] ${recovered ? "Fixed. " : ""}Built ${plural(pages, "page")} and copied ${plural(update.result.passthroughCount, "file")} in ${(ms / 1000).toFixed(2)} s`);
       return;
     }
     const parts: string[] = [];
     if (update.changed.length) parts.push(`${plural(update.changed.length, "file")} written (${summarize(update.changed)})`);
     if (update.removed.length) parts.push(`${update.removed.length} removed (${summarize(update.removed)})`);
     const what = parts.length ? parts.join(", ") : "no output changed";
-    log(`[serve] ${recovered ? "Fixed. " : ""}${update.full ? "Rebuilt" : "Updated"} in ${Math.round(ms)} ms: ${what}`);
+    log(`[${this.label}] ${recovered ? "Fixed. " : ""}${update.full ? "Rebuilt" : "Updated"} in ${Math.round(ms)} ms: ${what}`);
   }
 
   private reportBroken(error: unknown, errors: readonly PlinthError[]): void {
@@ -196,6 +206,6 @@ export class DevSession {
       if (e.code === "ServeBuildCrashed" && error instanceof Error && error.stack) logError(`${error.stack}\n`);
     }
     const serving = this.hasOutput ? "still serving the last good build" : "nothing to serve until it builds";
-    logError(`[serve] Build failed with ${plural(errors.length, "error")}; ${serving}. Waiting for changes…\n`);
+    logError(`[${this.label}] Build failed with ${plural(errors.length, "error")}; ${serving}. Waiting for changes…\n`);
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * `plinth studio`: the browser editor for a site's content, on its own files and git. Builds
+ * the site with the dev session, serves the app, its API and the preview on 127.0.0.1, and
+ * prints the address with the access token.
+ */
+import { PlinthError } from "../errors/plinth-error.js";
+import { parseAuthor } from "../studio/git/git-repo.js";
+import { StudioServer } from "../studio/server/studio-server.js";
+import { openBrowser } from "../server/open-browser.js";
+import type { CliIo } from "./main.js";
+import { reportError } from "./report-error.js";
+
+export interface StudioFlags {
+  input?: string;
+  output?: string;
+  config?: string;
+  pathprefix?: string;
+  port?: string;
+  host?: string;
+  open?: boolean;
+  author?: string;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 8081;
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new PlinthError("StudioPortInvalid", `"${value}" is not a port number.`);
+  return port;
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> {
+  let studio: StudioServer;
+  try {
+    const author = flags.author === undefined ? undefined : parseAuthor(flags.author);
+    if (author === null) throw new PlinthError("CliUsage", `--author must look like "Name <email@example.org>", not ${JSON.stringify(flags.author)}.`);
+    studio = await StudioServer.start({
+      cwd: io.cwd,
+      input: flags.input,
+      output: flags.output,
+      configPath: flags.config,
+      pathPrefix: flags.pathprefix,
+      host: flags.host ?? "127.0.0.1",
+      port: parsePort(flags.port),
+      author,
+      log: (line) => io.stdout(`${line}\n`),
+      logError: (text) => io.stderr(text),
+    });
+  } catch (error) {
+    reportError(error, io.stderr);
+    return 1;
+  }
+  const host = flags.host ?? "127.0.0.1";
+  if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
+    io.stderr(`[studio] Listening on ${host}: other machines can reach the studio. Only the token keeps them out; prefer 127.0.0.1 and an SSH tunnel.\n`);
+  }
+  const git = studio.context.git;
+  io.stdout(git ? `[studio] Saves are commits in ${git.root} as ${git.author.name} <${git.author.email}>\n` : "[studio] Not a git repository: saves write the files only\n");
+  io.stdout(`[studio] Open ${studio.openUrl} (Ctrl+C to stop)\n`);
+  if (flags.open) openBrowser(studio.openUrl, (line) => io.stderr(`${line}\n`));
+  await untilStopped();
+  io.stdout("[studio] Stopping\n");
+  await studio.close();
+  return 0;
+}

@@ -1,0 +1,57 @@
+import type { ErrorDefinition } from "../error-definition.js";
+
+/** Errors of `plinth studio`: its API's answers (each also has an HTTP status, see src/studio/server/http-error.ts). */
+export const studioErrors = {
+  StudioUnauthorized: {
+    title: "The studio needs its access token",
+    hint: "Open the URL `plinth studio` printed in the terminal (it ends in `?token=…`), or send `Authorization: Bearer TOKEN`; PLINTH_STUDIO_TOKEN sets the token.",
+  },
+  StudioForbiddenOrigin: {
+    title: "A request from another site was refused",
+    hint: "Changes are accepted only from the studio's own pages. Scripts should send `Authorization: Bearer TOKEN` and no foreign Origin header.",
+  },
+  StudioBadHost: {
+    title: "The request named another host",
+    hint: "Open the studio at the address printed in the terminal (127.0.0.1 or localhost); other host names are refused to stop DNS rebinding.",
+  },
+  StudioPathUnsafe: {
+    title: "The path is outside the site",
+    hint: "Give a path relative to the input folder, with `/` between folders and no `..`, `%`-escapes, absolute paths or links that lead out of the folder.",
+  },
+  StudioNotFound: {
+    title: "Not found",
+    hint: "Check the path; `GET /api/entries` lists the entries the studio knows.",
+  },
+  StudioBadRequest: {
+    title: "The request is not valid",
+    hint: "See docs/studio.md for the parameters and JSON body each API route takes.",
+  },
+  StudioMethodNotAllowed: {
+    title: "Method not allowed",
+    hint: "See docs/studio.md for the methods each API route accepts.",
+  },
+  StudioConflict: {
+    title: "The file changed since it was opened",
+    hint: "Someone (another tab, an editor, a git pull) changed it meanwhile: compare the current text in `current.raw` with yours, merge, and save again with `current.revision` as `baseRevision`.",
+  },
+  StudioExists: {
+    title: "A file with that name already exists",
+    hint: "Choose another title or path; the studio never overwrites a file when creating one.",
+  },
+  StudioFrontMatterInvalid: {
+    title: "The front matter is not valid YAML",
+    hint: "Fix the YAML between the `---` lines (the line and column point at the problem), or edit the field in the form.",
+  },
+  StudioGitFailed: {
+    title: "Committing to git failed",
+    hint: "The file is saved; the commit was not made. Run `git status` in the site's folder to see why (a lock file, a hook that failed, no user name).",
+  },
+  StudioPortInvalid: {
+    title: "Invalid port",
+    hint: "Give `--port` a whole number from 0 to 65535; 0 picks a free port.",
+  },
+  StudioInternal: {
+    title: "The studio hit an unexpected error",
+    hint: "This looks like a bug in Plinth: the stack trace is in the terminal. Please report it with the steps to reproduce.",
+  },
+} as const satisfies Record<string, ErrorDefinition>;

@@ -1,0 +1,137 @@
+// The studio's frame: collections on the left, the open collection's entries, and the open
+// entry's editor. Where the user is lives in the URL hash (route.ts).
+
+import { useEffect, useState } from "preact/hooks";
+import { api, ApiError } from "./api.js";
+import { EntryEditor } from "./entry-editor.js";
+import { EntryList } from "./entry-list.js";
+import { go, readRoute, type Route } from "./route.js";
+import type { Collection, Entry, Schema, SiteInfo } from "./types.js";
+
+export function App() {
+  const [site, setSite] = useState<SiteInfo | null>(null);
+  const [collections, setCollections] = useState<Collection[]>([]);
+  const [route, setRoute] = useState<Route>(readRoute);
+  const [schema, setSchema] = useState<Schema>({ fields: [] });
+  const fields = schema.fields;
+  const [entry, setEntry] = useState<Entry | null>(null);
+  const [notice, setNotice] = useState("");
+  const [failure, setFailure] = useState("");
+  const [refresh, setRefresh] = useState(0);
+  const [roster, setRoster] = useState<{ folder: string; logoFolder: string } | null>(null);
+
+  useEffect(() => {
+    const onHash = () => setRoute(readRoute());
+    addEventListener("hashchange", onHash);
+    Promise.all([api.site(), api.collections()]).then(
+      ([info, list]) => {
+        setSite(info);
+        setCollections(list);
+        document.title = `${info.name} — Plinth Studio`;
+        if (!readRoute().collection && list[0]) go({ collection: list[0].name });
+      },
+      (error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)),
+    );
+    api.members().then(
+      (found) => setRoster(found.enabled ? { folder: found.folder.replace(/\/$/, ""), logoFolder: found.logoFolder.replace(/^\/|\/$/g, "") } : null),
+      () => setRoster(null),
+    );
+    return () => removeEventListener("hashchange", onHash);
+  }, []);
+
+  useEffect(() => {
+    if (!route.collection) return;
+    api.schema(route.collection).then(
+      (found) => setSchema(found),
+      () => setSchema({ fields: [] }),
+    );
+  }, [route.collection]);
+
+  useEffect(() => {
+    setEntry(null);
+    if (!route.entry) return;
+    let live = true;
+    api.entry(route.entry).then(
+      (loaded) => live && setEntry(loaded),
+      (error: unknown) => live && setNotice(`Could not open ${route.entry}: ${error instanceof ApiError ? error.message : String(error)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [route.entry]);
+
+  const collection = collections.find((c) => c.name === route.collection);
+  const tags = fields.find((field) => field.type === "tags")?.options ?? [];
+
+  const create = async (title: string) => {
+    if (!collection) return;
+    try {
+      const created = await api.create({ collection: collection.name, title });
+      setRefresh((n) => n + 1);
+      go({ collection: collection.name, entry: created.path });
+    } catch (error) {
+      setNotice(`Could not create the entry: ${error instanceof ApiError ? `${error.message}${error.hint ? ` ${error.hint}` : ""}` : String(error)}`);
+    }
+  };
+
+  if (failure) {
+    return (
+      <main class="fatal">
+        <h1>Plinth Studio could not start</h1>
+        <p role="alert">{failure}</p>
+        <p>Open the address `plinth studio` printed in the terminal (it carries the access token).</p>
+      </main>
+    );
+  }
+
+  return (
+    <div class="studio">
+      <header class="studio-head">
+        <span class="studio-name">{site ? site.name : "Plinth Studio"}</span>
+        {site && !site.git && <span class="badge">no git: saves are plain file writes</span>}
+        {notice && (
+          <p class="notice" role="status">
+            {notice}{" "}
+            <button type="button" onClick={() => setNotice("")} aria-label="Dismiss message">
+              ×
+            </button>
+          </p>
+        )}
+      </header>
+      <nav class="collections" aria-label="Collections">
+        <h2>Collections</h2>
+        <ul>
+          {collections.map((c) => (
+            <li key={c.name}>
+              <a href={`#/?collection=${encodeURIComponent(c.name)}`} aria-current={c.name === route.collection ? "page" : undefined}>
+                {c.label} <span class="count">{c.count}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {collection && <EntryList collection={collection} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
+      <main class="editor-area">
+        {entry ? (
+          <EntryEditor
+            key={`${entry.path}:${entry.revision}`}
+            entry={entry}
+            fields={fields}
+            body={schema.body !== false}
+            toolbar={schema.toolbar}
+            collection={route.collection}
+            roster={roster}
+            onSaved={() => setRefresh((n) => n + 1)}
+            onNavigate={(path, message) => {
+              if (message) setNotice(message);
+              setRefresh((n) => n + 1);
+              go({ collection: route.collection, entry: path ?? undefined });
+            }}
+          />
+        ) : (
+          <p class="empty">{route.entry ? "Opening…" : "Choose an entry to edit, or create a new one."}</p>
+        )}
+      </main>
+    </div>
+  );
+}

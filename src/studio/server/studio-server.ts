@@ -1,0 +1,238 @@
+/**
+ * `plinth studio` put together: one HTTP server on 127.0.0.1 that serves the editor app, its
+ * JSON API and the site's pages as the dev session builds them (the preview), with the token,
+ * Host and Origin checks in front of everything. The engine is the same DevSession as
+ * `plinth serve`; a watcher feeds it the files that change on disk.
+ *
+ * @example
+ * const studio = await StudioServer.start({ cwd, port: 0, log: console.log, logError: console.error });
+ * console.log(studio.openUrl); // http://127.0.0.1:40123/?token=…
+ * await studio.close();
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { formatError } from "../../errors/format-error.js";
+import { PlinthError } from "../../errors/plinth-error.js";
+import { watchRoots } from "../../engine/input-roots.js";
+import { DevSession, type DevSessionOptions } from "../../server/dev-session.js";
+import { FileWatcher } from "../../server/file-watcher.js";
+import { memorySource } from "../../server/output-source.js";
+import { normalizePrefix } from "../../server/request-path.js";
+import { createStaticHandler } from "../../server/static-handler.js";
+import { ContentIndex } from "../content/content-index.js";
+import { ContentStore } from "../content/content-store.js";
+import { GitRepo, type GitAuthor } from "../git/git-repo.js";
+import { PreviewOverlay } from "../preview/preview-overlay.js";
+import { StudioAuth, newToken } from "./auth.js";
+import type { StudioContext } from "./context.js";
+import { sitePathIn } from "./context.js";
+import { errorReply, errorJson, StudioHttpError } from "./http-error.js";
+import { Router, makeRequest, type Reply } from "./router.js";
+import { setCommonHeaders, setSiteHeaders } from "./security-headers.js";
+import { appRoutes, PUBLIC_DIR } from "./static-app.js";
+import { mountRoutes } from "./routes.js";
+
+export interface StudioServerOptions extends Omit<DevSessionOptions, "toDisk"> {
+  /** Address to bind. Default 127.0.0.1. */
+  host?: string;
+  /** Port; 0 picks a free one. Default 8081. */
+  port?: number;
+  /** The secret every request must carry. Default: PLINTH_STUDIO_TOKEN, else a random one. */
+  token?: string;
+  /** Who commits: default the repository's `user.name` and `user.email`. */
+  author?: GitAuthor;
+  /** Where the browser app's files are (tests). Default dist/src/studio/public. */
+  publicDir?: string;
+  /** Quiet time that ends a burst of file changes. Default 10 ms. */
+  debounceMs?: number;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") reject(new PlinthError("ServePortInUse", `Port ${port} on ${host} is already in use.`, { cause: error }));
+      else reject(new PlinthError("ServeListenFailed", `Could not listen on ${host}:${port}: ${error.message}`, { cause: error }));
+    };
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      resolve();
+    });
+  });
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": "no-store", ...headers });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+const LOCKED = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Plinth Studio · token needed</title></head>
+<body><h1>Plinth Studio</h1><p>Open the address that <code>plinth studio</code> printed in the terminal: it carries the access token (<code>?token=…</code>).</p></body></html>
+`;
+
+export class StudioServer {
+  readonly session: DevSession;
+  readonly router = new Router();
+  readonly token: string;
+  readonly overlay = new PreviewOverlay();
+  private readonly http: Server;
+  private auth!: StudioAuth;
+  private ctx!: StudioContext;
+  private watcher?: FileWatcher;
+  private address?: AddressInfo;
+  private readonly serveSite: (req: IncomingMessage, res: ServerResponse) => void;
+
+  private constructor(private readonly options: StudioServerOptions) {
+    this.token = options.token ?? process.env.PLINTH_STUDIO_TOKEN ?? newToken();
+    this.session = new DevSession({ ...options, toDisk: false, sourceOverlay: this.overlay.source, label: "studio" });
+    this.serveSite = createStaticHandler({ source: memorySource(this.session.site.memory.files), pathPrefix: options.pathPrefix });
+    this.http = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        // A request must never take the server down.
+        this.options.logError(`[studio] ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
+        if (!res.headersSent) sendJson(req, res, 500, { error: errorJson(new PlinthError("StudioInternal", (error as Error).message ?? String(error))) });
+        else res.destroy();
+      });
+    });
+  }
+
+  /** Listens, builds the site, opens its git repository, starts watching. */
+  static async start(options: StudioServerOptions): Promise<StudioServer> {
+    const server = new StudioServer(options);
+    const host = options.host ?? "127.0.0.1";
+    await listen(server.http, options.port ?? 8081, host);
+    server.address = server.http.address() as AddressInfo;
+    server.auth = new StudioAuth(server.token, host, server.address.port);
+    await server.session.start();
+    const inputDir = server.session.site.lastResult?.paths.input ?? path.resolve(options.cwd, options.input ?? ".");
+    const git = await GitRepo.open(inputDir, options.author);
+    const content = new ContentIndex();
+    // A saved file is read from disk again: its unsaved text has become the file.
+    const store = new ContentStore({ session: server.session, git, logError: options.logError, onWrite: (relative) => server.overlay.drop(relative) });
+    const refresh = () => {
+      const state = server.session.site.lastResult?.state;
+      // The list shows files as saved, not the preview's unsaved text.
+      if (state) content.refresh(state, server.overlay.paths());
+    };
+    refresh();
+    content.warmSearch();
+    server.session.onBuild((outcome) => {
+      if (outcome.ok) refresh();
+    });
+    server.ctx = {
+      content,
+      store,
+      overlay: server.overlay,
+      session: server.session,
+      cwd: options.cwd,
+      inputDir,
+      pathPrefix: normalizePrefix(options.pathPrefix),
+      git,
+      log: options.log,
+      logError: options.logError,
+      sitePath: sitePathIn(inputDir),
+    };
+    appRoutes(server.router, options.publicDir ?? PUBLIC_DIR);
+    await mountRoutes(server.router, server.ctx);
+    await server.startWatching();
+    return server;
+  }
+
+  get context(): StudioContext {
+    return this.ctx;
+  }
+
+  /** The studio's address, without the token. */
+  get url(): string {
+    const address = this.address;
+    if (!address) return "";
+    const host = this.options.host ?? "127.0.0.1";
+    const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+    return `http://${shown.includes(":") ? `[${shown}]` : shown}:${address.port}/`;
+  }
+
+  /** The address to open in a browser: with the token, which the studio then keeps in a cookie. */
+  get openUrl(): string {
+    return `${this.url}?token=${encodeURIComponent(this.token)}`;
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    await this.session.idle();
+    await new Promise<void>((resolve) => {
+      this.http.close(() => resolve());
+      this.http.closeAllConnections();
+    });
+  }
+
+  private async startWatching(): Promise<void> {
+    const roots = () =>
+      watchRoots({ cwd: this.options.cwd, inputFlag: this.options.input, configPath: this.options.configPath, paths: this.session.site.lastResult?.paths, config: this.session.config });
+    this.watcher = new FileWatcher(roots(), {
+      cwd: this.options.cwd,
+      ignoreInside: () => [this.session.site.lastResult?.paths.output ?? path.resolve(this.options.cwd, this.options.output ?? "_site")],
+      debounceMs: this.options.debounceMs,
+      onChange: (paths) => {
+        // The studio's own saves were built as they were made.
+        const news = paths.filter((p) => !this.ctx.store.isOwnWrite(p));
+        if (news.length) this.session.requestUpdate(news);
+      },
+      onError: (error) => this.options.logError(`${formatError(new PlinthError("ServeWatchFailed", error.message, { cause: error }))}\n`),
+    });
+    this.session.onBuild(() => this.watcher?.setRoots(roots()));
+    await this.watcher.whenReady();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCommonHeaders(res);
+    const url = new URL(req.url ?? "/", "http://studio.invalid");
+    const api = url.pathname.startsWith("/api/");
+    const refuse = (error: StudioHttpError) => {
+      if (api || (req.method !== "GET" && req.method !== "HEAD")) return sendJson(req, res, error.status, { error: errorJson(error) });
+      res.writeHead(error.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).end(req.method === "HEAD" ? undefined : LOCKED);
+    };
+    if (!this.auth.hostAllowed(req)) return refuse(new StudioHttpError(403, "StudioBadHost", `The Host header ${JSON.stringify(req.headers.host ?? "")} does not name this studio.`));
+    const how = this.auth.authenticate(req, url.searchParams);
+    if (!how) return refuse(new StudioHttpError(401, "StudioUnauthorized", "This request has no valid studio token."));
+    if (!this.auth.originAllowed(req, how)) {
+      return refuse(new StudioHttpError(403, "StudioForbiddenOrigin", `Changes are accepted only from the studio itself, not from Origin ${JSON.stringify(req.headers.origin ?? "(none)")}.`));
+    }
+    if (how === "query") {
+      res.setHeader("Set-Cookie", this.auth.cookieHeader());
+      if (req.method === "GET" && !api) {
+        // The token leaves the address bar (and the history) at once; the cookie carries it from now on.
+        url.searchParams.delete("token");
+        const location = `${url.pathname}${url.search}`;
+        res.writeHead(303, { Location: location, "Content-Type": "text/plain; charset=utf-8" }).end(`See ${location}\n`);
+        return;
+      }
+    }
+    const match = this.router.match(req.method ?? "GET", url.pathname);
+    if (match.kind === "method") {
+      return sendJson(req, res, 405, { error: errorJson(new StudioHttpError(405, "StudioMethodNotAllowed", `${req.method} is not allowed on ${url.pathname}.`)) }, { Allow: match.allowed.join(", ") });
+    }
+    if (match.kind === "none") {
+      if (api) return sendJson(req, res, 404, { error: errorJson(new StudioHttpError(404, "StudioNotFound", `There is no API route ${url.pathname}.`)) });
+      // Everything else is the site itself: the assets and pages the preview frame loads.
+      setSiteHeaders(res);
+      return this.serveSite(req, res);
+    }
+    let reply: Reply;
+    try {
+      reply = await match.handler(makeRequest(req, res, url, match.rest));
+    } catch (error) {
+      const { status, body, unexpected } = errorReply(error);
+      if (unexpected) this.options.logError(`[studio] ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
+      if (res.headersSent) return void res.destroy();
+      return sendJson(req, res, status, body);
+    }
+    if ("sent" in reply) return;
+    if ("json" in reply) return sendJson(req, res, reply.status ?? 200, reply.json, reply.headers);
+    const body = typeof reply.body === "string" ? Buffer.from(reply.body) : reply.body;
+    res.writeHead(reply.status ?? 200, { "Content-Type": reply.type, "Content-Length": String(body.length), ...reply.headers });
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+}
