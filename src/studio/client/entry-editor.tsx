@@ -58,6 +58,7 @@ export function EntryEditor(props: Props) {
     return draft && draft.raw !== entry.raw ? draft : null;
   });
   const [errors, setErrors] = useState<PreviewError[]>([]);
+  const [saves, setSaves] = useState(0);
   const [memberErrors, setMemberErrors] = useState<MemberDiagnostic[]>([]);
   const [action, setAction] = useState<ActionKind | null>(null);
   const [media, setMedia] = useState<{ folder: string; field?: Field } | null>(null);
@@ -109,6 +110,7 @@ export function EntryEditor(props: Props) {
       setSavedRaw(text);
       setConflict(null);
       dropDraft(path);
+      setSaves((n) => n + 1);
       setStatus({ kind: "saved", text: saved.commit ? `Saved and committed (${saved.commit.slice(0, 7)})` : text === savedRaw ? "No changes to save" : "Saved" });
       props.onSaved();
       loadMemberDiagnostics();
@@ -321,7 +323,7 @@ export function EntryEditor(props: Props) {
             />
           )}
         </div>
-        <PreviewPane path={path} raw={raw} onErrors={setErrors} />
+        <PreviewPane path={path} raw={raw} refresh={saves} onErrors={setErrors} />
       </div>
     </div>
   );

@@ -12,6 +12,8 @@ export const PREVIEW_PAUSE_MS = 150;
 interface Props {
   path: string;
   raw: string;
+  /** Bumped after a save: the preview is asked again, so its errors describe the saved state. */
+  refresh: number;
   onErrors: (errors: PreviewError[]) => void;
 }
 
@@ -87,7 +89,7 @@ export function PreviewPane(props: Props) {
       }
     }, PREVIEW_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [props.path, props.raw, target]);
+  }, [props.path, props.raw, props.refresh, target]);
 
   useEffect(() => {
     let live = true;
