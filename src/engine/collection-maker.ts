@@ -23,6 +23,8 @@ interface SortedList {
   items: CollectionItem[];
   /** The items as sorted, to notice a template that reordered the array in place. */
   snapshot: CollectionItem[];
+  /** Where each item stands in `items`; made when first patched, kept up to date after. */
+  places?: Map<CollectionItem, number>;
 }
 
 /**
@@ -60,11 +62,13 @@ function replacedInPlace(previous: SortedList, pages: Page[]): boolean {
     pairs.push([before, now]);
   }
   if (pairs.length === 0) return true;
-  const places = new Map(previous.items.map((item, i) => [item, i]));
+  const places = (previous.places ??= new Map(previous.items.map((item, i) => [item, i])));
+  if (!pairs.every(([before]) => places.has(before.item))) return false;
   for (const [before, now] of pairs) {
-    const item = places.get(before.item);
-    if (item === undefined) return false;
+    const item = places.get(before.item)!;
     previous.items[item] = previous.snapshot[item] = now.item;
+    places.delete(before.item);
+    places.set(now.item, item);
   }
   previous.inputs = pages;
   return true;

@@ -78,11 +78,11 @@ export async function buildPages(state: BuildState, templates: Template[], previ
   const collections = new CollectionMaker(state.collections, state.config.collections);
   for (const step of plan.steps) {
     // After an error, only the templates that read no collection go on, for their own errors.
-    if (!("template" in step)) {
-      if (errors.length === 0) await collections.make(step.collection);
+    if (typeof step === "string") {
+      if (errors.length === 0) await collections.make(step);
       continue;
     }
-    const template = step.template;
+    const template = valid[step]!;
     if (errors.length && waits.has(template)) continue;
     try {
       let made = waits.has(template) ? undefined : previousPages.get(template);

@@ -14,8 +14,12 @@ import { frontMatterKeyLocation } from "./front-matter.js";
 import { OrderGraph } from "./order-graph.js";
 import type { Template } from "./page-model.js";
 
-/** One step: expand a template into its pages, or make a collection from the pages so far. */
-export type OrderStep = { template: Template } | { collection: string };
+/**
+ * One step: expand a template into its pages (a number: its place in the list of templates
+ * given), or make a collection from the pages so far (its name). Numbers keep an order valid
+ * for the next update's templates, which are the same files in the same places.
+ */
+export type OrderStep = number | string;
 
 /** The steps of a build, with what they were computed from, to reuse while that holds. */
 export interface TemplateOrder {
@@ -33,6 +37,8 @@ interface Role {
   paginates?: string;
   consumes: string[];
   publishes: string[];
+  /** The file and the above, to tell whether an order still holds. */
+  key: string;
 }
 
 /** The collection a `pagination.data` value names, as Eleventy reads it. */
@@ -61,7 +67,9 @@ function roleOf(template: Template): Role {
     const paginates = paginatedCollection(pagination?.data);
     const imports = (template.data.eleventyImport as DataObject | undefined)?.collections;
     const consumes = [paginates, ...(Array.isArray(imports) ? imports : [])].filter(Boolean).map(String);
-    role = { paginates, consumes, publishes: publishedCollections(template.data) };
+    const publishes = publishedCollections(template.data);
+    const key = `${template.source.file}\0${consumes.join("\u0001")}\0${publishes.join("\u0001")}`;
+    role = { paginates, consumes, publishes, key };
     roles.set(template, role);
   }
   return role;
@@ -102,23 +110,15 @@ function buildGraph(templates: readonly Template[], custom: ReadonlySet<string>)
   return graph;
 }
 
-function roleKey(template: Template): string {
-  const role = roleOf(template);
-  return `${template.source.file}\0${role.consumes.join("\u0001")}\0${role.publishes.join("\u0001")}`;
-}
-
 /**
- * The steps of a build. `previous` is reused when every template plays the role it played
- * then, the common case of an update.
+ * The steps of a build over `templates`. `previous` is reused when every template plays the
+ * role it played then, the common case of an update.
  */
 export function templateOrder(templates: readonly Template[], customNames: Iterable<string>, previous?: TemplateOrder): TemplateOrder {
   const customList = [...customNames].filter((name) => name !== "all");
   const custom = customList.join("\u0001");
-  const keys = templates.map(roleKey);
-  if (previous && previous.custom === custom && previous.roles.length === keys.length && previous.roles.every((key, i) => key === keys[i])) {
-    const byFile = new Map(templates.map((t) => [t.source.file, t]));
-    return { ...previous, steps: previous.steps.map((step) => ("template" in step ? { template: byFile.get(step.template.source.file)! } : step)) };
-  }
+  const keys = templates.map((template) => roleOf(template).key);
+  if (previous && previous.custom === custom && previous.roles.length === keys.length && previous.roles.every((key, i) => key === keys[i])) return previous;
   const graph = buildGraph(templates, new Set(customList));
   const order = graph.order();
   // A template paginating a tag it has itself fails when it is expanded, with Eleventy's own error.
@@ -127,15 +127,15 @@ export function templateOrder(templates: readonly Template[], customNames: Itera
   for (const id of order) {
     const node = graph.name(id);
     if (!node.startsWith("c:")) {
-      steps.push({ template: templates[Number(node.slice(1))]! });
+      steps.push(Number(node.slice(1)));
       continue;
     }
     const name = node.slice(2);
     // `collections` itself is made by making `all`; the other stages make nothing.
-    if (name === EVERY) steps.push({ collection: "all" });
-    else if (!name.startsWith("[") && !name.endsWith("]")) steps.push({ collection: name });
+    if (name === EVERY) steps.push("all");
+    else if (!name.startsWith("[") && !name.endsWith("]")) steps.push(name);
   }
-  if (graph.name(order[order.length - 1]!) !== collectionNode("all")) steps.push({ collection: "all" });
+  if (graph.name(order[order.length - 1]!) !== collectionNode("all")) steps.push("all");
   return { steps, roles: keys, custom };
 }
 
