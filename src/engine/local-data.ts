@@ -123,8 +123,10 @@ export class LocalData {
     const rel = path.relative(this.inputDir, dir);
     const folders = rel === "" ? [] : rel.split(path.sep);
     const baseName = this.ctx.dataFileBaseName;
-    // The input folder's own data file is named after it (`src/src.json`), like any other folder.
-    stems = [path.join(this.inputDir, baseName ?? path.basename(this.inputDir))];
+    // The input folder's own data file is named after it (`src/src.json`), like any other folder,
+    // except when the input is the project folder itself: Eleventy has no name for it then.
+    const inputIsProject = this.ctx.displayPath(this.inputDir) === "./";
+    stems = baseName !== undefined || !inputIsProject ? [path.join(this.inputDir, baseName ?? path.basename(this.inputDir))] : [];
     let current = this.inputDir;
     for (const folder of folders) {
       current = path.join(current, folder);

@@ -106,11 +106,14 @@ export function i18nPlugin(eleventyConfig: UserConfig, given: Partial<I18nOption
   eleventyConfig.on("eleventy.extensionmap", ((map: { removeTemplateExtension: (file: string) => string }) => {
     withoutExtension = (file) => map.removeTemplateExtension(file);
   }) as UserFunction);
-  eleventyConfig.on("eleventy.contentMap", ((maps: { urlToInputPath: UrlToInputPath; inputPathToUrl: Record<string, unknown> }) => {
+  const onContentMap = ((maps: { urlToInputPath: UrlToInputPath; inputPathToUrl: Record<string, unknown> }) => {
     urlToInputPath = maps.urlToInputPath;
     inputPathToUrl = maps.inputPathToUrl;
     links = localeLinks(urlToInputPath, withoutExtension, options.defaultLanguage);
-  }) as UserFunction);
+  }) as UserFunction;
+  eleventyConfig.on("eleventy.contentMap", onContentMap);
+  // It keeps the map for this build's own filters, so a build the cache skips loses nothing.
+  eleventyConfig.buildLocalListeners.add(onContentMap);
 
   // A function returning the computed-data function: global data functions are called once.
   eleventyConfig.addGlobalData("eleventyComputed.page.lang", () => (data: { page?: PageLike }) => languageOfUrl(data.page?.url) || options.defaultLanguage);
