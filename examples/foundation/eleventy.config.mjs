@@ -1,4 +1,5 @@
-// Eleventy 3 configuration for the example foundation site. Plinth reads the same file,
+// Eleventy 3 configuration for the example foundation site (.mjs, so it loads as an ES module
+// wherever the site is copied, whatever its package.json says). Plinth reads the same file,
 // so everything here sticks to the documented Eleventy API and plain JavaScript.
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
