@@ -1,9 +1,12 @@
 /**
  * `GET /api/links?url=U`: the pages whose built HTML links to U, for the warnings before a
- * rename or a delete. `POST /api/entry/rename?path=P { to }`: moves the entry's file, commits
- * the move, and answers which pages linked to its old URL (they now need updating).
+ * rename or a delete. `POST /api/entry/rename?path=P { to, redirect? }`: moves the entry's file,
+ * adds a redirect from its old URL when the site keeps a redirects file, commits, and answers
+ * which pages linked to its old URL (they now need updating).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { addRedirect } from "../../newsroom/redirects-file.js";
 import type { StudioContext } from "../server/context.js";
 import { badRequest } from "../server/http-error.js";
 import type { Router } from "../server/router.js";
@@ -34,6 +37,32 @@ function urlsOf(ctx: StudioContext, relative: string): string[] {
   return [...urls];
 }
 
+interface AddedRedirect {
+  from: string;
+  to: string;
+  /** The redirects file, relative to the input folder. */
+  file: string;
+}
+
+/**
+ * A site that keeps `redirects.json` in its data folder (the `plinth/newsroom` plugin writes it
+ * out as `_redirects`, an nginx map and meta-refresh pages) gets the renamed entry's old URL
+ * added, once the rebuild says where the entry went. A site without that file is left alone.
+ */
+async function redirectAfterMove(ctx: StudioContext, oldUrls: readonly string[], movedTo: string): Promise<AddedRedirect | null> {
+  const dataDir = ctx.session.site.lastResult?.paths.data;
+  if (!dataDir || oldUrls.length !== 1) return null;
+  const file = path.join(dataDir, "redirects.json");
+  if (!existsSync(file)) return null;
+  await ctx.session.idle();
+  const [from] = oldUrls;
+  const [to] = urlsOf(ctx, movedTo);
+  if (!from || !to || from === to) return null;
+  addRedirect(file, from, to);
+  ctx.session.requestUpdate([file]);
+  return { from, to, file: path.relative(ctx.inputDir, file).split(path.sep).join("/") };
+}
+
 export function linksRoutes(r: Router, ctx: StudioContext): void {
   const index = new LinkIndex();
   const linking = (url: string, except?: string): LinkingPage[] => index.pagesLinkingTo(url, ctx.pathPrefix, builtPages(ctx), except);
@@ -58,10 +87,13 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     const to = ctx.sitePath(body.to.trim());
     // The links are found before the move: after it, the next build no longer has the old URL.
     const linkedFrom = linkingToEntry(from.relative);
+    const oldUrls = urlsOf(ctx, from.relative);
     moveEntry(from, to);
-    const commit = ctx.git ? await ctx.git.commitPaths([from.relative, to.relative], `Rename ${from.relative} to ${to.relative}`) : null;
     ctx.session.requestUpdate([from.absolute, to.absolute]);
-    ctx.log(`[studio] renamed ${from.relative} to ${to.relative}${linkedFrom.length ? `; ${linkedFrom.length} page(s) link to its old URL` : ""}`);
-    return { json: { path: to.relative, commit, linkedFrom } };
+    const redirect = body.redirect === false ? null : await redirectAfterMove(ctx, oldUrls, to.relative);
+    const paths = [from.relative, to.relative, ...(redirect ? [redirect.file] : [])];
+    const commit = ctx.git ? await ctx.git.commitPaths(paths, `Rename ${from.relative} to ${to.relative}`) : null;
+    ctx.log(`[studio] renamed ${from.relative} to ${to.relative}${redirect ? `; ${redirect.from} now redirects to ${redirect.to}` : ""}${linkedFrom.length ? `; ${linkedFrom.length} page(s) link to its old URL` : ""}`);
+    return { json: { path: to.relative, commit, linkedFrom, redirect } };
   });
 }
