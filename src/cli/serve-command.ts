@@ -2,7 +2,7 @@
  * `plinth serve`: builds the site into memory, serves it on 127.0.0.1 with live reload, and
  * rebuilds on every change until Ctrl+C. `--to-disk` keeps the output folder in step as well.
  */
-import { PlinthError } from "../errors/plinth-error.js";
+import { parsePort, untilStopped } from "./server-lifetime.js";
 import { DevServer } from "../server/dev-server.js";
 import { openBrowser } from "../server/open-browser.js";
 import type { BuildFlags } from "./build-command.js";
@@ -17,26 +17,6 @@ export interface ServeFlags extends BuildFlags {
   "to-disk"?: boolean;
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8080;
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new PlinthError("ServePortInvalid", `"${value}" is not a port number.`);
-  return port;
-}
-
-/** Resolves on the first Ctrl+C or SIGTERM. */
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}
-
 export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
   let server: DevServer;
   try {
@@ -48,7 +28,7 @@ export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
       pathPrefix: flags.pathprefix,
       toDisk: flags["to-disk"] ?? false,
       host: flags.host ?? "127.0.0.1",
-      port: parsePort(flags.port),
+      port: parsePort(flags.port, 8080, "ServePortInvalid"),
       log: (line) => io.stdout(`${line}\n`),
       logError: (text) => io.stderr(text),
     });

@@ -3,6 +3,7 @@
  * the site with the dev session, serves the app, its API and the preview on 127.0.0.1, and
  * prints the address with the access token.
  */
+import { parsePort, untilStopped } from "./server-lifetime.js";
 import { PlinthError } from "../errors/plinth-error.js";
 import { parseAuthor } from "../studio/git/git-repo.js";
 import { StudioServer } from "../studio/server/studio-server.js";
@@ -21,25 +22,6 @@ export interface StudioFlags {
   author?: string;
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8081;
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new PlinthError("StudioPortInvalid", `"${value}" is not a port number.`);
-  return port;
-}
-
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}
-
 export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> {
   let studio: StudioServer;
   try {
@@ -52,7 +34,7 @@ export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> 
       configPath: flags.config,
       pathPrefix: flags.pathprefix,
       host: flags.host ?? "127.0.0.1",
-      port: parsePort(flags.port),
+      port: parsePort(flags.port, 8081, "StudioPortInvalid"),
       author,
       log: (line) => io.stdout(`${line}\n`),
       logError: (text) => io.stderr(text),

@@ -2,25 +2,9 @@
  * Writes by `plinth members` stay inside the site: a target path is accepted only if it,
  * after following any links in the part that already exists, lies within the input folder.
  */
-import { realpathSync } from "node:fs";
 import path from "node:path";
+import { realTarget } from "../util/real-target.js";
 import { PlinthError } from "../errors/plinth-error.js";
-
-/** The real path of `target`, resolving links in its longest existing ancestor. */
-function realTarget(target: string): string {
-  const missing: string[] = [];
-  let current = path.resolve(target);
-  for (;;) {
-    try {
-      return path.join(realpathSync(current), ...missing.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return path.resolve(target);
-      missing.push(path.basename(current));
-      current = parent;
-    }
-  }
-}
 
 export function isInside(siteDir: string, target: string): boolean {
   const relative = path.relative(realTarget(siteDir), realTarget(target));

@@ -9,8 +9,8 @@
  * sitePath("/site", "news/post.md")   // { relative: "news/post.md", absolute: "/site/news/post.md" }
  * sitePath("/site", "../etc/passwd")  // throws StudioPathUnsafe (400)
  */
-import { realpathSync } from "node:fs";
 import path from "node:path";
+import { realTarget } from "../../util/real-target.js";
 import { isInside } from "../../engine/project-paths.js";
 import { StudioHttpError } from "./http-error.js";
 
@@ -24,22 +24,6 @@ const FORBIDDEN_SEGMENTS = new Set([".git", "node_modules"]);
 
 function unsafe(value: string, why: string): StudioHttpError {
   return new StudioHttpError(400, "StudioPathUnsafe", `The path ${JSON.stringify(value)} is refused: ${why}.`);
-}
-
-/** The real path of `target`, following links in its longest existing ancestor. */
-export function realTarget(target: string): string {
-  const missing: string[] = [];
-  let current = path.resolve(target);
-  for (;;) {
-    try {
-      return path.join(realpathSync(current), ...missing.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return path.resolve(target);
-      missing.push(path.basename(current));
-      current = parent;
-    }
-  }
 }
 
 /** Checks the text of a relative path; returns its segments. */
