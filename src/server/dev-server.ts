@@ -26,6 +26,7 @@ import { filesWrittenByPlinth } from "../write/disk-writer.js";
 import { normalizePrefix, pathPart } from "./request-path.js";
 import { createStaticHandler, sendText, type ServedFile } from "./static-handler.js";
 import { watchRoots } from "../engine/input-roots.js";
+import { listen } from "./listen.js";
 
 export interface DevServerOptions extends DevSessionOptions {
   /** Address to bind. Default 127.0.0.1. */
@@ -38,20 +39,6 @@ export interface DevServerOptions extends DevSessionOptions {
 
 /** The server's own URLs, outside any site's paths. */
 const ROUTES = { client: "/_plinth/client.js", events: "/_plinth/events", errors: "/_plinth/errors" };
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") reject(new PlinthError("ServePortInUse", `Port ${port} on ${host} is already in use.`, { cause: error }));
-      else reject(new PlinthError("ServeListenFailed", `Could not listen on ${host}:${port}: ${error.message}`, { cause: error }));
-    };
-    server.once("error", fail);
-    server.listen(port, host, () => {
-      server.off("error", fail);
-      resolve();
-    });
-  });
-}
 
 function urlHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;

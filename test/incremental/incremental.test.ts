@@ -17,6 +17,7 @@ import { Prng } from "../../bench/prng.js";
 import { build, rebuild } from "../../src/engine/build.js";
 import { Site } from "../../src/engine/site.js";
 import { MemoryWriter } from "../../src/write/memory-writer.js";
+import { fullBuild, snapshot } from "./outputs.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const fixture = path.join(repoRoot, "test/incremental/site");
@@ -32,16 +33,6 @@ function copySite(): string {
   // The config imports the RSS plugin, for a full-content feed through htmlToAbsoluteUrls.
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
-}
-
-async function fullBuild(cwd: string): Promise<Map<string, string>> {
-  const writer = new MemoryWriter();
-  await build({ cwd, writer, runMode: "serve" });
-  return new Map([...writer.files].map(([k, v]) => [k, v.toString()]));
-}
-
-function snapshot(site: Site): Map<string, string> {
-  return new Map([...site.memory.files].map(([k, v]) => [k, v.toString()]));
 }
 
 /** The output folder as `--to-disk` keeps it. */

@@ -9,9 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { build } from "../../src/engine/build.js";
 import { Site } from "../../src/engine/site.js";
-import { MemoryWriter } from "../../src/write/memory-writer.js";
+import { fullBuild, snapshot } from "./outputs.js";
 
 const dirs: string[] = [];
 after(() => {
@@ -34,16 +33,6 @@ function makeSite(): string {
   write(dir, "index.html", "<p>{{ 1 | plus: 1 }}</p>\n");
   write(dir, "sitemap.njk", "---\npermalink: /sitemap.txt\n---\n{% for p in collections.all %}{{ p.url }} {% endfor %}\n");
   return dir;
-}
-
-async function fullBuild(cwd: string): Promise<Map<string, string>> {
-  const writer = new MemoryWriter();
-  await build({ cwd, writer, runMode: "serve" });
-  return new Map([...writer.files].map(([k, v]) => [k, v.toString()]));
-}
-
-function snapshot(site: Site): Map<string, string> {
-  return new Map([...site.memory.files].map(([k, v]) => [k, v.toString()]));
 }
 
 test("a template in a passthrough folder is copied and rendered, in the first build and after edits", async () => {

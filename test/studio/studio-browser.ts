@@ -10,7 +10,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { repoRoot, waitFor } from "../server/serve-process.js";
 import { browserSkip, CHROMIUM, CHROMIUM_ARGS } from "../support/browser.js";
-import { copySite } from "../support/studio-site.js";
+import { copySite, initSiteRepository } from "../support/studio-site.js";
 
 /**
  * The limit on any one wait: generous, since a journey runs a studio and a browser on a
@@ -49,14 +49,7 @@ export class StudioProcess {
   static async start(options: { from?: string; prepare?: (dir: string) => void; args?: string[] } = {}): Promise<{ studio: StudioProcess; url: string }> {
     const dir = copySite(options.from);
     options.prepare?.(dir);
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
-    git("init", "-q", "-b", "main");
-    git("config", "user.name", "Site Owner");
-    git("config", "user.email", "owner@example.org");
-    git("config", "commit.gpgsign", "false");
-    execFileSync("sh", ["-c", "printf 'node_modules\\n_site\\n' > .gitignore"], { cwd: dir });
-    git("add", "-A");
-    git("commit", "-q", "-m", "Initial");
+    initSiteRepository(dir);
     const child = spawn(process.execPath, [path.join(repoRoot, "bin", "plinth.js"), "studio", "--port", "0", ...(options.args ?? [])], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,7 @@
 // the copy is a git repository with one commit, `plinth` resolves to this repository (the
 // site's config imports the members plugin), and requests carry the token unless told not to.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { StudioServer, type StudioServerOptions } from "../../src/studio/server/studio-server.js";
@@ -44,18 +44,22 @@ export function copySite(from = path.join(repoRoot(), "examples", "foundation"))
   return dir;
 }
 
+/** Makes `dir` a git repository with everything in it committed, by a known author. */
+export function initSiteRepository(dir: string): void {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.name", "Site Owner");
+  git("config", "user.email", "owner@example.org");
+  git("config", "commit.gpgsign", "false");
+  writeFileSync(path.join(dir, ".gitignore"), "node_modules\n_site\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Initial");
+}
+
 export async function startStudioSite(options: StudioSiteOptions = {}): Promise<StudioSite> {
   const dir = copySite(options.from);
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  if (options.git !== false) {
-    git("init", "-q", "-b", "main");
-    git("config", "user.name", "Site Owner");
-    git("config", "user.email", "owner@example.org");
-    git("config", "commit.gpgsign", "false");
-    execFileSync("sh", ["-c", "printf 'node_modules\\n_site\\n' > .gitignore"], { cwd: dir });
-    git("add", "-A");
-    git("commit", "-q", "-m", "Initial");
-  }
+  if (options.git !== false) initSiteRepository(dir);
   const lines: string[] = [];
   const studio = await StudioServer.start({
     cwd: dir,

@@ -6,15 +6,10 @@
 import path from "node:path";
 import type { PlinthError } from "../../errors/plinth-error.js";
 import { toPosix } from "../../engine/project-paths.js";
+import type { ApiErrorJson } from "../server/http-error.js";
 
-export interface PreviewError {
-  code: string;
-  message: string;
-  hint: string;
-  /** Relative to the input folder, posix (or to the working folder, with `../`, when outside it). */
-  file?: string;
-  line?: number;
-  column?: number;
+/** The API's error shape, with `file` relative to the input folder, posix (or to the working folder, with `../`, when outside it). */
+export interface PreviewError extends ApiErrorJson {
   /** The front matter field the error is about. */
   field?: string;
   frame?: string;

@@ -32,6 +32,7 @@ import { Router, makeRequest, type Reply } from "./router.js";
 import { setCommonHeaders, setSiteHeaders } from "./security-headers.js";
 import { appRoutes, PUBLIC_DIR } from "./static-app.js";
 import { mountRoutes } from "./routes.js";
+import { listen } from "../../server/listen.js";
 
 export interface StudioServerOptions extends Omit<DevSessionOptions, "toDisk"> {
   /** Address to bind. Default 127.0.0.1. */
@@ -46,20 +47,6 @@ export interface StudioServerOptions extends Omit<DevSessionOptions, "toDisk"> {
   publicDir?: string;
   /** Quiet time that ends a burst of file changes. Default 10 ms. */
   debounceMs?: number;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") reject(new PlinthError("ServePortInUse", `Port ${port} on ${host} is already in use.`, { cause: error }));
-      else reject(new PlinthError("ServeListenFailed", `Could not listen on ${host}:${port}: ${error.message}`, { cause: error }));
-    };
-    server.once("error", fail);
-    server.listen(port, host, () => {
-      server.off("error", fail);
-      resolve();
-    });
-  });
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
