@@ -138,7 +138,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   fail(errors);
   timer.lap("data");
   progress?.({ phase: "pages" });
-  const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors);
+  const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors, changed);
   const { pages, byTemplate } = built;
   // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
   const replaced = state.options.track ? built.replaced : undefined;

@@ -39,7 +39,7 @@ function contentStamp(content: string | undefined): string {
 }
 
 /** The current value of a field another page read, in the form it was recorded. */
-function currentValue(page: Page, field: string): ReadValue {
+export function currentValue(page: Page, field: string): ReadValue {
   if (field.startsWith("data.")) return snapshot(page.data[field.slice(5)]);
   switch (field) {
     case "url":

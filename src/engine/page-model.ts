@@ -5,7 +5,7 @@
  */
 import { PlinthError } from "../errors/plinth-error.js";
 import { contentHash } from "../util/content-hash.js";
-import { currentRecord, recordItemRead } from "./render-tracking.js";
+import { currentRecord, recordDataObjectRead, recordItemRead } from "./render-tracking.js";
 import type { DataObject } from "./data-merge.js";
 import type { PathNames } from "./file-slug.js";
 import type { Layout } from "./layouts.js";
@@ -86,7 +86,7 @@ export interface CollectionItem {
 const OWNER = Symbol("plinth.page");
 
 interface OwnedItem {
-  readonly [OWNER]: Page;
+  [OWNER]: Page;
 }
 
 /** A page's identity across builds: its input path and its place in a pagination. */
@@ -155,7 +155,9 @@ const itemProperties: PropertyDescriptorMap = {
   data: {
     get(this: OwnedItem) {
       const owner = this[OWNER];
-      return currentRecord() ? trackedData(itemKey(owner), owner.data) : owner.data;
+      if (!currentRecord()) return owner.data;
+      recordDataObjectRead(itemKey(owner));
+      return trackedData(itemKey(owner), owner.data);
     },
     enumerable: true,
   },
@@ -176,6 +178,17 @@ const itemProperties: PropertyDescriptorMap = {
  * own properties, and the getters keep `url` and `templateContent` live as the build proceeds.
  */
 export function createCollectionItem(owner: Page): CollectionItem {
-  const item = Object.defineProperty({}, OWNER, { value: owner });
+  const item = Object.defineProperty({}, OWNER, { value: owner, writable: true });
   return Object.defineProperties(item, itemProperties) as unknown as CollectionItem;
+}
+
+/**
+ * A page re-made by an update takes over the collection item of the page it replaces (the
+ * same key): every list, pagination chunk and alias kept from the last build that holds the
+ * item then shows the new page, as a full build's fresh item would.
+ */
+export function adoptItem(page: Page, previous: Page): void {
+  const item = previous.item as unknown as OwnedItem;
+  item[OWNER] = page;
+  page.item = previous.item;
 }

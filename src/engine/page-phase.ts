@@ -3,7 +3,8 @@ import type { PlinthError } from "../errors/plinth-error.js";
 import { asPlinthError, fail } from "./build-errors.js";
 import type { BuildState } from "./build-state.js";
 import { CollectionMaker } from "./collection-maker.js";
-import { itemKey, type Page, type Template } from "./page-model.js";
+import { expansionIsStale, trackedExpansion } from "./expansion-reuse.js";
+import { adoptItem, itemKey, type Page, type Template } from "./page-model.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
 import { templateOrder, type TemplateOrder } from "./template-order.js";
@@ -33,10 +34,18 @@ function pairPages(replaced: Replacements, before: Page[] | undefined, made: Pag
 /**
  * Phase 4: pages and collections, in Eleventy's order (template-order.ts): a template that
  * paginates a collection is expanded once the pages that collection holds exist. An update
- * reuses the pages of templates it kept that paginate no collection; `previousTemplates`
- * names the templates of the last build by file, to pair re-made pages with the pages they replace.
+ * reuses the pages of templates it kept, and of kept templates paginating collections when
+ * nothing their expansion read has changed (expansion-reuse.ts); `previousTemplates` names the
+ * templates of the last build by file, to pair re-made pages with the pages they replace.
+ * A re-made page takes over the collection item of the page it replaces.
  */
-export async function buildPages(state: BuildState, templates: Template[], previousTemplates: Map<string, Template> | undefined, errors: PlinthError[]): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]>; replaced: Replacements }> {
+export async function buildPages(
+  state: BuildState,
+  templates: Template[],
+  previousTemplates: Map<string, Template> | undefined,
+  errors: PlinthError[],
+  changed: ReadonlySet<string> = new Set(),
+): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]>; replaced: Replacements }> {
   let order = 0;
   const ctx: PageContext = {
     languages: state.languages,
@@ -56,11 +65,14 @@ export async function buildPages(state: BuildState, templates: Template[], previ
   const byTemplate = new Map<Template, Page[]>();
   // Templates that paginate collections are never reused: the collections they paginate are new each time.
   const waits = new Set<Template>();
+  // Of those, the ones paginating `collections` itself: its names.
+  const paginatesNames = new Set<Template>();
   const valid: Template[] = [];
   for (const template of templates) {
     try {
       const spec = paginationSpec(template.data, template.source.inputPath);
       if (spec && paginatesCollections(spec)) waits.add(template);
+      if (spec?.data === "collections") paginatesNames.add(template);
       valid.push(template);
     } catch (error) {
       errors.push(asPlinthError(error, template.source.inputPath));
@@ -76,6 +88,19 @@ export async function buildPages(state: BuildState, templates: Template[], previ
     throw error;
   }
   const collections = new CollectionMaker(state.collections, state.config.collections);
+  const track = Boolean(state.options.track);
+  const previousByKey = previousTemplates && state.pagesByKey;
+  const made = new Map<string, Page>();
+  const expand = (template: Template): Promise<Page[]> => {
+    const run = () => expandTemplate(template, ctx);
+    return track && waits.has(template) ? trackedExpansion(template, paginatesNames.has(template), state.collections, run) : run();
+  };
+  /** The last build's pages of `template` when they still hold: it was kept, and paginates no collection or one that holds as it was. */
+  const kept = (template: Template): Page[] | undefined => {
+    const pages = previousPages.get(template);
+    if (!pages || !waits.has(template)) return pages;
+    return track && !expansionIsStale(template, { changedFiles: changed, collections: state.collections, made }) ? pages : undefined;
+  };
   for (const step of plan.steps) {
     // After an error, only the templates that read no collection go on, for their own errors.
     if (typeof step === "string") {
@@ -85,14 +110,19 @@ export async function buildPages(state: BuildState, templates: Template[], previ
     const template = valid[step]!;
     if (errors.length && waits.has(template)) continue;
     try {
-      let made = waits.has(template) ? undefined : previousPages.get(template);
-      if (!made) {
-        made = await expandTemplate(template, ctx);
-        replaced = pairPages(replaced, pagesBefore(template), made);
+      let list = kept(template);
+      if (!list) {
+        list = await expand(template);
+        for (const page of list) {
+          const previous = previousByKey?.get(itemKey(page));
+          if (previous && previous !== page) adoptItem(page, previous);
+          made.set(itemKey(page), page);
+        }
+        replaced = pairPages(replaced, pagesBefore(template), list);
       }
-      byTemplate.set(template, made);
-      pages.push(...made);
-      collections.add(made);
+      byTemplate.set(template, list);
+      pages.push(...list);
+      collections.add(list);
     } catch (error) {
       errors.push(asPlinthError(error, template.source.inputPath));
     }

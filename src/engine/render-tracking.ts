@@ -33,6 +33,23 @@ export function currentRecord(): RenderRecord | undefined {
   return storage.getStore();
 }
 
+/** Records that read whole data objects too (see `recordDataObjectRead`): an expansion's, not a render's. */
+const wholeDataReaders = new WeakSet<RenderRecord>();
+
+export function markWholeDataReads(record: RenderRecord): RenderRecord {
+  wholeDataReaders.add(record);
+  return record;
+}
+
+/**
+ * Another page's data object was taken (`item.data`). A render is judged by the fields it then
+ * reads; an expansion may keep the object itself in its pages' data, so it depends on all of it.
+ */
+export function recordDataObjectRead(itemKey: string): void {
+  const record = storage.getStore();
+  if (record && wholeDataReaders.has(record)) recordItemRead(itemKey, "data", "object");
+}
+
 export function recordFile(file: string): void {
   storage.getStore()?.files.add(file);
 }
