@@ -1,6 +1,6 @@
 // The live preview: the unsaved text goes to POST /api/preview after a short pause in typing,
-// then the frame reloads the page the site's own templates render from it (same origin,
-// under /preview/). Errors are handed up to be shown at their field or line; while the text
+// then the frame shows the page the site's own templates render from it (same origin,
+// under /preview/): patched in place by the page's preview script, or reloaded. Errors are handed up to be shown at their field or line; while the text
 // has errors the frame keeps the last good page instead of showing a broken one.
 
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -17,9 +17,10 @@ interface Props {
   onErrors: (errors: PreviewError[]) => void;
 }
 
-/** Timings for the bench and tests: when the last preview was asked for and when its frame loaded. */
+/** Timings for the bench and tests: when the last preview was asked for and when its frame showed it. */
 interface PreviewProbe {
   requests: number;
+  /** Times the frame showed a new build: loaded, or patched in place. */
   loads: number;
   requestedAt: number;
   /** When the server answered the last preview request. */
@@ -27,10 +28,21 @@ interface PreviewProbe {
   loadedAt: number;
 }
 
+/** What the preview page's own script (src/studio/preview/preview-client.ts) offers the pane. */
+interface FramedPreview {
+  refresh(build: number): Promise<"current" | "patched" | "reloaded">;
+}
+
 declare global {
   interface Window {
     __studioPreview?: PreviewProbe;
+    __plinthPreview?: FramedPreview;
   }
+}
+
+function frameShown(): void {
+  probe.loads++;
+  probe.loadedAt = performance.now();
 }
 
 const probe: PreviewProbe = (window.__studioPreview = { requests: 0, loads: 0, requestedAt: 0, respondedAt: 0, loadedAt: 0 });
@@ -57,10 +69,16 @@ export function PreviewPane(props: Props) {
       const win = element.contentWindow;
       if (win) scroll.current = { x: win.scrollX, y: win.scrollY };
       if (win && win.location.pathname === new URL(src, location.href).pathname) {
-        // A preview page reloads itself on the build event (the server's preview client);
-        // when it already shows this build there is nothing to do.
-        const shown = Number(win.document.querySelector("script[data-build]")?.getAttribute("data-build") ?? NaN);
-        if (build !== undefined && shown >= build) return;
+        // The page takes the new build in place when it can, or reloads itself; it also does
+        // so on the build event, and answers both with one fetch.
+        const framed = win.__plinthPreview;
+        if (framed && build !== undefined) {
+          framed.refresh(build).then(
+            (how) => how !== "reloaded" && frameShown(),
+            () => undefined,
+          );
+          return;
+        }
         win.location.reload();
         return;
       }
@@ -127,8 +145,7 @@ export function PreviewPane(props: Props) {
         title="Preview of the page"
         class="preview-frame"
         onLoad={() => {
-          probe.loads++;
-          probe.loadedAt = performance.now();
+          frameShown();
           try {
             const at = frame.current?.contentWindow?.location.pathname;
             if (wanted.current && at !== undefined && at !== new URL(wanted.current, location.href).pathname) {
