@@ -38,6 +38,11 @@ export interface BuildResult {
   rendered: number;
   /** True when this was a full build. */
   full: boolean;
+  /**
+   * After an update, the template files whose template or pages were made anew (absolute); the
+   * rest are as the last build left them. Undefined after a full build.
+   */
+  remade?: ReadonlySet<string>;
   state: BuildState;
 }
 
@@ -134,11 +139,12 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   timer.lap("scan+read");
   progress?.({ phase: "data" });
   const templatesBefore = state.templates;
-  const templates = await buildTemplates(state, sources, changed, errors);
+  const remade = new Set<string>();
+  const templates = await buildTemplates(state, sources, changed, errors, remade);
   fail(errors);
   timer.lap("data");
   progress?.({ phase: "pages" });
-  const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors, changed);
+  const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors, changed, remade);
   const { pages, byTemplate } = built;
   // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
   const replaced = state.options.track ? built.replaced : undefined;
@@ -149,6 +155,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   if (config.listeners.has("eleventy.contentMap")) await emit(state, "eleventy.contentMap", contentMap(pages));
   timer.lap("pages+collections");
 
+  // Re-made pages take their predecessors' places (a failed update is followed by a full build, so the last map need not survive it).
   const current = replaced ? withReplacements(previousByKey, replaced) : pagesByKey(pages);
   const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed, replaced) : { dirty: new Set(pages), changedItems: new Set<string>() };
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
@@ -232,6 +239,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     seconds: (performance.now() - started) / 1000,
     rendered: dirty.size,
     full: !changed,
+    remade: changed ? remade : undefined,
     state,
   };
 }

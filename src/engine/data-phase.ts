@@ -8,8 +8,11 @@ import type { Template } from "./page-model.js";
 import { buildTemplate, type TemplateDataContext } from "./template-data.js";
 import type { TemplateSource } from "./template-source.js";
 
-/** Phase 3: each template's data. A template is reused when nothing it was made from changed. */
-export async function buildTemplates(state: BuildState, sources: TemplateSource[], changed: ReadonlySet<string> | undefined, errors: PlinthError[]): Promise<Template[]> {
+/**
+ * Phase 3: each template's data. A template is reused when nothing it was made from changed;
+ * the files of the others are added to `remade`.
+ */
+export async function buildTemplates(state: BuildState, sources: TemplateSource[], changed: ReadonlySet<string> | undefined, errors: PlinthError[], remade?: Set<string>): Promise<Template[]> {
   const dataChanged = changed ? [...changed].some(isLocalDataFile) : true;
   const ctx: TemplateDataContext = {
     globalData: state.globalData,
@@ -31,6 +34,7 @@ export async function buildTemplates(state: BuildState, sources: TemplateSource[
       made[index] = previous;
       return;
     }
+    remade?.add(source.file);
     pending.push(
       (async () => {
         try {

@@ -15,10 +15,10 @@ import { templateOrder, type TemplateOrder } from "./template-order.js";
  */
 export type Replacements = Map<Page, Page> | undefined;
 
+/** `byKey` with the re-made pages in their predecessors' places; changes `byKey` itself, in proportion to the change. */
 export function withReplacements(byKey: Map<string, Page>, replaced: Map<Page, Page>): Map<string, Page> {
-  const next = new Map(byKey);
-  for (const page of replaced.values()) next.set(itemKey(page), page);
-  return next;
+  for (const page of replaced.values()) byKey.set(itemKey(page), page);
+  return byKey;
 }
 
 /** Pairs a re-made template's pages with its previous ones, or gives up the pairing. */
@@ -45,6 +45,7 @@ export async function buildPages(
   previousTemplates: Map<string, Template> | undefined,
   errors: PlinthError[],
   changed: ReadonlySet<string> = new Set(),
+  remade?: Set<string>,
 ): Promise<{ pages: Page[]; byTemplate: Map<Template, Page[]>; replaced: Replacements }> {
   let order = 0;
   const ctx: PageContext = {
@@ -113,6 +114,7 @@ export async function buildPages(
       let list = kept(template);
       if (!list) {
         list = await expand(template);
+        remade?.add(template.source.file);
         for (const page of list) {
           const previous = previousByKey?.get(itemKey(page));
           if (previous && previous !== page) adoptItem(page, previous);

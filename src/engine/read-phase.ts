@@ -52,18 +52,19 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   const overlay = state.options.sourceOverlay;
   const onlyEdits = changed && state.scanned && [...changed].every((f) => state.files.has(f) && (existsSync(f) || overlay?.has(f)));
   if (onlyEdits) {
-    const next = new Map(state.sources);
+    // The edited sources take their predecessors' places, in the map and the list: no pass over
+    // every source (a file that fails to read keeps its last source, and the build fails).
     for (const file of changed) {
-      const previous = next.get(file);
+      const previous = state.sources.get(file);
       if (!previous || previous.virtual) continue;
       try {
-        next.set(file, await readSource(state, file));
+        const source = await readSource(state, file);
+        state.sources.set(file, source);
+        state.sourceList[state.sourceList.indexOf(previous)] = source;
       } catch (error) {
         errors.push(asPlinthError(error, state.show(file)));
       }
     }
-    state.sources = next;
-    state.sourceList = state.sourceList.map((source) => next.get(source.file)!);
     return state.sourceList;
   }
   const { paths, project, config, show } = state;

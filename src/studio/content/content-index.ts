@@ -89,7 +89,9 @@ export class ContentIndex {
    * Takes in what a build read. `keep` names paths whose entry must stay as it is (a preview's
    * unsaved text is in the build, but the list shows the file as saved).
    */
-  refresh(state: BuildState, keep: ReadonlySet<string> = new Set()): void {
+  refresh(state: BuildState, keep: ReadonlySet<string> = new Set(), remade?: ReadonlySet<string>): void {
+    // An update that scanned nothing and re-made a few templates changes at most their entries.
+    if (remade && state.files === this.scannedFiles && this.refreshSome(state, keep, remade)) return;
     const next = new Map<string, IndexedEntry>();
     let changed = false;
     let added = false;
@@ -133,6 +135,35 @@ export class ContentIndex {
       this.tagCounts.clear();
       for (const entry of this.list) for (const tag of entry.tags) this.tagCounts.set(tag, (this.tagCounts.get(tag) ?? 0) + 1);
     }
+  }
+
+  /**
+   * Brings the entries of `remade` files up to date, in proportion to them; false when one of
+   * them is not listed yet (a file came), so the whole list must be made again.
+   */
+  private refreshSome(state: BuildState, keep: ReadonlySet<string>, remade: ReadonlySet<string>): boolean {
+    const updates: IndexedEntry[] = [];
+    for (const file of remade) {
+      const source = state.sources.get(file);
+      if (!source) return false;
+      const relative = source.relativePath;
+      if (source.virtual || !TEXT_TEMPLATES.has(source.extension) || relative.startsWith("../") || keep.has(relative)) continue;
+      const previous = this.byPath.get(relative);
+      if (!previous) return false;
+      const template = state.templates.get(file);
+      if (previous.source === source && this.templates.get(previous) === template) continue;
+      const entry = this.makeEntry(source, template, state);
+      if (template) this.templates.set(entry, template);
+      entry.collection = previous.collection;
+      updates.push(entry);
+    }
+    if (!updates.length) return true;
+    // Setting a key that is there keeps its place: the list stays in the build's order.
+    for (const entry of updates) this.byPath.set(entry.path, entry);
+    this.list = [...this.byPath.values()];
+    this.tagCounts.clear();
+    for (const entry of this.list) for (const tag of entry.tags) this.tagCounts.set(tag, (this.tagCounts.get(tag) ?? 0) + 1);
+    return true;
   }
 
   /**

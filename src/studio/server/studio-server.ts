@@ -99,15 +99,15 @@ export class StudioServer {
     const content = new ContentIndex();
     // A saved file is read from disk again: its unsaved text has become the file.
     const store = new ContentStore({ session: server.session, git, logError: options.logError, onWrite: (relative) => server.overlay.drop(relative) });
-    const refresh = () => {
+    const refresh = (remade?: ReadonlySet<string>) => {
       const state = server.session.site.lastResult?.state;
       // The list shows files as saved, not the preview's unsaved text.
-      if (state) content.refresh(state, server.overlay.paths());
+      if (state) content.refresh(state, server.overlay.paths(), remade);
     };
     refresh();
     content.warmSearch();
     server.session.onBuild((outcome) => {
-      if (outcome.ok) refresh();
+      if (outcome.ok) refresh(outcome.update.result.remade);
     });
     server.ctx = {
       content,
