@@ -17,7 +17,7 @@ import { runListeners } from "./events.js";
 import { configGlobalData, stampOf } from "./global-data.js";
 import { needsFullBuild, pagesByKey } from "./incremental.js";
 import { checkDuplicateOutputs, checkMissingExtensions } from "./output-checks.js";
-import { itemKey, type Page } from "./page-model.js";
+import { itemKey, type Page, type Template } from "./page-model.js";
 import { buildPages, withReplacements } from "./page-phase.js";
 import { passthroughRoots, resolvePassthrough, type PassthroughFile } from "./passthrough.js";
 import type { ProjectPaths } from "./project-paths.js";
@@ -139,12 +139,16 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   timer.lap("scan+read");
   progress?.({ phase: "data" });
   const templatesBefore = state.templates;
+  const sizeBefore = templatesBefore.size;
   const remade = new Set<string>();
-  const templates = await buildTemplates(state, sources, changed, errors, remade);
+  // Templates the data phase replaced in the last build's map itself, by file.
+  const replacedInPlace = new Map<string, Template>();
+  const templates = await buildTemplates(state, sources, changed, errors, remade, replacedInPlace);
+  const previousTemplates = { size: sizeBefore, get: (file: string) => replacedInPlace.get(file) ?? templatesBefore.get(file) };
   fail(errors);
   timer.lap("data");
   progress?.({ phase: "pages" });
-  const built = await buildPages(state, templates, changed ? templatesBefore : undefined, errors, changed, remade);
+  const built = await buildPages(state, templates, changed ? previousTemplates : undefined, errors, changed, remade);
   const { pages, byTemplate } = built;
   // The shortcuts that skip kept pages rely on every kept page having its record of what it read.
   const replaced = state.options.track ? built.replaced : undefined;

@@ -42,7 +42,7 @@ function pairPages(replaced: Replacements, before: Page[] | undefined, made: Pag
 export async function buildPages(
   state: BuildState,
   templates: Template[],
-  previousTemplates: Map<string, Template> | undefined,
+  previousTemplates: { readonly size: number; get(file: string): Template | undefined } | undefined,
   errors: PlinthError[],
   changed: ReadonlySet<string> = new Set(),
   remade?: Set<string>,
