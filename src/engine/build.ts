@@ -144,7 +144,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   // Templates the data phase replaced in the last build's map itself, by file.
   const replacedInPlace = new Map<string, Template>();
   const templates = await buildTemplates(state, sources, changed, errors, remade, replacedInPlace);
-  const previousTemplates = { size: sizeBefore, get: (file: string) => replacedInPlace.get(file) ?? templatesBefore.get(file) };
+  const previousTemplates = { size: sizeBefore, get: (file: string) => replacedInPlace.get(file) ?? templatesBefore.get(file), inPlace: replacedInPlace };
   fail(errors);
   timer.lap("data");
   progress?.({ phase: "pages" });

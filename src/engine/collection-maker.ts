@@ -34,6 +34,14 @@ interface SortedList {
  */
 const previousLists = new WeakMap<DataObject, Map<string, SortedList>>();
 
+/**
+ * One making of a collection by the last build, in order: a list by its step key, or an
+ * `addCollection` collection with the key of the sorted list its API was made from.
+ */
+type Making = { name: string; list: string } | { name: string; api: string };
+
+const previousMakings = new WeakMap<DataObject, Making[]>();
+
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -92,8 +100,10 @@ export class CollectionMaker {
   private readonly previous: Map<string, SortedList>;
   private readonly lists = new Map<string, SortedList>();
   private readonly times = new Map<string, number>();
-  /** The API over the pages so far, kept until more pages come. */
+  private readonly makings: Making[] = [];
+  /** The API over the pages so far, kept until more pages come, and the key of its sorted list. */
   private api?: CollectionApi;
+  private apiKey = "";
 
   constructor(
     private readonly target: DataObject,
@@ -102,6 +112,7 @@ export class CollectionMaker {
     countBuild();
     this.previous = previousLists.get(target) ?? new Map();
     previousLists.set(target, this.lists);
+    previousMakings.set(target, this.makings);
     for (const key of Object.keys(target)) delete target[key];
   }
 
@@ -124,37 +135,108 @@ export class CollectionMaker {
   async make(name: string): Promise<void> {
     const fn = this.custom.get(name);
     if (fn) {
-      this.target[name] = await this.callCustom(name, fn);
+      if (!this.api) {
+        // The sorted pages so far, as `getAllSorted` gives them, reused from the last build while they hold.
+        this.apiKey = this.nextKey("[api]");
+        const sorted = this.sorted(this.apiKey, this.all.slice());
+        this.api = new CollectionApi(
+          this.all.map((p) => p.item),
+          sorted.items,
+        );
+      }
+      this.makings.push({ name, api: this.apiKey });
+      this.target[name] = await callCustom(name, fn, this.api);
       return;
     }
-    this.target[name] = this.sorted(name, (name === "all" ? this.all : this.byTag.get(name) ?? []).slice()).items;
+    const key = this.nextKey(name);
+    this.makings.push({ name, list: key });
+    this.target[name] = this.sorted(key, (name === "all" ? this.all : this.byTag.get(name) ?? []).slice()).items;
   }
 
-  /** The sorted list for the next making of `name`, compared with the same making last build. */
-  private sorted(name: string, pages: Page[]): SortedList {
+  /** The key of the next making of `name` (`all#1` is `all` the second time). */
+  private nextKey(name: string): string {
     const time = this.times.get(name) ?? 0;
     this.times.set(name, time + 1);
-    const key = `${name}#${time}`;
+    return `${name}#${time}`;
+  }
+
+  /** The sorted list for `key`, compared with the same making last build. */
+  private sorted(key: string, pages: Page[]): SortedList {
     const list = sortedItems(pages, this.previous.get(key));
     this.lists.set(key, list);
     return list;
   }
+}
 
-  private async callCustom(name: string, fn: UserFunction): Promise<unknown> {
-    if (!this.api) {
-      // The sorted pages so far, as `getAllSorted` gives them, reused from the last build while they hold.
-      const sorted = this.sorted("[api]", this.all.slice());
-      this.api = new CollectionApi(
-        this.all.map((p) => p.item),
-        sorted.items,
+async function callCustom(name: string, fn: UserFunction, api: CollectionApi): Promise<unknown> {
+  try {
+    return await fn(api);
+  } catch (cause) {
+    if (cause instanceof PlinthError) throw cause;
+    throw new PlinthError("CollectionInvalid", `The collection "${name}" from addCollection threw: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/**
+ * The last build's makings of collections, again, for an update whose pages joined the same
+ * collections with the same dates as before (page-replay.ts): each list holds the same items
+ * in the same order (re-made pages took over their predecessors' items), so it is the last
+ * build's array; `addCollection` functions run again over the same items. `make` says false
+ * when the last build did otherwise, or a template reordered a list in place.
+ */
+export class CollectionReplay {
+  private at = 0;
+  private readonly apis = new Map<string, CollectionApi>();
+
+  private constructor(
+    private readonly target: DataObject,
+    private readonly custom: ReadonlyMap<string, UserFunction>,
+    private readonly makings: readonly Making[],
+    private readonly lists: ReadonlyMap<string, SortedList>,
+  ) {}
+
+  static start(target: DataObject, custom: ReadonlyMap<string, UserFunction>): CollectionReplay | undefined {
+    const makings = previousMakings.get(target);
+    const lists = previousLists.get(target);
+    if (!makings || !lists) return undefined;
+    countBuild();
+    for (const key of Object.keys(target)) delete target[key];
+    return new CollectionReplay(target, custom, makings, lists);
+  }
+
+  async make(name: string): Promise<boolean> {
+    const making = this.makings[this.at++];
+    if (making?.name !== name) return false;
+    if ("list" in making) {
+      const list = this.intact(making.list);
+      if (!list || this.custom.has(name)) return false;
+      this.target[name] = list.items;
+      return true;
+    }
+    const fn = this.custom.get(name);
+    if (!fn) return false;
+    let api = this.apis.get(making.api);
+    if (!api) {
+      const list = this.intact(making.api);
+      if (!list) return false;
+      api = new CollectionApi(
+        list.inputs.map((p) => p.item),
+        list.items,
       );
+      this.apis.set(making.api, api);
     }
-    try {
-      return await fn(this.api);
-    } catch (cause) {
-      if (cause instanceof PlinthError) throw cause;
-      throw new PlinthError("CollectionInvalid", `The collection "${name}" from addCollection threw: ${(cause as Error).message}`, { cause });
-    }
+    this.target[name] = await callCustom(name, fn, api);
+    return true;
+  }
+
+  /** True when every making of the last build was made again. */
+  get done(): boolean {
+    return this.at === this.makings.length;
+  }
+
+  private intact(key: string): SortedList | undefined {
+    const list = this.lists.get(key);
+    return list && sameList(list.items, list.snapshot) ? list : undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import type { BuildState } from "./build-state.js";
 import { CollectionMaker } from "./collection-maker.js";
 import { expansionIsStale, trackedExpansion } from "./expansion-reuse.js";
 import { adoptItem, itemKey, type Page, type Template } from "./page-model.js";
+import { replayPages } from "./page-replay.js";
 import { expandTemplate, type PageContext } from "./pages.js";
 import { paginatesCollections, paginationSpec } from "./pagination.js";
 import { templateOrder, type TemplateOrder } from "./template-order.js";
@@ -31,6 +32,13 @@ function pairPages(replaced: Replacements, before: Page[] | undefined, made: Pag
   return replaced;
 }
 
+/** The last build's templates by file; `inPlace` holds those the data phase replaced in place (see data-phase.ts). */
+export interface PreviousTemplates {
+  readonly size: number;
+  get(file: string): Template | undefined;
+  readonly inPlace: ReadonlyMap<string, Template>;
+}
+
 /**
  * Phase 4: pages and collections, in Eleventy's order (template-order.ts): a template that
  * paginates a collection is expanded once the pages that collection holds exist. An update
@@ -42,7 +50,7 @@ function pairPages(replaced: Replacements, before: Page[] | undefined, made: Pag
 export async function buildPages(
   state: BuildState,
   templates: Template[],
-  previousTemplates: { readonly size: number; get(file: string): Template | undefined } | undefined,
+  previousTemplates: PreviousTemplates | undefined,
   errors: PlinthError[],
   changed: ReadonlySet<string> = new Set(),
   remade?: Set<string>,
@@ -80,6 +88,7 @@ export async function buildPages(
     }
   }
   let plan: TemplateOrder;
+  const orderBefore = state.order;
   try {
     plan = state.order = templateOrder(valid, state.config.collections.keys(), state.order);
   } catch (error) {
@@ -88,20 +97,40 @@ export async function buildPages(
     fail(errors);
     throw error;
   }
-  const collections = new CollectionMaker(state.collections, state.config.collections);
   const track = Boolean(state.options.track);
   const previousByKey = previousTemplates && state.pagesByKey;
   const made = new Map<string, Page>();
-  const expand = (template: Template): Promise<Page[]> => {
+  // Templates expanded in this build: a replay that gave up may have replaced their expansion records.
+  const expanded = new Set<Template>();
+  const expand = async (template: Template): Promise<Page[]> => {
+    expanded.add(template);
     const run = () => expandTemplate(template, ctx);
-    return track && waits.has(template) ? trackedExpansion(template, paginatesNames.has(template), state.collections, run) : run();
+    const list = await (track && waits.has(template) ? trackedExpansion(template, paginatesNames.has(template), state.collections, run) : run());
+    remade?.add(template.source.file);
+    for (const page of list) {
+      const previous = previousByKey?.get(itemKey(page));
+      if (previous && previous !== page) adoptItem(page, previous);
+      made.set(itemKey(page), page);
+    }
+    return list;
   };
   /** The last build's pages of `template` when they still hold: it was kept, and paginates no collection or one that holds as it was. */
   const kept = (template: Template): Page[] | undefined => {
     const pages = previousPages.get(template);
     if (!pages || !waits.has(template)) return pages;
+    if (expanded.has(template)) return undefined;
     return track && !expansionIsStale(template, { changedFiles: changed, collections: state.collections, made }) ? pages : undefined;
   };
+  if (track && previousTemplates?.inPlace.size && errors.length === 0 && plan === orderBefore) {
+    const remadeTemplates = new Map<Template, Template>();
+    for (const [file, old] of previousTemplates.inPlace) {
+      const template = state.templates.get(file);
+      if (template) remadeTemplates.set(template, old);
+    }
+    const replayed = await replayPages({ state, plan, valid, waits, remade: remadeTemplates, expand, kept });
+    if (replayed) return replayed;
+  }
+  const collections = new CollectionMaker(state.collections, state.config.collections);
   for (const step of plan.steps) {
     // After an error, only the templates that read no collection go on, for their own errors.
     if (typeof step === "string") {
@@ -114,12 +143,6 @@ export async function buildPages(
       let list = kept(template);
       if (!list) {
         list = await expand(template);
-        remade?.add(template.source.file);
-        for (const page of list) {
-          const previous = previousByKey?.get(itemKey(page));
-          if (previous && previous !== page) adoptItem(page, previous);
-          made.set(itemKey(page), page);
-        }
         replaced = pairPages(replaced, pagesBefore(template), list);
       }
       byTemplate.set(template, list);
