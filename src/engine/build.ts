@@ -126,7 +126,9 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const directories = directoryStrings(project);
   const previousByKey = state.pagesByKey;
   if (changed) {
-    state.layouts.invalidate();
+    // Layouts are found where layouts and includes are: an edit of templates alone keeps them compiled.
+    const { includes, layouts } = paths;
+    if ([...changed].some((file) => !state.sources.has(file) || isInside(includes, file) || isInside(layouts, file))) state.layouts.invalidate();
     for (const file of changed) state.languages.invalidate(file);
   }
 

@@ -7,8 +7,7 @@ import { expansionIsStale, trackedExpansion } from "./expansion-reuse.js";
 import { adoptItem, itemKey, type Page, type Template } from "./page-model.js";
 import { replayPages } from "./page-replay.js";
 import { expandTemplate, type PageContext } from "./pages.js";
-import { paginatesCollections, paginationSpec } from "./pagination.js";
-import { templateOrder, type TemplateOrder } from "./template-order.js";
+import { planPages } from "./page-plan.js";
 
 /**
  * Pages re-made by an update, each paired with the page it replaces: the same identity in the
@@ -72,31 +71,7 @@ export async function buildPages(
   let replaced: Replacements = previousTemplates && templates.length === previousTemplates.size ? new Map() : undefined;
   const pages: Page[] = [];
   const byTemplate = new Map<Template, Page[]>();
-  // Templates that paginate collections are never reused: the collections they paginate are new each time.
-  const waits = new Set<Template>();
-  // Of those, the ones paginating `collections` itself: its names.
-  const paginatesNames = new Set<Template>();
-  const valid: Template[] = [];
-  for (const template of templates) {
-    try {
-      const spec = paginationSpec(template.data, template.source.inputPath);
-      if (spec && paginatesCollections(spec)) waits.add(template);
-      if (spec?.data === "collections") paginatesNames.add(template);
-      valid.push(template);
-    } catch (error) {
-      errors.push(asPlinthError(error, template.source.inputPath));
-    }
-  }
-  let plan: TemplateOrder;
-  const orderBefore = state.order;
-  try {
-    plan = state.order = templateOrder(valid, state.config.collections.keys(), state.order);
-  } catch (error) {
-    // A cycle is reported with the other errors of the build.
-    errors.push(asPlinthError(error, "(collections)"));
-    fail(errors);
-    throw error;
-  }
+  const { valid, waits, paginatesNames, plan, sameOrder } = planPages(state, templates, previousTemplates?.inPlace, errors);
   const track = Boolean(state.options.track);
   const previousByKey = previousTemplates && state.pagesByKey;
   const made = new Map<string, Page>();
@@ -121,7 +96,7 @@ export async function buildPages(
     if (expanded.has(template)) return undefined;
     return track && !expansionIsStale(template, { changedFiles: changed, collections: state.collections, made }) ? pages : undefined;
   };
-  if (track && previousTemplates?.inPlace.size && errors.length === 0 && plan === orderBefore) {
+  if (track && previousTemplates?.inPlace.size && errors.length === 0 && sameOrder) {
     const remadeTemplates = new Map<Template, Template>();
     for (const [file, old] of previousTemplates.inPlace) {
       const template = state.templates.get(file);

@@ -75,6 +75,11 @@ function roleOf(template: Template): Role {
   return role;
 }
 
+/** True when two templates of one file consume and publish the same collections (the order of the steps holds). */
+export function sameRole(a: Template, b: Template): boolean {
+  return roleOf(a).key === roleOf(b).key;
+}
+
 const templateNode = (index: number): string => `t${index}`;
 const collectionNode = (name: string): string => `c:${name}`;
 
