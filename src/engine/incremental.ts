@@ -76,6 +76,20 @@ export interface StaleCheck {
   collections: Readonly<Record<string, unknown>>;
   /** Skip `templateContent` reads: they are checked once the changed pages have rendered. */
   ignoreContent: boolean;
+  /**
+   * Every page of the last build is still there (an update that only re-made pages): a record
+   * then needs checking only for the changed pages, however many pages it read (a tag page).
+   */
+  everyKeyKept?: boolean;
+}
+
+function fieldsChanged(page: Page | undefined, fields: ReadonlyMap<string, ReadValue>, ignoreContent: boolean): boolean {
+  if (!page) return true;
+  for (const [field, value] of fields) {
+    if (field === "templateContent" && ignoreContent) continue;
+    if (currentValue(page, field) !== value) return true;
+  }
+  return false;
 }
 
 export function recordIsStale(record: RenderRecord | undefined, check: StaleCheck): boolean {
@@ -86,17 +100,19 @@ export function recordIsStale(record: RenderRecord | undefined, check: StaleChec
     // Anything but a list of pages was recorded as changing on every build.
     if (!Array.isArray(now) || collectionIdentity(now) !== identity) return true;
   }
+  if (check.everyKeyKept && check.changedItems.size < record.items.size) {
+    for (const key of check.changedItems) {
+      const fields = record.items.get(key);
+      if (fields && fieldsChanged(check.pagesByKey.get(key), fields, check.ignoreContent)) return true;
+    }
+    return false;
+  }
   for (const [key, fields] of record.items) {
     if (!check.changedItems.has(key)) {
       if (check.pagesByKey.has(key)) continue;
       return true;
     }
-    const page = check.pagesByKey.get(key);
-    if (!page) return true;
-    for (const [field, value] of fields) {
-      if (field === "templateContent" && check.ignoreContent) continue;
-      if (currentValue(page, field) !== value) return true;
-    }
+    if (fieldsChanged(check.pagesByKey.get(key), fields, check.ignoreContent)) return true;
   }
   return false;
 }

@@ -36,7 +36,7 @@ export function pagesToRender(state: BuildState, pages: Page[], byKey: Map<strin
     page.output = old.output;
   }
   if (!replaced) for (const page of previous.values()) if (!byKey.has(itemKey(page))) changedItems.add(itemKey(page));
-  const check = { changedFiles: changed, pagesByKey: byKey, changedItems, collections: state.collections, ignoreContent: true };
+  const check = { changedFiles: changed, pagesByKey: byKey, changedItems, collections: state.collections, ignoreContent: true, everyKeyKept: replaced !== undefined };
   // Only pages that read something that changed can be stale: ask the dependency graph who they are.
   const changedCollections = [...state.collectionIdentities].filter(([name, identity]) => currentIdentity(state, name) !== identity).map(([name]) => name);
   const suspects = state.graph.readersOf(changedItems, changed, changedCollections);
