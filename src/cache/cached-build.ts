@@ -24,6 +24,8 @@ export type CachedBuild =
       reason?: string;
       /** How the build used the last build's page memory, when it was consulted. */
       plan?: PlanOutcome;
+      /** Outputs left as the last build wrote them, their pages not rendered. */
+      kept?: number;
     };
 
 function debug(line: string): void {
@@ -76,7 +78,8 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   }
   const planned = plan.outcome;
   if (planned?.full) debug(`full build: ${planned.reason}`);
-  else if (planned) debug(`rendered ${result.rendered} of ${result.pages.length} pages (${[...planned.reasons].map(([why, count]) => `${count} ${why}`).join(", ") || "none changed"}; ${planned.kept} kept)`);
+  const kept = plan.keptOutputs();
+  if (planned && !planned.full) debug(`rendered ${result.rendered} of ${result.pages.length} pages (${[...planned.reasons].map(([why, count]) => `${count}: ${why}`).join(", ") || "none changed"}; then the readers of changed content) and kept ${kept} outputs`);
   try {
     const id = randomUUID();
     const remembered = rememberPages(result.state, plan.stamps, memory, (file) => check.fingerprint.has(file));
@@ -89,5 +92,5 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
     debug(`the cache could not be written: ${(error as Error).message}`);
   }
   result.seconds = (performance.now() - started) / 1000;
-  return { cached: false, result, reason: check.reason, plan: planned };
+  return { cached: false, result, reason: check.reason, plan: planned, kept };
 }

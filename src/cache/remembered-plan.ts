@@ -22,12 +22,15 @@ import { fullBuildAfterScan } from "./changed-files.js";
 import type { PageMemory } from "./page-memory.js";
 import { pageStamp } from "./page-stamp.js";
 
-export type PlanOutcome = { full: true; reason: string } | { full: false; kept: number; reasons: Map<string, number> };
+/** A full build and why, or the reasons pages rendered again (with how many pages each). */
+export type PlanOutcome = { full: true; reason: string } | { full: false; reasons: Map<string, number> };
 
 export class RememberedPlan implements RenderPlanner {
   /** Each page's stamp as this build made it, before any page rendered: what the next build compares. */
   readonly stamps = new Map<string, string | undefined>();
   outcome?: PlanOutcome;
+  /** Pages whose output the plan kept; some may render all the same, as they show content that changed. */
+  private readonly keptPages: Page[] = [];
 
   /**
    * `memory` and `changed` come from the build cache; `fullReason` says why the build must be
@@ -101,17 +104,23 @@ export class RememberedPlan implements RenderPlanner {
     }
     const intact = untouchedOutputs(state.paths.output, state.paths.cwd, keptOutputs.keys());
     for (const [output, page] of keptOutputs) {
-      if (intact.has(output)) this.writer.keepFile?.(output);
-      else mark(page, "output missing or changed");
+      if (intact.has(output)) {
+        this.writer.keepFile?.(output);
+        this.keptPages.push(page);
+      } else mark(page, "output missing or changed");
     }
-    let kept = 0;
     for (const page of pages) {
       if (dirty.has(page)) continue;
-      kept++;
       const content = memory.contents.get(itemKey(page));
       if (content !== undefined) page.content = content;
     }
-    this.outcome = { full: false, kept, reasons };
+    this.outcome = { full: false, reasons };
     return { dirty, changedItems };
+  }
+
+  /** How many outputs the build left as the last build wrote them, once it is over. */
+  keptOutputs(): number {
+    // A page that rendered has its `skipsWrite` decided; a kept page was never asked.
+    return this.keptPages.filter((page) => page.skipsWrite === undefined).length;
   }
 }
