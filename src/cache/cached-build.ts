@@ -10,6 +10,7 @@ import { buildFromState, type BuildResult } from "../engine/build.js";
 import { createBuildState, type BuildOptions, type BuildState } from "../engine/build-state.js";
 import { cacheFile, DiskWriter } from "../write/disk-writer.js";
 import { BuildCache, cacheApplies, type CacheChanges, type CacheSummary } from "./build-cache.js";
+import { cacheTimer } from "./cache-timer.js";
 import { fullBuildBefore } from "./changed-files.js";
 import { readPageMemory, type PageMemory } from "./page-memory.js";
 import { rememberPages } from "./remember-pages.js";
@@ -49,10 +50,13 @@ function remembering(state: BuildState, memory: PageMemory | undefined, changed:
 
 export async function buildUsingCache(options: BuildOptions): Promise<CachedBuild> {
   const started = performance.now();
+  const timer = cacheTimer();
   let state = await createBuildState(options);
+  timer.lap("config and global data");
   if (!cacheApplies(state)) return { cached: false, result: await buildFromState(state, started) };
   const cache = new BuildCache(state);
   const check = cache.check();
+  timer.lap("files compared with the last build's");
   if (check.hit) {
     debug("nothing changed since the last build");
     return { cached: true, summary: check.summary, seconds: (performance.now() - started) / 1000 };
@@ -62,6 +66,7 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   const memory = fullReason === undefined ? readPageMemory(memoryFile, check.changes!.id) : undefined;
   if (!fullReason && !memory) fullReason = "no page memory from the last build";
   const changed = new Set(check.changes?.files ?? []);
+  timer.lap("page memory read");
   cache.clear();
   let plan = remembering(state, memory, changed, fullReason);
   let result: BuildResult;
@@ -80,6 +85,7 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   if (planned?.full) debug(`full build: ${planned.reason}`);
   const kept = plan.keptOutputs();
   if (planned && !planned.full) debug(`rendered ${result.rendered} of ${result.pages.length} pages (${[...planned.reasons].map(([why, count]) => `${count}: ${why}`).join(", ") || "none changed"}; then the readers of changed content) and kept ${kept} outputs`);
+  timer.lap("build");
   try {
     const id = randomUUID();
     const remembered = rememberPages(result.state, plan.stamps, memory, (file) => check.fingerprint.has(file));
@@ -87,6 +93,7 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
     else debug(`the next build cannot remember this one: ${remembered.reason}`);
     const pages = result.pages.filter((page) => page.outputRelative !== false).length;
     cache.save(check.fingerprint, check.recordedAt, { pages, copied: result.passthroughCount }, id);
+    timer.lap("page memory and build record written");
   } catch (error) {
     // A cache that cannot be written (read-only node_modules, full disk) only costs the next build its shortcut.
     debug(`the cache could not be written: ${(error as Error).message}`);

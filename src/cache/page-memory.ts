@@ -10,19 +10,26 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import type { ReadValue, RenderRecord } from "../engine/render-tracking.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** [field, value]; the value is left out when it was `undefined`, which JSON cannot hold. */
-type StoredRead = [string] | [string, Exclude<ReadValue, undefined>];
+/** [field index, value]; the value is left out when it was `undefined`, which JSON cannot hold. */
+type StoredRead = [number] | [number, Exclude<ReadValue, undefined>];
 
-/** [key, stamp or null, output path or null, file indexes, [collection, identity][], [item key, reads][]] */
-type StoredPage = [string, string | null, string | null, number[], [string, string][], [string, StoredRead[]][]];
+/**
+ * [key, stamp or null, output path or null, file indexes, collection read indexes, [item, reads][]],
+ * where an item is the index of a page in `pages`, or a key when no page has it now.
+ */
+type StoredPage = [string, string | null, string | null, number[], number[], [number | string, StoredRead[]][]];
 
 interface MemoryFile {
   format: number;
   /** The build record this memory goes with. */
   id: string;
+  /** Tables the pages point into, so a path or a field read by many pages is written once. */
   files: string[];
+  fields: string[];
+  /** [collection, identity] as some page read it. */
+  reads: [string, string][];
   collections: [string, string][];
   pages: StoredPage[];
   contents: Record<string, string>;
@@ -51,36 +58,63 @@ export function readPageMemory(file: string, id: string): PageMemory | undefined
     return undefined;
   }
   if (stored.format !== FORMAT || stored.id !== id) return undefined;
+  const { files, fields, reads } = stored;
+  const keys = stored.pages.map((page) => page[0]);
   const pages = new Map<string, RememberedPage>();
-  for (const [key, stamp, output, files, collections, items] of stored.pages) {
+  for (const [key, stamp, output, fileIndexes, collectionReads, items] of stored.pages) {
     const record: RenderRecord = {
-      files: new Set(files.map((index) => stored.files[index]!)),
-      collections: new Map(collections),
-      items: new Map(items.map(([item, reads]) => [item, new Map(reads.map((read) => [read[0], read.length === 2 ? read[1] : undefined]))])),
+      files: new Set(fileIndexes.map((index) => files[index]!)),
+      collections: new Map(collectionReads.map((index) => reads[index]!)),
+      items: new Map(items.map(([item, itemReads]) => [typeof item === "number" ? keys[item]! : item, new Map(itemReads.map((read) => [fields[read[0]]!, read.length === 2 ? read[1] : undefined]))])),
     };
     pages.set(key, { stamp: stamp ?? undefined, output: output ?? undefined, record });
   }
   return { pages, collections: new Map(stored.collections), contents: new Map(Object.entries(stored.contents)) };
 }
 
+/** Index of each value in a table, added on first use. */
+function table<T>(key: (value: T) => string = String): { values: T[]; indexOf: (value: T) => number } {
+  const values: T[] = [];
+  const indexes = new Map<string, number>();
+  return {
+    values,
+    indexOf(value) {
+      const name = key(value);
+      let index = indexes.get(name);
+      if (index === undefined) {
+        indexes.set(name, (index = values.length));
+        values.push(value);
+      }
+      return index;
+    },
+  };
+}
+
 /** Writes the memory atomically (temp file, then rename): a half-written file never passes for a memory. */
 export function writePageMemory(file: string, id: string, memory: PageMemory): void {
-  const files: string[] = [];
-  const fileIndex = new Map<string, number>();
-  const indexOf = (name: string): number => {
-    let index = fileIndex.get(name);
-    if (index === undefined) {
-      fileIndex.set(name, (index = files.length));
-      files.push(name);
-    }
-    return index;
-  };
+  const files = table<string>();
+  const fields = table<string>();
+  const reads = table<[string, string]>(([name, identity]) => `${name}\n${identity}`);
+  const pageIndex = new Map([...memory.pages.keys()].map((key, index) => [key, index]));
   const pages: StoredPage[] = [];
   for (const [key, { stamp, output, record }] of memory.pages) {
-    const items: [string, StoredRead[]][] = [...record.items].map(([item, reads]) => [item, [...reads].map(([field, value]): StoredRead => (value === undefined ? [field] : [field, value]))]);
-    pages.push([key, stamp ?? null, output ?? null, [...record.files].map(indexOf), [...record.collections], items]);
+    const items: [number | string, StoredRead[]][] = [];
+    for (const [item, itemReads] of record.items) {
+      const stored = [...itemReads].map(([field, value]): StoredRead => (value === undefined ? [fields.indexOf(field)] : [fields.indexOf(field), value]));
+      items.push([pageIndex.get(item) ?? item, stored]);
+    }
+    pages.push([key, stamp ?? null, output ?? null, [...record.files].map(files.indexOf), [...record.collections].map(reads.indexOf), items]);
   }
-  const stored: MemoryFile = { format: FORMAT, id, files, collections: [...memory.collections], pages, contents: Object.fromEntries(memory.contents) };
+  const stored: MemoryFile = {
+    format: FORMAT,
+    id,
+    files: files.values,
+    fields: fields.values,
+    reads: reads.values,
+    collections: [...memory.collections],
+    pages,
+    contents: Object.fromEntries(memory.contents),
+  };
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   try {

@@ -1,6 +1,6 @@
 /**
- * A page's own inputs, as one hash: its template's body and languages, its layouts, its output
- * path and its data after the cascade, pagination and computed data. Two builds that give a
+ * A page's own inputs, as one hash: its template's languages, its layouts, its output path and
+ * its data after the cascade, pagination and computed data (the body is there as `page.rawInput`). Two builds that give a
  * page the same stamp, the same global data and the same config render it from the same
  * inputs; what it reads of other pages, of collections and of files is in its render record.
  *
@@ -18,6 +18,17 @@ export class Unstampable extends Error {}
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
+}
+
+/** Lists at least this long are stamped once for all the pages that hold them. */
+const SHARED_LENGTH = 32;
+/** Stamps of long lists, by list; pages of one build share them, and a list is not changed once pages are made. */
+const sharedStamps = new WeakMap<object, string>();
+
+function stampList(list: readonly unknown[], out: string[], seen: Set<object>): void {
+  out.push("[");
+  for (const item of list) stampValue(item, out, seen);
+  out.push("]");
 }
 
 /** Appends a canonical text of `value` to `out`; objects by their keys in order, cycles by position. */
@@ -48,11 +59,21 @@ function stampValue(value: unknown, out: string[], seen: Set<object>): void {
   if (owner) return void out.push("i", itemKey(owner), ";");
   if (value instanceof Date) return void out.push("d", String(value.getTime()), ";");
   if (seen.has(object)) return void out.push("c;");
+  // A long list shared by many pages (a pagination's `pages`, every chunk of every page) is stamped once.
+  if (Array.isArray(object) && object.length >= SHARED_LENGTH) {
+    let stamp = sharedStamps.get(object);
+    if (stamp === undefined) {
+      const own: string[] = [];
+      seen.add(object);
+      stampList(object, own, seen);
+      seen.delete(object);
+      sharedStamps.set(object, (stamp = contentHash(own.join(""))));
+    }
+    return void out.push("h", stamp, ";");
+  }
   seen.add(object);
   if (Array.isArray(object)) {
-    out.push("[");
-    for (const item of object) stampValue(item, out, seen);
-    out.push("]");
+    stampList(object, out, seen);
   } else if (isPlainObject(object)) {
     out.push("{");
     for (const key of Object.keys(object)) {
@@ -97,9 +118,9 @@ export function pageStamp(page: Page, globalData: DataObject): string | undefine
     "\n",
     String(page.pageNumber),
     "\n",
-    template.source.frontMatter.body,
-    "\n",
   ];
+  // The body is stamped as `page.rawInput`, unless the data's `page` is not the page's own.
+  if (page.data.page !== page.page || page.page.rawInput !== template.source.frontMatter.body) out.push(template.source.frontMatter.body, "\n");
   const seen = new Set<object>();
   try {
     for (const key of Object.keys(page.data)) {

@@ -21,6 +21,7 @@ import type { OutputWriter } from "../write/output-writer.js";
 import { fullBuildAfterScan } from "./changed-files.js";
 import type { PageMemory } from "./page-memory.js";
 import { pageStamp } from "./page-stamp.js";
+import { cacheTimer } from "./cache-timer.js";
 
 /** A full build and why, or the reasons pages rendered again (with how many pages each). */
 export type PlanOutcome = { full: true; reason: string } | { full: false; reasons: Map<string, number> };
@@ -44,7 +45,9 @@ export class RememberedPlan implements RenderPlanner {
   ) {}
 
   plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): RenderPlan {
+    const timer = cacheTimer();
     for (const page of pages) this.stamps.set(itemKey(page), pageStamp(page, state.globalData));
+    timer.lap("page stamps");
     const all = (reason: string): RenderPlan => {
       this.outcome = { full: true, reason };
       return { dirty: new Set(pages), changedItems: new Set() };
@@ -61,6 +64,7 @@ export class RememberedPlan implements RenderPlanner {
       state.records.set(key, remembered.record);
       state.graph.set(key, remembered.record);
     }
+    timer.lap("render records into the dependency graph");
     const why = fullBuildAfterScan(state, this.changed, (file) => state.graph.readersOf([], [file], []).size > 0);
     if (why) {
       state.records.clear();
@@ -96,6 +100,7 @@ export class RememberedPlan implements RenderPlanner {
       if (page && !dirty.has(page) && recordIsStale(state.records.get(key), check)) mark(page, "read something that changed");
     }
 
+    timer.lap("pages that read what changed");
     // A kept page's output must still be in the folder as the last build wrote it.
     const keptOutputs = new Map<string, Page>();
     for (const page of pages) {
@@ -114,6 +119,7 @@ export class RememberedPlan implements RenderPlanner {
       const content = memory.contents.get(itemKey(page));
       if (content !== undefined) page.content = content;
     }
+    timer.lap("outputs checked");
     this.outcome = { full: false, reasons };
     return { dirty, changedItems };
   }
