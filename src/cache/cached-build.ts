@@ -45,6 +45,8 @@ function remembering(state: BuildState, memory: PageMemory | undefined, changed:
   const writer = new DiskWriter(state.paths.output, state.paths.cwd);
   const plan = new RememberedPlan(writer, memory, changed, fullReason);
   state.options = { ...state.options, writer, track: true, remember: plan };
+  // Likely to render a few pages: Markdown waits for the pages that need it, on the main thread.
+  state.languages.rendersFew = fullReason === undefined && memory !== undefined;
   return plan;
 }
 

@@ -10,16 +10,18 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import type { ReadValue, RenderRecord } from "../engine/render-tracking.js";
 
-const FORMAT = 2;
-
-/** [field index, value]; the value is left out when it was `undefined`, which JSON cannot hold. */
-type StoredRead = [number] | [number, Exclude<ReadValue, undefined>];
+const FORMAT = 3;
 
 /**
- * [key, stamp or null, output path or null, file indexes, collection read indexes, [item, reads][]],
- * where an item is the index of a page in `pages`, or a key when no page has it now.
+ * [item, field index, value]: a field of another page as some page read it, where the item is
+ * the index of that page in `pages` (or its key when no page has it now). The value is left out
+ * when it was `undefined`, which JSON cannot hold. A post's title read by its neighbours, its
+ * tag pages and the lists is written once.
  */
-type StoredPage = [string, string | null, string | null, number[], number[], [number | string, StoredRead[]][]];
+type StoredRead = [number | string, number] | [number | string, number, Exclude<ReadValue, undefined>];
+
+/** [key, stamp or null, output path or null, file indexes, collection read indexes, item read indexes] */
+type StoredPage = [string, string | null, string | null, number[], number[], number[]];
 
 interface MemoryFile {
   format: number;
@@ -29,7 +31,8 @@ interface MemoryFile {
   files: string[];
   fields: string[];
   /** [collection, identity] as some page read it. */
-  reads: [string, string][];
+  collectionReads: [string, string][];
+  itemReads: StoredRead[];
   collections: [string, string][];
   pages: StoredPage[];
   contents: Record<string, string>;
@@ -58,15 +61,19 @@ export function readPageMemory(file: string, id: string): PageMemory | undefined
     return undefined;
   }
   if (stored.format !== FORMAT || stored.id !== id) return undefined;
-  const { files, fields, reads } = stored;
+  const { files, fields, collectionReads, itemReads } = stored;
   const keys = stored.pages.map((page) => page[0]);
   const pages = new Map<string, RememberedPage>();
-  for (const [key, stamp, output, fileIndexes, collectionReads, items] of stored.pages) {
-    const record: RenderRecord = {
-      files: new Set(fileIndexes.map((index) => files[index]!)),
-      collections: new Map(collectionReads.map((index) => reads[index]!)),
-      items: new Map(items.map(([item, itemReads]) => [typeof item === "number" ? keys[item]! : item, new Map(itemReads.map((read) => [fields[read[0]]!, read.length === 2 ? read[1] : undefined]))])),
-    };
+  for (const [key, stamp, output, fileIndexes, collectionIndexes, readIndexes] of stored.pages) {
+    const items = new Map<string, Map<string, ReadValue>>();
+    for (const index of readIndexes) {
+      const read = itemReads[index]!;
+      const item = typeof read[0] === "number" ? keys[read[0]]! : read[0];
+      let itemFields = items.get(item);
+      if (!itemFields) items.set(item, (itemFields = new Map()));
+      itemFields.set(fields[read[1]]!, read.length === 3 ? read[2] : undefined);
+    }
+    const record: RenderRecord = { files: new Set(fileIndexes.map((index) => files[index]!)), collections: new Map(collectionIndexes.map((index) => collectionReads[index]!)), items };
     pages.set(key, { stamp: stamp ?? undefined, output: output ?? undefined, record });
   }
   return { pages, collections: new Map(stored.collections), contents: new Map(Object.entries(stored.contents)) };
@@ -94,23 +101,25 @@ function table<T>(key: (value: T) => string = String): { values: T[]; indexOf: (
 export function writePageMemory(file: string, id: string, memory: PageMemory): void {
   const files = table<string>();
   const fields = table<string>();
-  const reads = table<[string, string]>(([name, identity]) => `${name}\n${identity}`);
+  const collectionReads = table<[string, string]>(([name, identity]) => `${name}\n${identity}`);
+  const itemReads = table<StoredRead>((read) => JSON.stringify(read));
   const pageIndex = new Map([...memory.pages.keys()].map((key, index) => [key, index]));
   const pages: StoredPage[] = [];
   for (const [key, { stamp, output, record }] of memory.pages) {
-    const items: [number | string, StoredRead[]][] = [];
-    for (const [item, itemReads] of record.items) {
-      const stored = [...itemReads].map(([field, value]): StoredRead => (value === undefined ? [fields.indexOf(field)] : [fields.indexOf(field), value]));
-      items.push([pageIndex.get(item) ?? item, stored]);
+    const reads: number[] = [];
+    for (const [item, itemFields] of record.items) {
+      const ref = pageIndex.get(item) ?? item;
+      for (const [field, value] of itemFields) reads.push(itemReads.indexOf(value === undefined ? [ref, fields.indexOf(field)] : [ref, fields.indexOf(field), value]));
     }
-    pages.push([key, stamp ?? null, output ?? null, [...record.files].map(files.indexOf), [...record.collections].map(reads.indexOf), items]);
+    pages.push([key, stamp ?? null, output ?? null, [...record.files].map(files.indexOf), [...record.collections].map(collectionReads.indexOf), reads]);
   }
   const stored: MemoryFile = {
     format: FORMAT,
     id,
     files: files.values,
     fields: fields.values,
-    reads: reads.values,
+    collectionReads: collectionReads.values,
+    itemReads: itemReads.values,
     collections: [...memory.collections],
     pages,
     contents: Object.fromEntries(memory.contents),
