@@ -102,7 +102,7 @@ export function writePageMemory(file: string, id: string, memory: PageMemory): v
   const files = table<string>();
   const fields = table<string>();
   const collectionReads = table<[string, string]>(([name, identity]) => `${name}\n${identity}`);
-  const itemReads = table<StoredRead>((read) => JSON.stringify(read));
+  const itemReads = table<StoredRead>((read) => `${read[0]}\0${read[1]}\0${read.length === 3 ? `${typeof read[2]}:${String(read[2])}` : "undefined"}`);
   const pageIndex = new Map([...memory.pages.keys()].map((key, index) => [key, index]));
   const pages: StoredPage[] = [];
   for (const [key, { stamp, output, record }] of memory.pages) {

@@ -1,6 +1,7 @@
 /**
- * A page's own inputs, as one hash: its template's languages, its layouts, its output path and
- * its data after the cascade, pagination and computed data (the body is there as `page.rawInput`). Two builds that give a
+ * A page's own inputs, as one hash, with its template's file: its template's languages, its
+ * layouts, its output path and its data after the cascade, pagination and computed data. The
+ * body is the file's, so a page whose file is unchanged has the same body. Two builds that give a
  * page the same stamp, the same global data and the same config render it from the same
  * inputs; what it reads of other pages, of collections and of files is in its render record.
  *
@@ -8,7 +9,7 @@
  * (reads of it are recorded). A collection item inside the data (a pagination chunk of posts)
  * stands for its page by key: its fields are reads, recorded when the page renders.
  */
-import { pageOfItem, itemKey, type Page } from "../engine/page-model.js";
+import { pageOfItem, itemKey, type Page, type PageVariable } from "../engine/page-model.js";
 import type { DataObject } from "../engine/data-merge.js";
 import { contentHash } from "../util/content-hash.js";
 
@@ -102,6 +103,21 @@ function stampValue(value: unknown, out: string[], seen: Set<object>): void {
 }
 
 /**
+ * The `page` variable without `rawInput` and `excerpt`: the body and excerpt come from the
+ * template's file as the config reads it, and a page whose file changed renders again anyway
+ * (remembered-plan.ts), so a page's stamp need not hash its body.
+ */
+function stampPageVariable(variable: PageVariable, out: string[], seen: Set<object>): void {
+  out.push("{");
+  for (const key of Object.keys(variable)) {
+    if (key === "rawInput" || key === "excerpt") continue;
+    out.push(key, "=");
+    stampValue((variable as unknown as DataObject)[key], out, seen);
+  }
+  out.push("}");
+}
+
+/**
  * The page's stamp, or undefined when some value in its data cannot be compared across
  * processes (such a page renders on every build).
  */
@@ -119,15 +135,16 @@ export function pageStamp(page: Page, globalData: DataObject): string | undefine
     String(page.pageNumber),
     "\n",
   ];
-  // The body is stamped as `page.rawInput`, unless the data's `page` is not the page's own.
-  if (page.data.page !== page.page || page.page.rawInput !== template.source.frontMatter.body) out.push(template.source.frontMatter.body, "\n");
+  // A virtual template's body comes from the config, not a file the plan can see change.
+  if (template.source.virtual) out.push(template.source.frontMatter.body, "\n");
   const seen = new Set<object>();
   try {
     for (const key of Object.keys(page.data)) {
       const value = page.data[key];
       if (key === "collections" || (key in globalData && value === globalData[key])) continue;
       out.push(key, "=");
-      stampValue(value, out, seen);
+      if (value === page.page) stampPageVariable(page.page, out, seen);
+      else stampValue(value, out, seen);
     }
   } catch (error) {
     if (error instanceof Unstampable) return undefined;

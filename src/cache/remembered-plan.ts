@@ -87,6 +87,10 @@ export class RememberedPlan implements RenderPlanner {
       if (!remembered) {
         changedItems.add(key);
         mark(page, "new");
+      } else if (this.changed.has(page.template.source.file) && !page.template.source.virtual) {
+        // The stamp leaves out the body, which is the file's.
+        changedItems.add(key);
+        mark(page, "its file changed");
       } else if (this.stamps.get(key) === undefined || this.stamps.get(key) !== remembered.stamp) {
         changedItems.add(key);
         mark(page, "own inputs changed");
