@@ -69,6 +69,7 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   if (!fullReason && !memory) fullReason = "no page memory from the last build";
   const changed = new Set(check.changes?.files ?? []);
   timer.lap("page memory read");
+  // The engine's phases, timed by PLINTH_DEBUG=timing in wall time only, with the plan's steps in between.
   cache.clear();
   let plan = remembering(state, memory, changed, fullReason);
   let result: BuildResult;

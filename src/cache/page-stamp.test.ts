@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createCollectionItem, type Page } from "../engine/page-model.js";
 import type { DataObject } from "../engine/data-merge.js";
-import { pageStamp } from "./page-stamp.js";
+import { madeFromChangedFile, pageStamp, type StampContext } from "./page-stamp.js";
 
 function page(data: DataObject, options: { body?: string; outputRelative?: string | false; inputPath?: string } = {}): Page {
   const inputPath = options.inputPath ?? "./posts/a.md";
@@ -15,7 +15,10 @@ function page(data: DataObject, options: { body?: string; outputRelative?: strin
   return made;
 }
 
-const globals: DataObject = { site: { title: "Site" } };
+const globalData: DataObject = { site: { title: "Site" } };
+/** A config with a preprocessor: every page is stamped by its data's value. */
+const globals: StampContext = { globalData, preprocesses: true, isCustom: () => false };
+const plain: StampContext = { ...globals, preprocesses: false };
 
 test("the same data gives the same stamp; any own value that changes moves it", () => {
   const base = pageStamp(page({ title: "A", tags: ["x"], date: new Date(5) }), globals);
@@ -26,10 +29,23 @@ test("the same data gives the same stamp; any own value that changes moves it", 
   assert.notEqual(pageStamp(page({ title: "A", tags: ["x"], date: new Date(5) }, { outputRelative: "elsewhere/index.html" }), globals), base);
 });
 
-test("global data shared by reference and the collections are left out; the body is the file's", () => {
-  assert.equal(pageStamp(page({ ...globals, title: "A" }), globals), pageStamp(page({ title: "A" }), globals));
+test("global data shared by reference and the collections are left out", () => {
+  assert.equal(pageStamp(page({ ...globalData, title: "A" }), globals), pageStamp(page({ title: "A" }), globals));
   assert.notEqual(pageStamp(page({ site: { title: "Other" }, title: "A" }), globals), pageStamp(page({ title: "A" }), globals), "a site key that is not the global one is the page's own");
-  assert.equal(pageStamp(page({ title: "A" }, { body: "One" }), globals), pageStamp(page({ title: "A" }, { body: "Two" }), globals));
+  assert.notEqual(pageStamp(page({ title: "A" }, { body: "One" }), globals), pageStamp(page({ title: "A" }, { body: "Two" }), globals), "a preprocessor may have changed the body");
+});
+
+test("a page made from files alone is stamped by their names, its URL, output path and date; its file or data files changing renders it", () => {
+  const base = pageStamp(page({ title: "A" }), plain);
+  assert.equal(pageStamp(page({ title: "B" }, { body: "Other" }), plain), base, "the data and body are the file's");
+  assert.notEqual(pageStamp(page({ title: "A" }, { outputRelative: "moved/index.html" }), plain), base);
+  const dated = page({ title: "A" });
+  dated.page.date = new Date(1000);
+  assert.notEqual(pageStamp(dated, plain), base, "a date from git or a date parser is not the file's");
+  assert.notEqual(pageStamp(page({ title: "A", pagination: { data: "collections.posts" } }), plain), base, "pagination is stamped by value");
+  assert.notEqual(pageStamp(page({ title: "A", eleventyComputed: { x: "y" } }), plain), pageStamp(page({ title: "A", eleventyComputed: { x: "z" } }), plain), "computed data by value");
+  assert.equal(madeFromChangedFile(page({}), new Set(["/site/./posts/a.md"])), true);
+  assert.equal(madeFromChangedFile(page({}), new Set(["/site/./posts/b.md"])), false);
 });
 
 test("a collection item stands for its page by key; maps, sets and functions by their content", () => {

@@ -1,15 +1,15 @@
 /**
- * A page's own inputs, as one hash, with its template's file: its template's languages, its
- * layouts, its output path and its data after the cascade, pagination and computed data. The
- * body is the file's, so a page whose file is unchanged has the same body. Two builds that give a
- * page the same stamp, the same global data and the same config render it from the same
- * inputs; what it reads of other pages, of collections and of files is in its render record.
+ * A page's own inputs, as one hash. Two builds that give a page the same stamp, the same global
+ * data and the same config render it from the same inputs; what it reads of other pages, of
+ * collections and of files while it renders is in its render record. Most pages are made from
+ * files alone and are stamped by their names (see madeFromFiles); the others by the value of
+ * their data after the cascade, pagination and computed data.
  *
  * Global data is left out (the build cache compares it as a whole), and so is `collections`
  * (reads of it are recorded). A collection item inside the data (a pagination chunk of posts)
  * stands for its page by key: its fields are reads, recorded when the page renders.
  */
-import { pageOfItem, itemKey, type Page, type PageVariable } from "../engine/page-model.js";
+import { pageOfItem, itemKey, type Page } from "../engine/page-model.js";
 import type { DataObject } from "../engine/data-merge.js";
 import { contentHash } from "../util/content-hash.js";
 
@@ -102,26 +102,49 @@ function stampValue(value: unknown, out: string[], seen: Set<object>): void {
   seen.delete(object);
 }
 
+/** Code: what a data file or a template written in it gives is known only by running it. */
+const CODE = /\.(?:[cm]?[jt]sx?)$/;
+
+/** What a page's data may hold that the files it was made from do not fix. */
+export interface StampContext {
+  globalData: DataObject;
+  /** The config changes templates as they are read (`addPreprocessor`). */
+  preprocesses: boolean;
+  /** The chain holds a language added with `addExtension`, whose `getData` is code. */
+  isCustom: (chain: readonly string[]) => boolean;
+}
+
 /**
- * The `page` variable without `rawInput` and `excerpt`: the body and excerpt come from the
- * template's file as the config reads it, and a page whose file changed renders again anyway
- * (remembered-plan.ts), so a page's stamp need not hash its body.
+ * True when a page's data is made from files alone, each fingerprinted by the build cache: its
+ * template's file, its directory and template data files (JSON, not code), its layouts, global
+ * data (compared as a whole) and the config (unchanged, or the build is full). Such a page's
+ * data is the same when none of those files changed, so its stamp need not hold the data.
+ * Pagination (over collections, other pages' data), computed data, JavaScript data files,
+ * preprocessors and custom languages are code or read other pages: those pages are stamped by value.
  */
-function stampPageVariable(variable: PageVariable, out: string[], seen: Set<object>): void {
-  out.push("{");
-  for (const key of Object.keys(variable)) {
-    if (key === "rawInput" || key === "excerpt") continue;
-    out.push(key, "=");
-    stampValue((variable as unknown as DataObject)[key], out, seen);
-  }
-  out.push("}");
+function madeFromFiles(page: Page, context: StampContext): boolean {
+  const { template } = page;
+  const { source } = template;
+  return (
+    !source.virtual &&
+    source.javascript === undefined &&
+    template.data.pagination === undefined &&
+    page.data.eleventyComputed === undefined &&
+    !context.preprocesses &&
+    !context.isCustom(template.chain) &&
+    !template.dataFiles.some((file) => CODE.test(file))
+  );
 }
 
 /**
  * The page's stamp, or undefined when some value in its data cannot be compared across
- * processes (such a page renders on every build).
+ * processes (such a page renders on every build). A page made from files alone (see above) is
+ * stamped by those files' names and the values the build derived from more than them: its output
+ * path and URL (a permalink may read the collections made so far) and its date (from git, or a
+ * date parser); the plan renders it again when one of the files changed. Any other page is
+ * stamped by its data's value, body included.
  */
-export function pageStamp(page: Page, globalData: DataObject): string | undefined {
+export function pageStamp(page: Page, context: StampContext): string | undefined {
   const { template } = page;
   const out: string[] = [
     template.source.inputPath,
@@ -135,20 +158,33 @@ export function pageStamp(page: Page, globalData: DataObject): string | undefine
     String(page.pageNumber),
     "\n",
   ];
-  // A virtual template's body comes from the config, not a file the plan can see change.
-  if (template.source.virtual) out.push(template.source.frontMatter.body, "\n");
+  if (madeFromFiles(page, context)) {
+    out.push("files:", template.dataFiles.join(","), "\n", String(page.page.url), "\n", String(page.page.date.getTime()));
+    return contentHash(out.join(""));
+  }
+  out.push("value:", template.source.frontMatter.body, "\n");
+  const { globalData } = context;
   const seen = new Set<object>();
   try {
     for (const key of Object.keys(page.data)) {
       const value = page.data[key];
       if (key === "collections" || (key in globalData && value === globalData[key])) continue;
       out.push(key, "=");
-      if (value === page.page) stampPageVariable(page.page, out, seen);
-      else stampValue(value, out, seen);
+      stampValue(value, out, seen);
     }
   } catch (error) {
     if (error instanceof Unstampable) return undefined;
     throw error;
   }
   return contentHash(out.join(""));
+}
+
+/**
+ * Whether a file the page's data was made from changed: its template's, a data file of it, a
+ * layout (whose front matter joins the data). Such a page renders again, and what other pages
+ * read of it is checked, whatever its stamp says.
+ */
+export function madeFromChangedFile(page: Page, changed: ReadonlySet<string>): boolean {
+  const { template } = page;
+  return (!template.source.virtual && changed.has(template.source.file)) || template.dataFiles.some((file) => changed.has(file)) || template.layouts.some((layout) => changed.has(layout.source.file));
 }

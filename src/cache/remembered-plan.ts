@@ -20,7 +20,7 @@ import { untouchedOutputs } from "../write/disk-writer.js";
 import type { OutputWriter } from "../write/output-writer.js";
 import { fullBuildAfterScan } from "./changed-files.js";
 import type { PageMemory } from "./page-memory.js";
-import { pageStamp } from "./page-stamp.js";
+import { madeFromChangedFile, pageStamp, type StampContext } from "./page-stamp.js";
 import { cacheTimer } from "./cache-timer.js";
 
 /** A full build and why, or the reasons pages rendered again (with how many pages each). */
@@ -46,7 +46,8 @@ export class RememberedPlan implements RenderPlanner {
 
   plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): RenderPlan {
     const timer = cacheTimer();
-    for (const page of pages) this.stamps.set(itemKey(page), pageStamp(page, state.globalData));
+    const context: StampContext = { globalData: state.globalData, preprocesses: state.config.preprocessors.size > 0, isCustom: (chain) => state.languages.custom.customIn(chain) !== undefined };
+    for (const page of pages) this.stamps.set(itemKey(page), pageStamp(page, context));
     timer.lap("page stamps");
     const all = (reason: string): RenderPlan => {
       this.outcome = { full: true, reason };
@@ -87,10 +88,9 @@ export class RememberedPlan implements RenderPlanner {
       if (!remembered) {
         changedItems.add(key);
         mark(page, "new");
-      } else if (this.changed.has(page.template.source.file) && !page.template.source.virtual) {
-        // The stamp leaves out the body, which is the file's.
+      } else if (madeFromChangedFile(page, this.changed)) {
         changedItems.add(key);
-        mark(page, "its file changed");
+        mark(page, "its file or a data file of it changed");
       } else if (this.stamps.get(key) === undefined || this.stamps.get(key) !== remembered.stamp) {
         changedItems.add(key);
         mark(page, "own inputs changed");

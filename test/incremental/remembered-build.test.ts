@@ -112,6 +112,17 @@ describe("builds that remember the last build", () => {
     assert.equal(typeof renderedOf(await buildAndCompare(dir, "posts.json edit")), "number");
   });
 
+  test("a layout's front matter joins its pages' data: a page listing that data renders again when it changes", async () => {
+    const dir = site();
+    const layout = path.join(dir, "_includes/post.njk");
+    writeFileSync(layout, readFileSync(layout, "utf8").replace("layout: base.njk", "layout: base.njk\nbadge: first"));
+    writeFileSync(path.join(dir, "badges.njk"), "---\npermalink: /badges.txt\n---\n{% for p in collections.posts %}{{ p.data.badge }} {% endfor %}\n");
+    await buildAndCompare(dir, "first build");
+    writeFileSync(layout, readFileSync(layout, "utf8").replace("badge: first", "badge: second"));
+    await buildAndCompare(dir, "layout data edit");
+    assert.match(readFileSync(path.join(dir, "_site/badges.txt"), "utf8"), /second/);
+  });
+
   test("a deleted page's output is removed, and the pages that listed it render again", async () => {
     const dir = site();
     await buildAndCompare(dir, "first build");
