@@ -19,8 +19,8 @@ export function buildArguments(tool: ToolName, repoRoot: string, outputDir: stri
 export async function resetForColdBuild(tool: ToolName, siteDir: string, outputDir: string): Promise<void> {
   await rm(outputDir, { recursive: true, force: true });
   if (tool !== "plinth") return;
-  // Plinth's records of the last build: what it wrote (to skip unchanged files) and what it read (to skip the build).
-  for (const kind of ["output", "build"] as const) await rm(cacheFile(siteDir, outputDir, kind), { force: true });
+  // Plinth's records of the last build: what it wrote (to skip unchanged files), what it read (to skip the build) and what each page read (to render only what changed).
+  for (const kind of ["output", "build", "pages"] as const) await rm(cacheFile(siteDir, outputDir, kind), { force: true });
 }
 
 export function toolLabel(tool: ToolName): string {

@@ -22,16 +22,18 @@ import type { BuildState } from "../engine/build-state.js";
 import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
-import { compareFingerprints, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
+import { changedFiles, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
 import { contentHash } from "../util/content-hash.js";
 import { localImports } from "./local-imports.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** Environment variables that configs and data files commonly branch on. */
 const ENVIRONMENT = /^(?:ELEVENTY_|NODE_ENV$|TZ$|LANG$|LC_ALL$)/;
 
 interface CacheRecord {
   format: number;
+  /** Names this build; the page memory (page-memory.ts) written with it carries the same id. */
+  id: string;
   key: string;
   dataStamp: string;
   recordedAt: number;
@@ -47,7 +49,16 @@ export interface CacheSummary {
   copied: number;
 }
 
-export type CacheCheck = { hit: true; summary: CacheSummary } | { hit: false; reason: string; fingerprint: Fingerprint; recordedAt: number };
+/** What changed since the last build, when a build with the same options and environment was recorded. */
+export interface CacheChanges {
+  /** The last build's id. */
+  id: string;
+  /** Absolute paths of the files added, removed or changed. */
+  files: string[];
+  globalDataChanged: boolean;
+}
+
+export type CacheCheck = { hit: true; summary: CacheSummary } | { hit: false; reason: string; fingerprint: Fingerprint; recordedAt: number; changes?: CacheChanges };
 
 let ownCodeStamp: string | undefined;
 
@@ -140,17 +151,19 @@ export class BuildCache {
     const recordedAt = Date.now();
     const fingerprint = fingerprintNow(this.state);
     const record = readRecord(this.file);
-    const miss = (reason: string): CacheCheck => ({ hit: false, reason, fingerprint, recordedAt });
+    const miss = (reason: string, changes?: CacheChanges): CacheCheck => ({ hit: false, reason, fingerprint, recordedAt, changes });
     if (!record) return miss("no cache yet");
     if (record.key !== this.key) return miss("options, environment or Plinth changed");
     const recorded: Fingerprint = new Map(record.files.map(([file, size, mtimeMs, ctimeMs, hash]) => [file, { size, mtimeMs, ctimeMs, hash: hash ?? undefined }]));
-    const comparison = compareFingerprints(recorded, fingerprint, record.recordedAt);
-    if (comparison.changed) return miss(`${path.relative(this.state.paths.cwd, comparison.changed)} changed`);
-    if (record.dataStamp !== this.dataStamp) return miss("global data changed");
-    if (intactOutputStamp(this.state.paths.output, this.state.paths.cwd) !== record.output) return miss("the output folder changed");
+    const { changed, hashed } = changedFiles(recorded, fingerprint, record.recordedAt);
+    const globalDataChanged = record.dataStamp !== this.dataStamp;
+    const changes: CacheChanges = { id: record.id, files: changed, globalDataChanged };
+    if (changed.length) return miss(`${path.relative(this.state.paths.cwd, changed[0]!)} changed${changed.length > 1 ? ` (and ${changed.length - 1} more)` : ""}`, changes);
+    if (globalDataChanged) return miss("global data changed", changes);
+    if (intactOutputStamp(this.state.paths.output, this.state.paths.cwd) !== record.output) return miss("the output folder changed", changes);
     // Files proved unchanged by their content are recorded again with their stats as they are
     // now, so the next build trusts the stat instead of reading them once more.
-    if (comparison.hashed > 0) {
+    if (hashed > 0) {
       try {
         this.write({ ...record, recordedAt, files: recordedFiles(fingerprint, recordedAt, new Map()) });
       } catch {
@@ -172,16 +185,17 @@ export class BuildCache {
    * with a hash, and one hashed from disk now must still be as the build read it. If such a
    * file moved, nothing is recorded and the next build starts afresh.
    */
-  save(before: Fingerprint, recordedAt: number, summary: CacheSummary): void {
+  save(before: Fingerprint, recordedAt: number, summary: CacheSummary, id: string): boolean {
     const texts = new Map<string, string>();
     for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
     const hashedFromDisk = [...before].filter(([file, stamp]) => !stamp.hash && isRacy(stamp, recordedAt) && !textMatches(texts.get(file), stamp));
     const now = statFiles(hashedFromDisk.map(([file]) => file), []);
-    if (!sameStats(new Map(hashedFromDisk), now)) return;
+    if (!sameStats(new Map(hashedFromDisk), now)) return false;
     // The writer has just recorded every file it wrote: no need to stat them all again.
     const output = intactOutputStamp(this.state.paths.output, this.state.paths.cwd, { trustWriter: true });
-    if (output === undefined) return;
-    this.write({ format: FORMAT, key: this.key, dataStamp: this.dataStamp, recordedAt, files: recordedFiles(before, recordedAt, texts), output, ...summary });
+    if (output === undefined) return false;
+    this.write({ format: FORMAT, id, key: this.key, dataStamp: this.dataStamp, recordedAt, files: recordedFiles(before, recordedAt, texts), output, ...summary });
+    return true;
   }
 
   private write(record: CacheRecord): void {

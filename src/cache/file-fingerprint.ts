@@ -111,3 +111,34 @@ export function compareFingerprints(recorded: Fingerprint, now: Fingerprint, rec
   }
   return { hashed };
 }
+
+/**
+ * Every file added, removed or changed since the fingerprint recorded at `recordedAt`, by the
+ * same rules as compareFingerprints (a moved stat with the same bytes is no change). Stamps in
+ * `now` take the recorded hash of every file proved unchanged.
+ */
+export function changedFiles(recorded: Fingerprint, now: Fingerprint, recordedAt: number): { changed: string[]; hashed: number } {
+  const changed: string[] = [];
+  let hashed = 0;
+  for (const file of recorded.keys()) if (!now.has(file)) changed.push(file);
+  for (const [file, stamp] of now) {
+    const before = recorded.get(file);
+    if (!before || before.size !== stamp.size) {
+      changed.push(file);
+      continue;
+    }
+    if (sameStat(before, stamp) && !isRacy(before, recordedAt)) {
+      stamp.hash = before.hash;
+      continue;
+    }
+    if (!before.hash) {
+      changed.push(file);
+      continue;
+    }
+    hashed++;
+    const hash = hashFile(file);
+    if (hash === undefined || hash !== before.hash) changed.push(file);
+    else stamp.hash = hash;
+  }
+  return { changed, hashed };
+}

@@ -37,6 +37,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
       onProgress: progress?.update,
     };
     let result: BuildResult;
+    let remembered = "";
     if (flags["no-cache"] || options.dryRun) result = await build(options);
     else {
       const outcome = await buildUsingCache(options);
@@ -47,6 +48,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
         return 0;
       }
       result = outcome.result;
+      if (outcome.plan && !outcome.plan.full) remembered = `rendered ${plural(result.rendered, "page")} again, kept ${outcome.kept ?? 0} from the last build; `;
     }
     progress?.finish();
     if (toJson) {
@@ -60,7 +62,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     const verb = flags.dryrun ? "Would write" : "Wrote";
     io.stdout(
       `[build] ${verb} ${plural(written, "page")} and ${flags.dryrun ? "copy" : "copied"} ${plural(result.passthroughCount, "file")} in ${result.seconds.toFixed(2)} seconds` +
-        (flags.dryrun ? " (dry run)" : ` (${result.written.unchanged} unchanged)`) +
+        (flags.dryrun ? " (dry run)" : ` (${remembered}${result.written.unchanged} unchanged)`) +
         "\n",
     );
     return 0;

@@ -45,6 +45,21 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   sourceOverlay?: SourceOverlay;
   /** Told as each phase starts and as pages render, for a progress line. */
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * A full build that remembers the last one (src/cache/page-memory.ts): once the pages exist,
+   * it says which must render; the others keep the output the last build wrote.
+   */
+  remember?: RenderPlanner;
+}
+
+/** The pages a build renders, and the keys of pages whose fields may differ from the last build's. */
+export interface RenderPlan {
+  dirty: Set<Page>;
+  changedItems: Set<string>;
+}
+
+export interface RenderPlanner {
+  plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): RenderPlan;
 }
 
 /** Where a build is: its phase, and in the render phase how many pages are done of how many. */

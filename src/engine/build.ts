@@ -163,12 +163,14 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
 
   // Re-made pages take their predecessors' places (a failed update is followed by a full build, so the last map need not survive it).
   const current = replaced ? withReplacements(previousByKey, replaced) : pagesByKey(pages);
-  const { dirty, changedItems } = changed ? pagesToRender(state, pages, current, previousByKey, changed, replaced) : { dirty: new Set(pages), changedItems: new Set<string>() };
+  const { dirty, changedItems } = changed
+    ? pagesToRender(state, pages, current, previousByKey, changed, replaced)
+    : (state.options.remember?.plan(state, pages, current) ?? { dirty: new Set(pages), changedItems: new Set<string>() });
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   const write = !state.options.dryRun;
   // A full build hands each page to the writer as soon as it has rendered, so writing overlaps
   // rendering. A one-shot build to disk then lets the output go: nothing later reads it.
-  const release = !state.options.writer && !state.options.track && !config.listeners.has("eleventy.after");
+  const release = (state.options.remember !== undefined || (!state.options.writer && !state.options.track)) && !config.listeners.has("eleventy.after");
   const handOver =
     write && !changed
       ? (page: Page) => {

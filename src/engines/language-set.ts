@@ -180,9 +180,15 @@ export class LanguageSet {
     return compiled(data);
   }
 
+  /**
+   * Set by a build that expects to render few of its pages (one that remembers the last build,
+   * src/cache/): the second thread does not start ahead of rendering, nor render every file early.
+   */
+  rendersFew = false;
+
   /** Tells the Markdown renderer how many Markdown files a build is about to render, so a second thread can start early. */
   prepareMarkdown(files: number): void {
-    this.markdownLibrary.thread?.prepare(files);
+    if (!this.rendersFew) this.markdownLibrary.thread?.prepare(files);
   }
 
   /**

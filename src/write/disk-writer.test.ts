@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, uti
 import os from "node:os";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
-import { DiskWriter, filesWrittenByPlinth } from "./disk-writer.js";
+import { DiskWriter, filesWrittenByPlinth, untouchedOutputs } from "./disk-writer.js";
 
 interface Project {
   cwd: string;
@@ -349,6 +349,30 @@ test("filesWrittenByPlinth lists what the last build wrote, and follows the next
     second.writeFile("index.html", "home again");
     await second.commit();
     assert.deepEqual([...filesWrittenByPlinth(p.out, p.cwd)], ["index.html"]);
+  } finally {
+    p.done();
+  }
+});
+
+test("a complete commit keeps the files it is told to keep, and tells which outputs are as it left them", async () => {
+  const p = project();
+  try {
+    const first = p.writer();
+    for (const name of ["a.html", "b.html", "c.html"]) first.writeFile(name, `<p>${name}</p>`);
+    await first.commit();
+    assert.deepEqual([...untouchedOutputs(p.out, p.cwd, ["a.html", "b.html", "c.html", "d.html"])].sort(), ["a.html", "b.html", "c.html"]);
+    writeFileSync(path.join(p.out, "c.html"), "<p>edited by hand, longer</p>");
+    assert.deepEqual([...untouchedOutputs(p.out, p.cwd, ["a.html", "b.html", "c.html"])].sort(), ["a.html", "b.html"]);
+
+    const second = p.writer();
+    second.keepFile("a.html");
+    second.writeFile("c.html", "<p>c again</p>");
+    await second.commit();
+    assert.equal(p.read("a.html"), "<p>a.html</p>");
+    assert.equal(existsSync(path.join(p.out, "b.html")), false, "neither kept nor written: removed as in any complete commit");
+    assert.equal(p.read("c.html"), "<p>c again</p>");
+    assert.deepEqual([...filesWrittenByPlinth(p.out, p.cwd)].sort(), ["a.html", "c.html"]);
+    assert.deepEqual([...untouchedOutputs(p.out, p.cwd, ["a.html", "c.html"])].sort(), ["a.html", "c.html"]);
   } finally {
     p.done();
   }

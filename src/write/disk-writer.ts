@@ -33,7 +33,7 @@ function fileStamp(file: string): [number, number] | undefined {
 type Manifest = Record<string, ManifestEntry>;
 
 /** Where Plinth keeps what it knows between builds: node_modules/.cache like other tools, or the temp folder. */
-export function cacheFile(cwd: string, outputDir: string, kind: "output" | "build" | "check-external"): string {
+export function cacheFile(cwd: string, outputDir: string, kind: "output" | "build" | "pages" | "check-external"): string {
   const key = createHash("sha1").update(outputDir).digest("hex").slice(0, 16);
   const cacheRoot = existsSync(path.join(cwd, "node_modules")) ? path.join(cwd, "node_modules", ".cache", "plinth") : path.join(os.tmpdir(), "plinth-cache");
   return path.join(cacheRoot, `${kind}-${key}.json`);
@@ -107,10 +107,27 @@ export function intactOutputStamp(outputDir: string, cwd: string, options: { tru
   return contentHash(text);
 }
 
+/**
+ * Which of `relatives` are as Plinth's last commit left them: listed in its manifest, there,
+ * the same size and not written since.
+ */
+export function untouchedOutputs(outputDir: string, cwd: string, relatives: Iterable<string>): Set<string> {
+  const manifest = readManifest(cacheFile(cwd, outputDir, "output"));
+  const untouched = new Set<string>();
+  for (const relative of relatives) {
+    const out = manifest[relative]?.out;
+    const now = out && fileStamp(path.join(outputDir, relative));
+    if (now && now[0] === out[0] && now[1] <= out[1]) untouched.add(relative);
+  }
+  return untouched;
+}
+
 export class DiskWriter implements OutputWriter {
   private readonly pages = new Map<string, string>();
   private readonly copies = new Map<string, string>();
   private readonly removals = new Set<string>();
+  /** Outputs of the last build left as they are by a build that did not render their pages again. */
+  private readonly kept = new Set<string>();
   private readonly manifestPath: string;
   /** Decided at the first write of each commit: a staging folder when the output folder does not exist. */
   private fresh?: FreshFolder | null;
@@ -144,6 +161,10 @@ export class DiskWriter implements OutputWriter {
     this.removals.add(relative);
   }
 
+  keepFile(relative: string): void {
+    this.kept.add(relative);
+  }
+
   async discard(): Promise<void> {
     await this.fresh?.discard();
     this.reset();
@@ -155,10 +176,13 @@ export class DiskWriter implements OutputWriter {
     this.pages.clear();
     this.copies.clear();
     this.removals.clear();
+    this.kept.clear();
   }
 
   /** The first build into a new folder: everything was written to the staging folder, which now takes its place. */
   private async commitFresh(fresh: FreshFolder): Promise<WriteSummary> {
+    // A new folder holds nothing to keep: a build that kept outputs has checked they exist.
+    if (this.kept.size) throw new PlinthError("OutputWrite", `Writing to ${this.outputDir} failed: ${this.kept.size} outputs were to be kept in a folder that does not exist.`);
     const next: Manifest = {};
     for (const [relative, source] of this.copies) {
       const st = statSync(source);
@@ -186,6 +210,10 @@ export class DiskWriter implements OutputWriter {
     // Only files Plinth wrote are ever removed: those in the manifest.
     const next: Manifest = scope === "complete" ? {} : { ...previous };
     if (scope === "changes") for (const relative of this.removals) if (!this.pages.has(relative) && !this.copies.has(relative)) delete next[relative];
+    for (const relative of this.kept) {
+      const before = previous[relative];
+      if (before && !this.pages.has(relative) && !this.copies.has(relative)) next[relative] = before;
+    }
     const summary: WriteSummary = { written: 0, copied: 0, unchanged: 0, removed: 0 };
     const dirs = new Set<string>();
     const toWrite: [string, string][] = [];

@@ -28,6 +28,11 @@ export interface OutputWriter {
   ready?(): Promise<void> | undefined;
   /** Queues a passthrough copy of an absolute source file. */
   copyFile(source: string, relative: string): void;
+  /**
+   * Marks a file an earlier commit wrote as still current, so a `complete` commit leaves it as
+   * it is: a build that remembers the last one (src/cache/) does not render the page again.
+   */
+  keepFile?(relative: string): void;
   /** Queues the removal of a file an earlier commit wrote; a write queued for the same path wins. */
   removeFile(relative: string): void;
   /** Applies everything queued. Nothing is visible in the output before this is called. */
