@@ -45,6 +45,15 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   sourceOverlay?: SourceOverlay;
   /** Told as each phase starts and as pages render, for a progress line. */
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * Threads a full build renders pages on, the main thread included (see src/engine/workers/).
+   * Default: PLINTH_THREADS, else the number of cores; 1 renders on the main thread alone.
+   */
+  threads?: number;
+  /** Templates a site needs before a build starts render threads. Default: PLINTH_THREAD_MIN_PAGES, else 300. */
+  threadMinPages?: number;
+  /** Set inside a render thread: it skips `eleventy.before` (the main thread runs it). */
+  renderThread?: boolean;
 }
 
 /** Where a build is: its phase, and in the render phase how many pages are done of how many. */
@@ -140,6 +149,8 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     beforeConfig: (config) => {
       addBuiltinFilters(config, () => prefix);
       addDefaultPlugins(config);
+      // The bundle plugin's `eleventy.before` resets its buckets, which a fresh render thread starts without.
+      for (const listener of config.listeners.get("eleventy.before") ?? []) config.mainThreadListeners.add(listener);
       options.beforeConfig?.(config);
     },
   });
@@ -169,7 +180,7 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     dataFileBaseName: config.dataFileBaseName,
   };
   await emitExtensionMap(config, project);
-  await emitBefore(config, project, runMode, false);
+  if (!options.renderThread) await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);
   config.templateRenderer = {

@@ -1,0 +1,62 @@
+/**
+ * Whether a build renders on several threads, and on how many: a build asks here twice, once
+ * after reading (to start the threads while the main thread merges data) and once before
+ * rendering (when the pages are known). Every "no" has a reason, printed with
+ * PLINTH_DEBUG=threads.
+ */
+import { availableParallelism } from "node:os";
+import type { BuildState } from "../build-state.js";
+import { computedReadsCollections } from "../computed-data.js";
+import type { Page } from "../page-model.js";
+
+/**
+ * Below this many templates one thread is faster: a render thread takes about 0.3 s of one
+ * core to start, load the config and its plugins, and read and merge the site again, while
+ * the main thread renders a few hundred plain pages in that time (about 1 ms each).
+ */
+export const DEFAULT_MIN_PAGES = 300;
+
+export type ThreadDecision = { workers: number } | { workers: 0; reason: string };
+
+function numberFromEnv(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === "") return undefined;
+  const value = Number(text);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** The threads asked for: the option, else PLINTH_THREADS, else one per core. */
+export function requestedThreads(state: BuildState): number {
+  return state.options.threads ?? numberFromEnv("PLINTH_THREADS") ?? availableParallelism();
+}
+
+function minPages(state: BuildState): number {
+  return state.options.threadMinPages ?? numberFromEnv("PLINTH_THREAD_MIN_PAGES") ?? DEFAULT_MIN_PAGES;
+}
+
+/** The first check, once the templates are read: what rules out render threads whatever the pages are. */
+export function planThreads(state: BuildState, templates: number): ThreadDecision {
+  const { options, config } = state;
+  const threads = requestedThreads(state);
+  if (threads <= 1) return { workers: 0, reason: `${threads} thread asked for` };
+  if (options.track) return { workers: 0, reason: "a dev server's builds record what each page reads, on one thread" };
+  if (options.sourceOverlay) return { workers: 0, reason: "unsaved text (the studio's preview) is on the main thread only" };
+  if (options.beforeConfig) return { workers: 0, reason: "setup given as a function (beforeConfig) cannot reach another thread" };
+  const before = (config.listeners.get("eleventy.before") ?? []).filter((listener) => !config.mainThreadListeners.has(listener));
+  if (before.length) return { workers: 0, reason: `the config listens to eleventy.before, whose work a render thread would either repeat or miss` };
+  const min = minPages(state);
+  if (templates < min) return { workers: 0, reason: `${templates} templates, fewer than ${min} (PLINTH_THREAD_MIN_PAGES)` };
+  return { workers: Math.min(threads - 1, Math.max(1, Math.floor(templates / min))) };
+}
+
+/** The second check, with the pages made: what the pages' own data rules out. */
+export function pagesAllowThreads(pages: readonly Page[]): string | undefined {
+  // Such data is completed while the page renders; pages rendered elsewhere would not see it.
+  const page = pages.find((p) => computedReadsCollections(p.data));
+  return page ? `the computed data of ${page.page.inputPath} reads collections, which completes it while it renders` : undefined;
+}
+
+/** A line on stderr when PLINTH_DEBUG includes "threads". */
+export function debugThreads(line: string): void {
+  if ((process.env.PLINTH_DEBUG ?? "").split(",").includes("threads")) process.stderr.write(`[threads] ${line}\n`);
+}
