@@ -122,3 +122,21 @@ test("a site that listens to eleventy.before renders on one thread, and says why
     project.done();
   }
 });
+
+test("a render thread that loads other global data (the time of the build) is not used; the main thread renders its pages", async () => {
+  const project = tempProject("threads-time", {
+    "_data/built.js": "export default () => ({ at: `${process.hrtime.bigint()}` });\n",
+    "index.njk": "built at {{ built.at }}\n",
+    "other.njk": "also built at {{ built.at }}\n",
+  });
+  try {
+    const { error, debug } = await onThreads(() => build({ cwd: project.cwd, ...threaded(2) }));
+    assert.equal(error, undefined);
+    assert.match(debug, /loaded other global data/);
+    assert.match(debug, /rendered 2 pages here, 0 on render threads/);
+    const times = ["index.html", "other/index.html"].map((file) => readFileSync(path.join(project.cwd, "_site", file), "utf8").split(" at ")[1]);
+    assert.equal(times[0], times[1]);
+  } finally {
+    project.done();
+  }
+});

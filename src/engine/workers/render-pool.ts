@@ -28,7 +28,7 @@ import type { BuildState } from "../build-state.js";
 import type { Page } from "../page-model.js";
 import { renderAllContent, renderAllOutput, renderOrder, type RenderContext } from "../render.js";
 import { debugThreads, pagesAllowThreads, planThreads } from "./thread-plan.js";
-import { fromWire, pageListFingerprint, type FromWorker, type ToWorker, type WorkerSetup } from "./wire.js";
+import { fromWire, siteFingerprint, type FromWorker, type ToWorker, type WorkerSetup } from "./wire.js";
 
 /** Batches a render thread has at once: the next one waits there while the main thread reads the last reply. */
 const IN_FLIGHT = 2;
@@ -116,8 +116,8 @@ class RenderPool {
     for (const thread of this.threads) this.drop(thread);
   }
 
-  async render(pages: Page[], ctx: RenderContext, errors: PlinthError[]): Promise<void> {
-    this.run = new PoolRun(this, pages, ctx, errors);
+  async render(pages: Page[], ctx: RenderContext, errors: PlinthError[], globalData: unknown): Promise<void> {
+    this.run = new PoolRun(this, pages, ctx, errors, globalData);
     for (const thread of this.threads) if (thread.state === "ready") this.run.joined(thread);
     await this.run.finish();
   }
@@ -144,8 +144,9 @@ class PoolRun {
     private readonly pages: Page[],
     private readonly ctx: RenderContext,
     private readonly errors: PlinthError[],
+    globalData: unknown,
   ) {
-    this.fingerprint = pageListFingerprint(pages);
+    this.fingerprint = siteFingerprint(pages, globalData);
     const indexOf = new Map(pages.map((page, index) => [page, index]));
     const order = renderOrder(pages).map((page) => indexOf.get(page)!);
     // Small batches keep the end of the build short, where the main thread waits for the threads' last ones.
@@ -155,7 +156,7 @@ class PoolRun {
 
   joined(thread: Thread): void {
     if (thread.fingerprint !== this.fingerprint) {
-      debugThreads("a render thread made a different page list (a data file that differs between loads?); it is not used");
+      debugThreads("a render thread made other pages or loaded other global data (a data file that gives the time?); it is not used");
       this.pool.drop(thread);
       return;
     }
@@ -293,7 +294,7 @@ export async function renderOnThreads(state: BuildState, pages: Page[], errors: 
     return false;
   }
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show, onOutput };
-  await pool.render(pages, ctx, errors);
+  await pool.render(pages, ctx, errors, state.globalData);
   return true;
 }
 

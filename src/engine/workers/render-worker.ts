@@ -20,7 +20,7 @@ import { buildPages } from "../page-phase.js";
 import { readSources } from "../read-phase.js";
 import { renderAllContent, type RenderContext } from "../render.js";
 import { contentMap } from "../build.js";
-import { pageListFingerprint, toWire, type FromWorker, type PageResult, type ToWorker, type WorkerSetup } from "./wire.js";
+import { siteFingerprint, toWire, type FromWorker, type PageResult, type ToWorker, type WorkerSetup } from "./wire.js";
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -41,7 +41,7 @@ async function loadSite(): Promise<{ pages: Page[]; ctx: RenderContext; copiesSe
   }
   // Filters such as inputPathToUrl and the I18n plugin's read the map as they render.
   if (state.config.listeners.has("eleventy.contentMap")) await runListeners(state.config, "eleventy.contentMap", contentMap(built.pages));
-  send({ type: "ready", fingerprint: pageListFingerprint(built.pages) });
+  send({ type: "ready", fingerprint: siteFingerprint(built.pages, state.globalData) });
   const ctx: RenderContext = { languages: state.languages, config: state.config, displayPath: state.show };
   return { pages: built.pages, ctx, copiesSent: new Set(), copies: state.config.renderedCopies };
 }

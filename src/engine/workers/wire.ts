@@ -60,9 +60,21 @@ export type FromWorker =
       copies: [string, string][];
     };
 
-/** Names a build's pages in order: a render thread that made another list (a data file that differs between loads) is not used. */
-export function pageListFingerprint(pages: readonly Page[]): string {
-  return contentHash(pages.map((page) => `${itemKey(page)}\0${page.outputRelative}`).join("\n"));
+/** Global data as JSON, functions left out; a value JSON cannot write (a cycle, a BigInt) is named by its failure. */
+function dataStamp(data: unknown): string {
+  try {
+    return JSON.stringify(data) ?? "";
+  } catch (error) {
+    return `unstamped: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Names a build's pages in order and its global data: a render thread that made another list,
+ * or loaded other data (a data file that gives the time of the build), is not used.
+ */
+export function siteFingerprint(pages: readonly Page[], globalData: unknown): string {
+  return contentHash(`${dataStamp(globalData)}\n${pages.map((page) => `${itemKey(page)}\0${page.outputRelative}`).join("\n")}`);
 }
 
 export function toWire(error: PlinthError): WireError {
