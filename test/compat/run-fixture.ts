@@ -30,7 +30,7 @@ export interface RunOptions {
   eleventyOnly?: boolean;
   /** Compare markup ignoring whitespace between tags (run-one's --loose); the suite never does. */
   ignoreMarkupWhitespace?: boolean;
-  /** Plinth renders on render threads however small the site (run-one's --threads; see FORCED_THREADS). */
+  /** Plinth renders on render threads however small the site (run-one's --threads, or PLINTH_COMPAT_THREADS=1 for the suite; see FORCED_THREADS). */
   forceThreads?: boolean;
 }
 
@@ -55,7 +55,7 @@ export async function runFixture(fixture: Fixture, options: RunOptions = {}): Pr
 
   const [eleventy, plinth] = await Promise.all([
     side(fixture, eleventyOut, buildWithEleventy(fixture.dir, eleventyOut, args, env)),
-    plinthOut === undefined ? undefined : side(fixture, plinthOut, buildWithPlinth(fixture.dir, plinthOut, args, options.forceThreads ? { ...env, ...FORCED_THREADS } : env)),
+    plinthOut === undefined ? undefined : side(fixture, plinthOut, buildWithPlinth(fixture.dir, plinthOut, args, (options.forceThreads ?? process.env.PLINTH_COMPAT_THREADS === "1") ? { ...env, ...FORCED_THREADS } : env)),
   ]);
   const comparison =
     plinth && plinth.build.code === 0 && eleventy.build.code === 0 ? await compareTrees(eleventyOut, plinth.outDir, { ignoreMarkupWhitespace: options.ignoreMarkupWhitespace }) : undefined;

@@ -54,6 +54,7 @@ const pools = new WeakMap<BuildState, RenderPool>();
 class RenderPool {
   private readonly threads: Thread[] = [];
   private run?: PoolRun;
+  private readonly started = performance.now();
 
   constructor(state: BuildState, count: number) {
     const { options, paths } = state;
@@ -93,6 +94,7 @@ class RenderPool {
       debugThreads(`a render thread is not used: ${message.reason}`);
       this.drop(thread);
     } else if (message.type === "ready") {
+      debugThreads(`a render thread is ready, ${Math.round(performance.now() - this.started)} ms after it started`);
       thread.fingerprint = message.fingerprint;
       thread.state = "ready";
       this.run?.joined(thread);
@@ -138,6 +140,7 @@ class PoolRun {
   private readonly deferred: Page[] = [];
   private readonly layoutLater: Page[] = [];
   private readonly leaveToThreads = process.env.PLINTH_THREADS_MAIN === "wait";
+  private readonly began = performance.now();
 
   constructor(
     private readonly pool: RenderPool,
@@ -260,7 +263,7 @@ class PoolRun {
     } finally {
       this.pool.stop();
     }
-    debugThreads(`rendered ${this.rendered.main} pages here, ${this.rendered.threads} on render threads, ${this.deferred.length} waited for others' content`);
+    debugThreads(`render: ${Math.round(performance.now() - this.began)} ms; rendered ${this.rendered.main} pages here, ${this.rendered.threads} on render threads, ${this.deferred.length} waited for others' content`);
     const deferred = this.deferred.sort((a, b) => a.order - b.order);
     const later = await renderAllContent(deferred, this.ctx, this.errors, true);
     if (this.errors.length) return;

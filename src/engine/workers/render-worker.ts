@@ -63,9 +63,9 @@ async function renderBatch(site: NonNullable<Awaited<ReturnType<typeof loadSite>
     else if (!stuck.has(page) && page.content !== undefined && page.outputRelative === false) results.push({ index, content: page.content, laidOut: false });
     // Waiting for content from elsewhere, in its content or in a layout: the main thread renders it whole.
     else deferred.push(index);
-    // The output is the main thread's now; the content stays for later pages here that show it.
-    page.output = undefined;
   }
+  // Both are the main thread's now. A later page here that shows this content waits for it and goes back to the main thread, which has every page's.
+  for (const page of batchPages) page.content = page.output = undefined;
   const copies: [string, string][] = [];
   for (const [target, copy] of site.copies) {
     if (site.copiesSent.has(target)) continue;
