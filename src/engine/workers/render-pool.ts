@@ -66,6 +66,7 @@ class RenderPool {
       pathPrefix: options.pathPrefix,
       formats: options.formats,
       dryRun: options.dryRun,
+      runMode: state.runMode,
     };
     for (let i = 0; i < count; i++) this.threads.push(this.spawn(setup));
   }
@@ -283,6 +284,7 @@ export function startRenderThreads(state: BuildState, templates: number): void {
   }
   debugThreads(`starting ${plan.workers} render thread${plan.workers === 1 ? "" : "s"}`);
   pools.set(state, new RenderPool(state, plan.workers));
+  state.languages.stopPrerendering();
 }
 
 /** Renders a full build's pages on the threads started for it; false when there are none, or the pages rule them out. */

@@ -8,6 +8,7 @@ import type { ErrorName } from "../../errors/catalog.js";
 import { PlinthError } from "../../errors/plinth-error.js";
 import type { SourceLocation } from "../../errors/source-location.js";
 import { contentHash } from "../../util/content-hash.js";
+import type { RunMode } from "../eleventy-globals.js";
 import { itemKey, type Page } from "../page-model.js";
 
 /** What a render thread needs to load the site as the main thread did; functions cannot cross. */
@@ -19,6 +20,7 @@ export interface WorkerSetup {
   pathPrefix?: string;
   formats?: string;
   dryRun?: boolean;
+  runMode?: RunMode;
 }
 
 export interface WireError {
