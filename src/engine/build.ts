@@ -131,9 +131,9 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const progress = state.options.onProgress;
   progress?.({ phase: "read" });
   const passthrough = currentPassthrough(state, changed);
+  if (!changed) startRenderThreads(state);
   const sources = await readSources(state, changed, errors);
   fail(errors);
-  if (!changed) startRenderThreads(state, sources.length);
   timer.lap("scan+read");
   progress?.({ phase: "data" });
   const templatesBefore = state.templates;

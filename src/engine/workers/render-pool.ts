@@ -26,6 +26,7 @@ import { Worker } from "node:worker_threads";
 import { PlinthError } from "../../errors/plinth-error.js";
 import type { BuildState } from "../build-state.js";
 import type { Page } from "../page-model.js";
+import { scan } from "../scan.js";
 import { renderAllContent, renderAllOutput, renderOrder, type RenderContext } from "../render.js";
 import { debugThreads, pagesAllowThreads, planThreads } from "./thread-plan.js";
 import { fromWire, siteFingerprint, type FromWorker, type ToWorker, type WorkerSetup } from "./wire.js";
@@ -273,11 +274,13 @@ class PoolRun {
 }
 
 /**
- * Starts render threads for a full build that may use them, once its templates are read:
- * they load the site while the main thread merges data.
+ * Starts render threads for a full build that may use them, before its templates are read:
+ * they load the site while the main thread reads and merges data. The templates are counted by
+ * a scan of their own (a few milliseconds for thousands of files), so that a small site starts none.
  */
-export function startRenderThreads(state: BuildState, templates: number): void {
-  const plan = planThreads(state, templates);
+export function startRenderThreads(state: BuildState): void {
+  const { paths, ignore, project } = state;
+  const plan = planThreads(state, () => scan({ paths, ignore, templateExtensions: project.templateFormats }).templates.length);
   if ("reason" in plan) {
     debugThreads(`one thread: ${plan.reason}`);
     return;

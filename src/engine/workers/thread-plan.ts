@@ -1,7 +1,7 @@
 /**
  * Whether a build renders on several threads, and on how many: a build asks here twice, once
- * after reading (to start the threads while the main thread merges data) and once before
- * rendering (when the pages are known). Every "no" has a reason, printed with
+ * before reading (to start the threads while the main thread reads and merges data) and once
+ * before rendering (when the pages are known). Every "no" has a reason, printed with
  * PLINTH_DEBUG=threads.
  */
 import { availableParallelism } from "node:os";
@@ -34,8 +34,11 @@ function minPages(state: BuildState): number {
   return state.options.threadMinPages ?? numberFromEnv("PLINTH_THREAD_MIN_PAGES") ?? DEFAULT_MIN_PAGES;
 }
 
-/** The first check, once the templates are read: what rules out render threads whatever the pages are. */
-export function planThreads(state: BuildState, templates: number): ThreadDecision {
+/**
+ * The first check, before the templates are read: what rules out render threads whatever the
+ * pages are. `countTemplates` is asked last, only when nothing else has ruled them out.
+ */
+export function planThreads(state: BuildState, countTemplates: () => number): ThreadDecision {
   const { options, config } = state;
   const threads = requestedThreads(state);
   if (threads <= 1) return { workers: 0, reason: `${threads} thread asked for` };
@@ -45,6 +48,7 @@ export function planThreads(state: BuildState, templates: number): ThreadDecisio
   const before = (config.listeners.get("eleventy.before") ?? []).filter((listener) => !config.mainThreadListeners.has(listener));
   if (before.length) return { workers: 0, reason: `the config listens to eleventy.before, whose work a render thread would either repeat or miss` };
   const min = minPages(state);
+  const templates = countTemplates();
   if (templates < min) return { workers: 0, reason: `${templates} templates, fewer than ${min} (PLINTH_THREAD_MIN_PAGES)` };
   return { workers: Math.min(threads - 1, Math.max(1, Math.floor(templates / min))) };
 }
