@@ -140,3 +140,21 @@ test("a render thread that loads other global data (the time of the build) is no
     project.done();
   }
 });
+
+test("a render thread that stops while rendering leaves its batches to the main thread", async () => {
+  const project = tempProject("threads-crash", {
+    // process.exit in a worker ends that thread alone.
+    "eleventy.config.mjs": `import { isMainThread } from "node:worker_threads";\nexport default function (c) {\n  c.addFilter("here", (v) => { if (!isMainThread) process.exit(3); return v; });\n}\n`,
+    "index.njk": "{{ 'home' | here }}\n",
+    "about.njk": "{{ 'about' | here }}\n",
+  });
+  try {
+    const { error, debug } = await onThreads(() => build({ cwd: project.cwd, ...threaded(2) }));
+    assert.equal(error, undefined);
+    assert.match(debug, /a render thread stopped: exit code 3/);
+    assert.match(debug, /rendered 2 pages here, 0 on render threads/);
+    assert.equal(readFileSync(path.join(project.cwd, "_site", "about", "index.html"), "utf8"), "about\n");
+  } finally {
+    project.done();
+  }
+});

@@ -41,7 +41,7 @@ function minPages(state: BuildState): number {
 export function planThreads(state: BuildState, countTemplates: () => number): ThreadDecision {
   const { options, config } = state;
   const threads = requestedThreads(state);
-  if (threads <= 1) return { workers: 0, reason: `${threads} thread asked for` };
+  if (threads <= 1) return { workers: 0, reason: `${threads} thread${threads === 1 ? "" : "s"} asked for` };
   if (options.track) return { workers: 0, reason: "a dev server's builds record what each page reads, on one thread" };
   if (options.sourceOverlay) return { workers: 0, reason: "unsaved text (the studio's preview) is on the main thread only" };
   if (options.beforeConfig) return { workers: 0, reason: "setup given as a function (beforeConfig) cannot reach another thread" };
@@ -49,7 +49,7 @@ export function planThreads(state: BuildState, countTemplates: () => number): Th
   if (before.length) return { workers: 0, reason: `the config listens to eleventy.before, whose work a render thread would either repeat or miss` };
   const min = minPages(state);
   const templates = countTemplates();
-  if (templates < min) return { workers: 0, reason: `${templates} templates, fewer than ${min} (PLINTH_THREAD_MIN_PAGES)` };
+  if (templates < min) return { workers: 0, reason: `${templates} template${templates === 1 ? "" : "s"}, fewer than ${min} (PLINTH_THREAD_MIN_PAGES)` };
   return { workers: Math.min(threads - 1, Math.max(1, Math.floor(templates / min))) };
 }
 
