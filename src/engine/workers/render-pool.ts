@@ -3,7 +3,11 @@
  * threads (render-worker.ts) together. Filters, shortcodes and Markdown libraries are functions
  * and cannot cross threads, so each render thread loads the site's config and makes the same
  * pages from the same inputs; the main thread then hands out batches of pages by index, renders
- * batches itself meanwhile, and takes back each page's content and output.
+ * batches itself meanwhile, and takes back each page's content and output (two strings).
+ * Sending the pages' data instead would cost a structured clone of every page's cascade, which
+ * holds functions and class instances that a clone drops or refuses; making it again costs each
+ * thread about what it costs the main thread, in parallel, and a thread starts before the main
+ * thread reads the site, so that it is ready about when the main thread starts rendering.
  *
  * What stays on the main thread:
  * - everything before rendering (config, data, collections, pagination) and after it (the
@@ -11,16 +15,24 @@
  *   their own copies of the pages only to render them;
  * - pages that show another page's content (`templateContent` in feeds and listings, in their
  *   body or a layout) when that page rendered elsewhere: a batch hands back what it cannot
- *   finish, and the main thread renders those at the end, with every content at hand;
+ *   finish (the render reports "too early"), and the main thread renders those at the end,
+ *   with every page's content at hand;
  * - whole builds that would not be the same on several threads: dev server updates (they
- *   record each page's reads), computed data that reads collections (it completes pages while
- *   they render), sites that listen to `eleventy.before` (a thread would repeat or miss the
- *   listener's work), and small sites (see thread-plan.ts, which says why in each case).
+ *   record each page's reads; single-threaded, they render a few pages), computed data that
+ *   reads collections (it completes pages while they render), sites that listen to
+ *   `eleventy.before` (a thread would repeat or miss the listener's work), and small sites
+ *   (see thread-plan.ts, which says why in each case).
  *
- * The output equals a single-threaded build's: each page renders once, on one thread, from
- * the same inputs; a render thread whose page list differs (a data file that differs between
- * loads) is not used. Pages go to the writer in batch order, and errors are reported in
- * batch order with the file, line and code frame the thread found.
+ * The output equals a single-threaded build's: each page's output comes from one thread, made
+ * from the same inputs, and a render thread that made another page list or loaded other global
+ * data (a data file that gives the time) is not used. Pages go to the writer in batch order,
+ * which follows the single-threaded order, and errors come in batch order with the file, line
+ * and code frame the thread found. What a config file or a JavaScript data file does besides
+ * returning values (printing, fetching) happens once per thread.
+ *
+ * Scaling: the render phase divides by the threads; the phases before it do not (each thread
+ * repeats them), nor do the pages that wait for others' content, and each thread holds its own
+ * copy of the site's data, so memory grows by about that much per thread.
  */
 import { Worker } from "node:worker_threads";
 import { PlinthError } from "../../errors/plinth-error.js";
