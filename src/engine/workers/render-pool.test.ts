@@ -158,3 +158,24 @@ test("a render thread that stops while rendering leaves its batches to the main 
     project.done();
   }
 });
+
+test("when most pages show others' content, the threads get no more pages once they hand back more than they render", async () => {
+  const files: Record<string, string> = {
+    "_includes/base.njk": "{{ content | safe }}<aside>{% for post in collections.post %}{{ post.templateContent | safe }}{% endfor %}</aside>\n",
+  };
+  for (let i = 0; i < 120; i++) files[`p${i}.md`] = `---\nlayout: base.njk\ntags: post\n---\n# Post ${i}\n`;
+  const project = tempProject("threads-hand-back", files);
+  // Outside the input folder, where the first build's pages would be templates of the second.
+  const outputs = mkdtempSync(path.join(os.tmpdir(), "plinth-threads-out-"));
+  const out = (name: string) => path.join(outputs, name);
+  try {
+    await build({ cwd: project.cwd, output: out("one"), threads: 1 });
+    const { error, debug } = await onThreads(() => build({ cwd: project.cwd, output: out("two"), ...threaded(2) }));
+    assert.equal(error, undefined);
+    assert.match(debug, /render threads handed back \d+ pages and rendered \d+: the main thread renders the rest/);
+    assert.deepEqual(filesOf(out("two")), filesOf(out("one")));
+  } finally {
+    rmSync(outputs, { recursive: true, force: true });
+    project.done();
+  }
+});

@@ -46,6 +46,9 @@ import { fromWire, siteFingerprint, type FromWorker, type ToWorker, type WorkerS
 /** Batches a render thread has at once: the next one waits there while the main thread reads the last reply. */
 const IN_FLIGHT = 2;
 
+/** Pages the threads may hand back before the main thread asks whether sending them more pays. */
+const MIN_HANDED_BACK = 32;
+
 interface Outcome {
   laidOut: Page[];
   /** Pages waiting for content rendered elsewhere: rendered whole at the end. */
@@ -158,7 +161,7 @@ class PoolRun {
   private readonly fingerprint: string;
   private readonly threads = new Set<Thread>();
   private wake?: () => void;
-  private readonly rendered = { main: 0, threads: 0 };
+  private readonly rendered = { main: 0, threads: 0, handedBack: 0 };
   private readonly deferred: Page[] = [];
   private readonly layoutLater: Page[] = [];
   private readonly leaveToThreads = process.env.PLINTH_THREADS_MAIN === "wait";
@@ -191,8 +194,18 @@ class PoolRun {
     this.wake?.();
   }
 
+  /**
+   * A site whose pages mostly show others' content (a layout that shows the newest post's) would
+   * have its threads hand back most of what they are sent, and the main thread render it again:
+   * once the threads have handed back more pages than they rendered, they get no more.
+   */
+  private threadsPay(): boolean {
+    const { threads, handedBack } = this.rendered;
+    return handedBack < MIN_HANDED_BACK || handedBack <= threads;
+  }
+
   private feed(thread: Thread): void {
-    while (thread.state === "ready" && thread.inFlight.size < IN_FLIGHT && this.next < this.batches.length) {
+    while (thread.state === "ready" && thread.inFlight.size < IN_FLIGHT && this.next < this.batches.length && this.threadsPay()) {
       const batch = this.next++;
       thread.inFlight.set(batch, this.batches[batch]!);
       thread.worker.postMessage({ type: "render", batch, indices: this.batches[batch]! } satisfies ToWorker);
@@ -219,6 +232,9 @@ class PoolRun {
       outcome.laidOut.push(page);
     }
     this.rendered.threads += message.results.length;
+    const paid = this.threadsPay();
+    this.rendered.handedBack += message.deferred.length;
+    if (paid && !this.threadsPay()) debugThreads(`render threads handed back ${this.rendered.handedBack} pages and rendered ${this.rendered.threads}: the main thread renders the rest`);
     outcome.deferred = message.deferred.map((index) => this.pages[index]!);
     this.addCopies(message.copies, outcome.errors);
     this.feed(thread);
@@ -269,7 +285,7 @@ class PoolRun {
     try {
       for (;;) {
         // PLINTH_THREADS_MAIN=wait leaves every batch to the threads while one lives: tests use it to be sure threads render.
-        const mine = this.next < this.batches.length && !(this.leaveToThreads && this.pool.alive());
+        const mine = this.next < this.batches.length && !(this.leaveToThreads && this.pool.alive() && this.threadsPay());
         const batch = this.requeued.shift() ?? (mine ? this.next++ : undefined);
         if (batch !== undefined) {
           await this.renderHere(batch);
