@@ -88,10 +88,6 @@ async function main(): Promise<void> {
   // Batches render one after another, in the order they come.
   let queue = Promise.resolve();
   port.on("message", (message: ToWorker) => {
-    if (message.type === "stop") {
-      port.close();
-      return;
-    }
     queue = queue.then(() => renderBatch(loaded, message.batch, message.indices));
   });
 }

@@ -44,7 +44,8 @@ export interface PageResult {
   skipsWrite?: boolean;
 }
 
-export type ToWorker = { type: "render"; batch: number; indices: number[] } | { type: "stop" };
+/** A batch of pages to render, by their index in the page list. The main thread ends a thread by terminating it. */
+export type ToWorker = { type: "render"; batch: number; indices: number[] };
 
 export type FromWorker =
   /** The site is loaded and its pages made; `fingerprint` names them, in order, so the main thread can check both lists agree. */
