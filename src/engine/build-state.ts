@@ -47,7 +47,7 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
   onProgress?: (progress: BuildProgress) => void;
   /**
    * Threads a full build renders pages on, the main thread included (see src/engine/workers/).
-   * Default: PLINTH_THREADS, else the number of cores; 1 renders on the main thread alone.
+   * Default: PLINTH_THREADS, else the number of cores from 4 cores on, else 1 (see thread-plan.ts); 1 renders on the main thread alone.
    */
   threads?: number;
   /** Templates a site needs before a build starts render threads. Default: PLINTH_THREAD_MIN_PAGES, else 300. */
