@@ -5,9 +5,9 @@
  * pages from the same inputs; the main thread then hands out batches of pages by index, renders
  * batches itself meanwhile, and takes back each page's content and output (two strings).
  * Sending the pages' data instead would cost a structured clone of every page's cascade, which
- * holds functions and class instances that a clone drops or refuses; making it again costs each
- * thread about what it costs the main thread, in parallel, and a thread starts before the main
- * thread reads the site, so that it is ready about when the main thread starts rendering.
+ * holds functions and class instances that a clone drops or refuses. Making it again costs a
+ * thread about twice the main thread's time before rendering (it loads its modules afresh), so
+ * a thread starts before the main thread reads the site, and joins while it renders.
  *
  * What stays on the main thread:
  * - everything before rendering (config, data, collections, pagination) and after it (the
