@@ -16,9 +16,11 @@ export interface RunOptions {
   seed: string;
   /** Skip the no-change and one-post-changed rebuild timings. Default false. */
   skipRebuilds: boolean;
+  /** Plinth's render threads (its --threads, passed as PLINTH_THREADS); by default Plinth's own choice. */
+  threads?: number;
 }
 
-export const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--shapes plain,real] [--runs 5] [--only plinth|eleventy] [--seed foundation] [--skip-rebuilds]`;
+export const USAGE = `Usage: npm run bench -- [--sizes 1000,4000,10000] [--shapes plain,real] [--runs 5] [--only plinth|eleventy] [--seed foundation] [--skip-rebuilds] [--threads N]`;
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text.replace(/_/g, ""));
@@ -36,6 +38,7 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
       only: { type: "string" },
       seed: { type: "string", default: DEFAULT_SEED },
       "skip-rebuilds": { type: "boolean", default: false },
+      threads: { type: "string" },
     },
   });
   const sizes = values.sizes.split(",").map((size) => positiveInteger(size.trim(), "--sizes"));
@@ -56,5 +59,6 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
     tools,
     seed: values.seed,
     skipRebuilds: values["skip-rebuilds"],
+    ...(values.threads === undefined ? {} : { threads: positiveInteger(values.threads, "--threads") }),
   };
 }

@@ -189,6 +189,8 @@ async function timeRebuilds(bench: SizeBench, runs: number, checks: OutputCheck[
 async function main(argv: string[]): Promise<void> {
   const options = parseRunOptions(argv);
   checkToolsInstalled(options.tools);
+  // Plinth's builds inherit it; Eleventy ignores it.
+  if (options.threads !== undefined) process.env.PLINTH_THREADS = String(options.threads);
   const results: BenchResults = { startedAt: new Date().toISOString(), machine: machineInfo(), options, sizes: [] };
   const sitesRoot = path.join(repoRoot, "bench", ".sites");
   for (const shape of options.shapes) {

@@ -1,6 +1,7 @@
 /** `plinth build`: one build, a summary line, exit code 0 or 1. */
 import { buildUsingCache } from "../cache/cached-build.js";
 import { build, type BuildResult } from "../engine/build.js";
+import { PlinthError } from "../errors/plinth-error.js";
 import { unloadedConfigHint } from "./config-hint.js";
 import { ProgressLine } from "./progress-line.js";
 import { reportError } from "./report-error.js";
@@ -16,6 +17,15 @@ export interface BuildFlags {
   dryrun?: boolean;
   to?: string;
   "no-cache"?: boolean;
+  threads?: string;
+}
+
+/** `--threads N`: a whole number of threads, at least 1. */
+function threadCount(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new PlinthError("CliUsage", `--threads expects a whole number of threads, 1 or more, got "${text}".`);
+  return value;
 }
 
 function plural(count: number, word: string): string {
@@ -35,6 +45,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
       formats: flags.formats,
       dryRun: flags.dryrun || toJson,
       onProgress: progress?.update,
+      threads: threadCount(flags.threads),
     };
     let result: BuildResult;
     let remembered = "";

@@ -27,6 +27,7 @@ Options for build and serve:
   --dryrun           Build without writing anything
   --to json          Print the pages as JSON instead of writing them
   --no-cache         (build) Build everything even if nothing changed since the last build
+  --threads N        (build) Render on N threads (default: one per core from 4 cores, else 1)
   --drafts, --future Also build drafts and scheduled pages (plinth/newsroom; PLINTH_DRAFTS=1, PLINTH_FUTURE=1)
   --port N           (serve) Port to listen on (default: 8080)
   --host H           (serve) Address to bind (default: 127.0.0.1)
@@ -71,6 +72,7 @@ export const buildOptionSpec = {
   dryrun: { type: "boolean" },
   to: { type: "string" },
   "no-cache": { type: "boolean" },
+  threads: { type: "string" },
   port: { type: "string" },
   host: { type: "string" },
   open: { type: "boolean" },

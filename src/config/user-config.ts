@@ -549,6 +549,11 @@ export class UserConfig {
    * plugins): a build the cache skips loses nothing by not calling them.
    */
   readonly buildLocalListeners = new WeakSet<UserFunction>();
+  /**
+   * `eleventy.before` listeners whose work is the main thread's alone (Plinth's bundled plugins
+   * validate and log there): render threads skip them, so a site with only these may use them.
+   */
+  readonly mainThreadListeners = new WeakSet<UserFunction>();
   on(event: string, listener: UserFunction): void {
     const list = this.listeners.get(event) ?? [];
     list.push(listener);

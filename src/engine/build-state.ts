@@ -50,6 +50,15 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
    * it says which must render; the others keep the output the last build wrote.
    */
   remember?: RenderPlanner;
+  /**
+   * Threads a full build renders pages on, the main thread included (see src/engine/workers/).
+   * Default: PLINTH_THREADS, else the number of cores from 4 cores on, else 1 (see thread-plan.ts); 1 renders on the main thread alone.
+   */
+  threads?: number;
+  /** Templates a site needs before a build starts render threads. Default: PLINTH_THREAD_MIN_PAGES, else 300. */
+  threadMinPages?: number;
+  /** Set inside a render thread: it skips `eleventy.before` (the main thread runs it). */
+  renderThread?: boolean;
 }
 
 /** The pages a build renders, and the keys of pages whose fields may differ from the last build's. */
@@ -155,6 +164,8 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     beforeConfig: (config) => {
       addBuiltinFilters(config, () => prefix);
       addDefaultPlugins(config);
+      // The bundle plugin's `eleventy.before` resets its buckets, which a fresh render thread starts without.
+      for (const listener of config.listeners.get("eleventy.before") ?? []) config.mainThreadListeners.add(listener);
       options.beforeConfig?.(config);
     },
   });
@@ -184,7 +195,7 @@ export async function createBuildState(options: BuildOptions): Promise<BuildStat
     dataFileBaseName: config.dataFileBaseName,
   };
   await emitExtensionMap(config, project);
-  await emitBefore(config, project, runMode, false);
+  if (!options.renderThread) await emitBefore(config, project, runMode, false);
   const global = await loadGlobalData(paths.data, config.globalData, dataContext);
   const languages = new LanguageSet(project, config, paths);
   config.templateRenderer = {

@@ -24,6 +24,7 @@ import type { ProjectPaths } from "./project-paths.js";
 import { isInside } from "./project-paths.js";
 import { readSources } from "./read-phase.js";
 import { currentIdentity, pagesToRender, queueChanges, renderChanged } from "./update-plan.js";
+import { renderOnThreads, startRenderThreads, stopRenderThreads } from "./workers/render-pool.js";
 
 export type { BuildOptions, BuildState } from "./build-state.js";
 
@@ -56,7 +57,7 @@ interface ContentMap {
  * maps are made on first read, since a dev server update emits the event for every save and
  * most listeners only look when a page uses them.
  */
-function contentMap(pages: Page[]): ContentMap {
+export function contentMap(pages: Page[]): ContentMap {
   let maps: ContentMap | undefined;
   const make = (): ContentMap => {
     if (maps) return maps;
@@ -112,6 +113,7 @@ async function assemble(state: BuildState, changed: ReadonlySet<string> | undefi
     return await runPhases(state, changed, started);
   } finally {
     state.languages.endBuild();
+    stopRenderThreads(state);
   }
 }
 
@@ -136,6 +138,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const progress = state.options.onProgress;
   progress?.({ phase: "read" });
   const passthrough = currentPassthrough(state, changed);
+  if (!changed) startRenderThreads(state);
   const sources = await readSources(state, changed, errors);
   fail(errors);
   timer.lap("scan+read");
@@ -191,7 +194,9 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   // html-relative copies are found again while pages render; an update keeps those of pages it did not render.
   if (!changed) config.renderedCopies.clear();
   try {
-    await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
+    // Threads render every page; a build that remembers the last one renders only some.
+    const everyPage = dirty.size === pages.length;
+    if (changed || !everyPage || !(await renderOnThreads(state, pages, errors, onOutput))) await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
     fail(errors);
     timer.lap(`render (${dirty.size} pages)`);
     progress?.({ phase: "write" });

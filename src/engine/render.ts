@@ -168,6 +168,22 @@ function contentError(ctx: RenderContext) {
   return (page: Page, error: unknown): PlinthError => toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
 }
 
+/** Pages in the order a full build renders them: pages that read collections last, as they may show others' content. */
+export function renderOrder(pages: readonly Page[]): Page[] {
+  const [readers, others] = partition(pages, readsCollections);
+  return [...others, ...readers];
+}
+
+export interface RenderRoundOptions {
+  /**
+   * Takes the pages that wait for content no page of this call renders, instead of reporting
+   * them as a cycle: a render thread's batch hands them back to the main thread.
+   */
+  onStuck?: (pages: Page[]) => void;
+  /** Collects the pages whose content or layouts failed (their errors are in `errors`). */
+  failed?: Set<Page>;
+}
+
 /**
  * Renders every page's content. A page that reads another page's `templateContent` before it
  * exists is tried again after the rest: rounds continue while each one makes progress.
@@ -178,12 +194,18 @@ function contentError(ctx: RenderContext) {
  * and the writer gets pages from the start. A layout that reads content not rendered yet
  * waits for the end. Returns the pages whose layouts are still to render.
  */
-export async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[], layoutsAtOnce = false): Promise<Page[]> {
-  const onError = contentError(ctx);
+export async function renderAllContent(pages: readonly Page[], ctx: RenderContext, errors: PlinthError[], layoutsAtOnce = false, options: RenderRoundOptions = {}): Promise<Page[]> {
+  const { onStuck, failed } = options;
+  const pageError = contentError(ctx);
+  const onError = failed
+    ? (page: Page, error: unknown): PlinthError => {
+        failed.add(page);
+        return pageError(page, error);
+      }
+    : pageError;
   const laidOut = new Set<Page>();
   const layoutErrors: PlinthError[] = [];
-  const [readers, others] = partition(pages, readsCollections);
-  let pending = [...others, ...readers];
+  let pending = renderOrder(pages);
   while (pending.length) {
     const retry: Page[] = [];
     const roundErrors: PlinthError[] = [];
@@ -212,6 +234,11 @@ export async function renderAllContent(pages: readonly Page[], ctx: RenderContex
     );
     errors.push(...roundErrors);
     if (retry.length === pending.length) {
+      // A part of the site (a render thread's batch) hands on pages that wait for content rendered elsewhere.
+      if (onStuck) {
+        onStuck(retry);
+        break;
+      }
       // No progress: these pages read each other's content in a cycle.
       for (const page of retry) {
         errors.push(

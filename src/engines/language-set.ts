@@ -200,6 +200,11 @@ export class LanguageSet {
     if (thread && !Object.values(syntaxChecks).some((holdsSyntax) => holdsSyntax(body))) thread.prerender(file, body);
   }
 
+  /** Render threads take part of the pages: Markdown is no longer sent ahead for pages that may render elsewhere. */
+  stopPrerendering(): void {
+    this.markdownLibrary.thread?.stopSendingAhead();
+  }
+
   /** The build is over: Markdown sent ahead and not asked for is dropped. */
   endBuild(): void {
     this.markdownLibrary.thread?.forgetPrerendered();

@@ -2,6 +2,7 @@
  * Markdown through markdown-it (`html: true`, indented code blocks off, as in Eleventy),
  * optionally preprocessed by another language (Liquid by default).
  */
+import { isMainThread } from "node:worker_threads";
 import type { UserConfig } from "../config/user-config.js";
 import { createDefaultMarkdown, lazyDefaultMarkdown } from "./default-markdown.js";
 import { MarkdownThread } from "./markdown-thread.js";
@@ -22,7 +23,8 @@ function isDefaultMarkdown(config: UserConfig): boolean {
 export function createMarkdownLibrary(config: UserConfig): { library: MarkdownLibrary; thread?: MarkdownThread } {
   if (isDefaultMarkdown(config)) {
     const library = lazyDefaultMarkdown();
-    return { library, thread: new MarkdownThread(library) };
+    // A render thread (src/engine/workers/) is itself the extra core: it starts no thread of its own.
+    return { library, thread: isMainThread ? new MarkdownThread(library) : undefined };
   }
   const override = config.libraryOverrides.get("md") as MarkdownLibrary | undefined;
   const library: MarkdownLibrary = override ?? createDefaultMarkdown();

@@ -50,6 +50,7 @@ export class MarkdownThread {
   private earlyNext = 0;
   private earlyInFlight = 0;
   private earlyUntaken = 0;
+  private sendingAhead = true;
 
   constructor(
     private readonly fallback: MarkdownRenderer,
@@ -72,7 +73,7 @@ export class MarkdownThread {
    * so the texts and their HTML do not pile up in the threads' message queues.
    */
   prerender(file: string, text: string): void {
-    if (!this.worker || this.early.has(file)) return;
+    if (!this.worker || !this.sendingAhead || this.early.has(file)) return;
     this.early.set(file, { text });
     this.earlyQueue.push(file);
     this.sendEarly();
@@ -97,6 +98,16 @@ export class MarkdownThread {
     }
   }
 
+  /**
+   * Sends no more documents ahead: render threads (src/engine/workers/) take part of the pages,
+   * whose documents would be rendered here for nothing. Those already sent stay for their pages.
+   */
+  stopSendingAhead(): void {
+    for (let i = this.earlyNext; i < this.earlyQueue.length; i++) this.early.delete(this.earlyQueue[i]!);
+    this.earlyNext = this.earlyQueue.length;
+    this.sendingAhead = false;
+  }
+
   /** Drops documents sent ahead that no page asked for; the build is over. */
   forgetPrerendered(): void {
     for (const { sent } of this.early.values()) if (sent) this.waiting.delete(sent.id);
@@ -107,6 +118,7 @@ export class MarkdownThread {
   }
 
   private clearEarly(): void {
+    this.sendingAhead = true;
     this.early.clear();
     this.earlyQueue = [];
     this.earlyNext = 0;

@@ -129,6 +129,20 @@ function wrapFilter(name: string, entry: FunctionEntry): (...args: unknown[]) =>
   };
 }
 
+/**
+ * A callback-style async filter continues the template inside its callback, often from a
+ * promise of its own (the RSS plugin's htmlToAbsoluteUrls), where an error thrown later in the
+ * template would be an unhandled rejection that ends the process: it goes back to Nunjucks
+ * through the callback instead, as `settle` does for shortcodes.
+ */
+function guardCallback(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  return function (this: unknown, ...args: unknown[]) {
+    const done = args.at(-1);
+    if (typeof done === "function") args[args.length - 1] = (error: unknown, value?: unknown) => (error ? (done as Callback)(error) : settle(done as Callback, value));
+    return fn.apply(this, args);
+  };
+}
+
 function withThis(entry: FunctionEntry): (...args: unknown[]) => unknown {
   return function (this: NunjucksCallThis, ...args: unknown[]) {
     return entry.fn.call(withPageContext(this, contextData(this)), ...args);
@@ -166,7 +180,7 @@ export function createNunjucksLanguage({ searchPaths, config }: NunjucksOptions)
   for (const [name, entry] of config.filters.universal) env.addFilter(name, wrapFilter(name, entry), entry.async);
   // Nunjucks-only async filters use Nunjucks' own callback style, so they are passed through as written.
   for (const [name, entry] of config.filters.nunjucks) {
-    const filter = entry.async ? withThis(entry) : wrapFilter(name, entry);
+    const filter = entry.async ? guardCallback(withThis(entry)) : wrapFilter(name, entry);
     env.addFilter(name, entry.async && isPureFilter(name, entry) ? memoizeCallbackFilter(filter, entry.fn) : filter, entry.async);
   }
   env.addExtension("setAsync", shortcodeExtension("setAsync", {

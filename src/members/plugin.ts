@@ -27,6 +27,8 @@ export interface EleventyConfigApi {
   addTemplateFormats?(formats: string): unknown;
   on(event: string, listener: (arg: unknown) => unknown): unknown;
   directories?: { input?: string; data?: string };
+  /** Plinth only: `eleventy.before` listeners that render threads skip. */
+  mainThreadListeners?: WeakSet<(arg: unknown) => unknown>;
 }
 
 export type OutputName = keyof typeof OUTPUT_URLS;
@@ -100,14 +102,17 @@ export default function membersPlugin(eleventyConfig: EleventyConfigApi, options
   };
 
   // Validation runs before every build (and every rebuild while serving), reloading the roster.
-  eleventyConfig.on("eleventy.before", async (arg: unknown) => {
+  const validate = async (arg: unknown): Promise<void> => {
     eventDirs = directoriesFrom(arg);
     const { model } = await load();
     const diagnostics = applyStrict(model.diagnostics, options.strict === true);
     const cwd = process.cwd();
     if (countBySeverity(diagnostics).errors > 0) throw rosterFailure(diagnostics, cwd);
     for (const d of diagnostics) log(`[members] warning ${displayPath(d.location.file, cwd)}:${d.location.line ?? 1} ${d.message}`);
-  });
+  };
+  eleventyConfig.on("eleventy.before", validate);
+  // A render thread loads the roster through the global data; the main thread validates and warns.
+  eleventyConfig.mainThreadListeners?.add(validate);
 
   eleventyConfig.addGlobalData(options.dataName ?? "membership", async () => (await current()).data);
 

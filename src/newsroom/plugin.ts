@@ -34,6 +34,8 @@ export interface NewsroomConfigApi {
   directories?: { input?: string; data?: string };
   /** Plinth only: `eleventy.after` listeners that need no results, so the build cache still applies. */
   buildLocalListeners?: WeakSet<(arg: unknown) => unknown>;
+  /** Plinth only: `eleventy.before` listeners that render threads skip. */
+  mainThreadListeners?: WeakSet<(arg: unknown) => unknown>;
 }
 
 export interface NewsroomOptions {
@@ -93,11 +95,14 @@ export default function newsroomPlugin(eleventyConfig: NewsroomConfigApi, option
 
   // Drafts and scheduled pages: dropped before rendering, so they have no output and are in no collection.
   const waiting = new Map<string, Date>();
-  eleventyConfig.on("eleventy.before", (arg: unknown) => {
+  const beforeBuild = (arg: unknown): void => {
     const dirs = (arg as { directories?: { input?: unknown; data?: unknown } } | undefined)?.directories;
     eventDirs = { input: typeof dirs?.input === "string" ? dirs.input : undefined, data: typeof dirs?.data === "string" ? dirs.data : undefined };
     siteFromFile = undefined;
-  });
+  };
+  eleventyConfig.on("eleventy.before", beforeBuild);
+  // A render thread starts afresh, and finds the folders in eleventyConfig.directories.
+  eleventyConfig.mainThreadListeners?.add(beforeBuild);
   eleventyConfig.addPreprocessor("plinth-newsroom", "*", (data, content) => {
     const state = publishState(data, now());
     if (state.state === "published") return undefined;

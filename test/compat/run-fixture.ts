@@ -30,7 +30,15 @@ export interface RunOptions {
   eleventyOnly?: boolean;
   /** Compare markup ignoring whitespace between tags (run-one's --loose); the suite never does. */
   ignoreMarkupWhitespace?: boolean;
+  /** Plinth renders on render threads however small the site (run-one's --threads, or PLINTH_COMPAT_THREADS=1 for the suite; see FORCED_THREADS). */
+  forceThreads?: boolean;
 }
+
+/**
+ * Plinth's environment for a build on two threads whatever the site's size, the main thread
+ * leaving every batch to the render thread: the fixtures then prove the threads' output too.
+ */
+export const FORCED_THREADS = { PLINTH_THREADS: "2", PLINTH_THREAD_MIN_PAGES: "0", PLINTH_THREADS_MAIN: "wait" };
 
 async function side(fixture: Fixture, outDir: string, build: Promise<BuildResult>): Promise<SideResult> {
   const result = await build;
@@ -47,7 +55,7 @@ export async function runFixture(fixture: Fixture, options: RunOptions = {}): Pr
 
   const [eleventy, plinth] = await Promise.all([
     side(fixture, eleventyOut, buildWithEleventy(fixture.dir, eleventyOut, args, env)),
-    plinthOut === undefined ? undefined : side(fixture, plinthOut, buildWithPlinth(fixture.dir, plinthOut, args, env)),
+    plinthOut === undefined ? undefined : side(fixture, plinthOut, buildWithPlinth(fixture.dir, plinthOut, args, (options.forceThreads ?? process.env.PLINTH_COMPAT_THREADS === "1") ? { ...env, ...FORCED_THREADS } : env)),
   ]);
   const comparison =
     plinth && plinth.build.code === 0 && eleventy.build.code === 0 ? await compareTrees(eleventyOut, plinth.outDir, { ignoreMarkupWhitespace: options.ignoreMarkupWhitespace }) : undefined;

@@ -4,6 +4,7 @@
 //   --eleventy-only  build with Eleventy only and check expect.json (to write or check a fixture)
 //   --keep           keep the output folders and print where they are
 //   --loose          ignore whitespace between tags in markup (to see if a difference is more than that)
+//   --threads        Plinth renders on a render thread however small the site
 // Exits 1 when any case fails.
 
 import { formatComparison } from "./compare-trees.js";
@@ -15,15 +16,17 @@ interface Options {
   eleventyOnly: boolean;
   keep: boolean;
   loose: boolean;
+  threads: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { cases: [], eleventyOnly: false, keep: false, loose: false };
+  const options: Options = { cases: [], eleventyOnly: false, keep: false, loose: false, threads: false };
   for (const arg of argv) {
     if (arg === "--all") options.cases.push(...listFixtures());
     else if (arg === "--eleventy-only") options.eleventyOnly = true;
     else if (arg === "--keep") options.keep = true;
     else if (arg === "--loose") options.loose = true;
+    else if (arg === "--threads") options.threads = true;
     else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
     else options.cases.push(arg.replace(/\/+$/, "").split("/").pop() ?? arg);
   }
@@ -56,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let failed = 0;
   for (const name of options.cases) {
-    const run = await runFixture(loadFixture(name), { eleventyOnly: options.eleventyOnly, ignoreMarkupWhitespace: options.loose });
+    const run = await runFixture(loadFixture(name), { eleventyOnly: options.eleventyOnly, ignoreMarkupWhitespace: options.loose, forceThreads: options.threads });
     const problems = report(run);
     const compared = run.comparison ? ` (${run.comparison.compared} files compared)` : "";
     console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${name}${compared}`);
