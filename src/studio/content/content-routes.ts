@@ -113,9 +113,9 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     return { path: file.relative, raw, frontMatter, frontMatterError, body: parts.body, revision, url: indexed?.url ?? null, collection: indexed?.collection ?? null, title: indexed?.title ?? null };
   };
 
-  r.get("/api/collections", () => ({ json: content.collections() }));
+  r.get("/api/collections", () => ({ json: content.collections() }), { action: "entry.read" });
 
-  r.get("/api/tags", () => ({ json: content.tags() }));
+  r.get("/api/tags", () => ({ json: content.tags() }), { action: "entry.read" });
 
   r.get("/api/entries", (req) => {
     const sort = req.query.get("sort") ?? "date";
@@ -135,19 +135,19 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     };
     if (query.collection && !content.collections().some((c) => c.name === query.collection)) throw new StudioHttpError(404, "StudioNotFound", `There is no collection ${JSON.stringify(query.collection)}.`);
     return { json: content.query(query) };
-  });
+  }, { action: "entry.read" });
 
   r.get("/api/schema", (req) => {
     const collection = req.param("collection");
     if (!content.collections().some((c) => c.name === collection)) throw new StudioHttpError(404, "StudioNotFound", `There is no collection ${JSON.stringify(collection)}.`);
     return { json: { collection, ...schemaOf(collection) } };
-  });
+  }, { action: "entry.read" });
 
   r.get("/api/entry", (req) => {
     const file = ctx.sitePath(req.param("path"));
     const stored = store.mustRead(file);
     return { json: entryJson(file, stored.raw, stored.revision) };
-  });
+  }, { action: "entry.read" });
 
   r.put("/api/entry", async (req) => {
     const file = writable(req.param("path"));
@@ -160,7 +160,7 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     if (raw === undefined && frontMatter === undefined && newBody === undefined) throw badRequest('Send "raw", or "frontMatter" and/or "body".');
     const result = await store.save(file, baseRevision, (current) => (raw !== undefined ? raw : editFile(current, { frontMatter, body: newBody }, file.relative)));
     return { json: { path: file.relative, ...result, url: content.entry(file.relative)?.url ?? null } };
-  });
+  }, { action: "entry.edit" });
 
   r.post("/api/entry", async (req) => {
     const body = await req.json();
@@ -195,11 +195,11 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     }
     const result = await store.create(file, raw);
     return { status: 201, json: { path: file.relative, raw, ...result, url: content.entry(file.relative)?.url ?? null } };
-  });
+  }, { action: "entry.create" });
 
   r.delete("/api/entry", async (req) => {
     const file = writable(req.param("path"));
     const result = await store.remove(file, req.param("baseRevision"));
     return { json: { path: file.relative, commit: result.commit, ...(result.gitError ? { gitError: result.gitError } : {}) } };
-  });
+  }, { action: "entry.delete" });
 }

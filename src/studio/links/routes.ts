@@ -78,7 +78,7 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     if (entry) return { json: { pages: linkingToEntry(ctx.sitePath(entry).relative) } };
     if (!url) throw badRequest("Give `url` (a page's URL) or `path` (an entry) to find the pages linking to it.");
     return { json: { pages: linking(url) } };
-  });
+  }, { action: "entry.read" });
 
   r.post("/api/entry/rename", async (req) => {
     const from = ctx.sitePath(req.param("path"));
@@ -95,5 +95,5 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     const commit = ctx.git ? await ctx.git.commitPaths(paths, `Rename ${from.relative} to ${to.relative}`) : null;
     ctx.log(`[studio] renamed ${from.relative} to ${to.relative}${redirect ? `; ${redirect.from} now redirects to ${redirect.to}` : ""}${linkedFrom.length ? `; ${linkedFrom.length} page(s) link to its old URL` : ""}`);
     return { json: { path: to.relative, commit, linkedFrom, redirect } };
-  });
+  }, { action: "entry.edit" });
 }

@@ -24,6 +24,8 @@ import { ContentIndex } from "../content/content-index.js";
 import { ContentStore } from "../content/content-store.js";
 import { GitRepo, type GitAuthor } from "../git/git-repo.js";
 import { PreviewOverlay } from "../preview/preview-overlay.js";
+import { authorize, forbidden, mayCall } from "../auth/authorize.js";
+import type { StudioUser } from "../auth/roles.js";
 import { StudioAuth, newToken } from "./auth.js";
 import type { StudioContext } from "./context.js";
 import { sitePathIn } from "./context.js";
@@ -68,6 +70,8 @@ export class StudioServer {
   private readonly http: Server;
   private auth!: StudioAuth;
   private ctx!: StudioContext;
+  /** Who the token stands for: the single user, an admin named after git's user.name. */
+  private tokenUser: StudioUser = { name: "studio", role: "admin" };
   private watcher?: FileWatcher;
   private address?: AddressInfo;
   private readonly serveSite: (req: IncomingMessage, res: ServerResponse) => void;
@@ -109,7 +113,12 @@ export class StudioServer {
     server.session.onBuild((outcome) => {
       if (outcome.ok) refresh();
     });
+    if (git) server.tokenUser = { name: git.author.name, role: "admin", email: git.author.email };
     server.ctx = {
+      get team() {
+        return false;
+      },
+      authorize: (req, action, target) => authorize(req.user, action, target),
       content,
       store,
       overlay: server.overlay,
@@ -207,9 +216,13 @@ export class StudioServer {
       setSiteHeaders(res);
       return this.serveSite(req, res);
     }
+    const user = this.tokenUser;
+    if (!mayCall(user, match.action)) {
+      return sendJson(req, res, 403, { error: errorJson(forbidden(user, match.action ?? "settings")) });
+    }
     let reply: Reply;
     try {
-      reply = await match.handler(makeRequest(req, res, url, match.rest));
+      reply = await match.handler(makeRequest(req, res, url, match.rest, user));
     } catch (error) {
       const { status, body, unexpected } = errorReply(error);
       if (unexpected) this.options.logError(`[studio] ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
