@@ -10,7 +10,9 @@ import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
 import type { SitePath } from "../server/safe-path.js";
+import { authorOf } from "../auth/roles.js";
 import { PAGES } from "./collections.js";
+import type { SaveBy } from "./content-store.js";
 import type { EntryQuery } from "./content-index.js";
 import { editFile } from "./front-matter-edit.js";
 import { matterData, splitFile } from "./front-matter-text.js";
@@ -43,6 +45,11 @@ function intParam(req: StudioRequest, name: string, fallback: number, max: numbe
   if (raw === null || raw === "") return fallback;
   if (!/^\d+$/.test(raw)) throw badRequest(`"${name}" must be a whole number.`);
   return Math.min(Number(raw), max);
+}
+
+/** Who a save is by: the signed-in user, who authors its commit (with one user and a token, git's configured author). */
+export function savedBy(req: StudioRequest, ctx: StudioContext): SaveBy {
+  return { user: req.user, author: ctx.team ? authorOf(req.user) : undefined };
 }
 
 export function contentRoutes(r: Router, ctx: StudioContext): void {
@@ -143,10 +150,11 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     return { json: { collection, ...schemaOf(collection) } };
   }, { action: "entry.read" });
 
-  r.get("/api/entry", (req) => {
+  r.get("/api/entry", async (req) => {
     const file = ctx.sitePath(req.param("path"));
-    const stored = store.mustRead(file);
-    return { json: entryJson(file, stored.raw, stored.revision) };
+    const stored = await store.current(file, savedBy(req, ctx));
+    if (!stored) throw new StudioHttpError(404, "StudioNotFound", `There is no file ${file.relative}.`);
+    return { json: { ...entryJson(file, stored.raw, stored.revision), ...(stored.workflow ? { workflow: stored.workflow } : {}) } };
   }, { action: "entry.read" });
 
   r.put("/api/entry", async (req) => {
@@ -158,7 +166,7 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     const frontMatter = objectField(body, "frontMatter");
     const newBody = stringField(body, "body");
     if (raw === undefined && frontMatter === undefined && newBody === undefined) throw badRequest('Send "raw", or "frontMatter" and/or "body".');
-    const result = await store.save(file, baseRevision, (current) => (raw !== undefined ? raw : editFile(current, { frontMatter, body: newBody }, file.relative)));
+    const result = await store.save(file, baseRevision, (current) => (raw !== undefined ? raw : editFile(current, { frontMatter, body: newBody }, file.relative)), savedBy(req, ctx));
     return { json: { path: file.relative, ...result, url: content.entry(file.relative)?.url ?? null } };
   }, { action: "entry.edit" });
 
@@ -193,13 +201,13 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
       const extra = objectField(body, "frontMatter");
       raw = raw ?? editFile(made.raw, { frontMatter: extra ? { ...made.frontMatter, ...extra } : undefined, body: stringField(body, "body") }, file.relative);
     }
-    const result = await store.create(file, raw);
+    const result = await store.create(file, raw, savedBy(req, ctx));
     return { status: 201, json: { path: file.relative, raw, ...result, url: content.entry(file.relative)?.url ?? null } };
   }, { action: "entry.create" });
 
   r.delete("/api/entry", async (req) => {
     const file = writable(req.param("path"));
-    const result = await store.remove(file, req.param("baseRevision"));
+    const result = await store.remove(file, req.param("baseRevision"), savedBy(req, ctx));
     return { json: { path: file.relative, commit: result.commit, ...(result.gitError ? { gitError: result.gitError } : {}) } };
   }, { action: "entry.delete" });
 }

@@ -56,6 +56,8 @@ export interface SaveTarget {
   write(raw: string | null, message: string, author: GitAuthor | undefined): Promise<string | null>;
   /** An older text of the entry there whose revision is `revision`, for a merge base; null when unknown. */
   textAt?(revision: string): Promise<string | null>;
+  /** What GET /api/entry adds as `workflow` (state, branch...). */
+  describe?(): Promise<Record<string, unknown>>;
 }
 
 export type SaveRouter = (file: SitePath, by: SaveBy) => SaveTarget | null;
@@ -124,7 +126,7 @@ export class ContentStore {
   save(file: SitePath, baseRevision: string, make: (current: string) => string, by: SaveBy = {}): Promise<WriteResult> {
     return this.serial(async () => {
       const target = this.router?.(file, by) ?? null;
-      const current = await this.current(file, target);
+      const current = await this.at(file, target);
       if (!current) throw notThere(file);
       let raw: string;
       let merged = false;
@@ -169,7 +171,7 @@ export class ContentStore {
   remove(file: SitePath, baseRevision: string, by: SaveBy = {}): Promise<WriteResult> {
     return this.serial(async () => {
       const target = this.router?.(file, by) ?? null;
-      const current = await this.current(file, target);
+      const current = await this.at(file, target);
       if (!current) throw notThere(file);
       if (current.revision !== baseRevision) throw conflict(file, current, baseRevision);
       const message = `Delete ${file.relative}: ${titleForCommit(current.raw, file.relative)}`;
@@ -188,7 +190,15 @@ export class ContentStore {
     return { raw, revision };
   }
 
-  private async current(file: SitePath, target: SaveTarget | null): Promise<StoredFile | null> {
+  /** The entry as `by` sees it: where their saves go (team mode: its branch), else the working copy. */
+  async current(file: SitePath, by: SaveBy = {}): Promise<StoredFile & { workflow?: Record<string, unknown> } | null> {
+    const target = this.router?.(file, by) ?? null;
+    const stored = await this.at(file, target);
+    if (!stored || !target?.describe) return stored;
+    return { ...stored, workflow: await target.describe() };
+  }
+
+  private async at(file: SitePath, target: SaveTarget | null): Promise<StoredFile | null> {
     if (!target) return this.read(file);
     const raw = await target.read();
     return raw === null ? null : this.stored(file, raw);
