@@ -39,6 +39,7 @@ Options for studio (with --input, --config, --pathprefix as above):
   --open             Open the studio in a browser
   --author "N <E>"   Commit as this author (default: the repository's user.name and user.email)
   The access token is random, or PLINTH_STUDIO_TOKEN; the address printed carries it.
+  plinth studio users add|list|remove|reset   Accounts and roles (then everyone logs in)
 `;
 
 export function version(): string {
@@ -110,6 +111,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (command === "new") {
       const { runNewCommand } = await import("../newsroom/cli-new.js");
       return await runNewCommand(rest, io);
+    }
+    if (command === "studio" && rest[0] === "users") {
+      const { runStudioUsersCommand } = await import("./studio-users-command.js");
+      return await runStudioUsersCommand(rest.slice(1), io);
     }
     if (command !== "build" && command !== "serve" && command !== "studio") {
       throw new PlinthError("CliUsage", `Unknown command "${command}".`);
