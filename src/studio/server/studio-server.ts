@@ -23,6 +23,7 @@ import { createStaticHandler } from "../../server/static-handler.js";
 import { ContentIndex } from "../content/content-index.js";
 import { ContentStore } from "../content/content-store.js";
 import { GitRepo, type GitAuthor } from "../git/git-repo.js";
+import { recoverRepository } from "../git/recover.js";
 import { PreviewOverlay } from "../preview/preview-overlay.js";
 import { authorize, forbidden, mayCall } from "../auth/authorize.js";
 import type { StudioUser } from "../auth/roles.js";
@@ -100,6 +101,8 @@ export class StudioServer {
     await server.session.start();
     const inputDir = server.session.site.lastResult?.paths.input ?? path.resolve(options.cwd, options.input ?? ".");
     const git = await GitRepo.open(inputDir, options.author);
+    // A studio killed mid-save may have left git's lock or a temporary file: cleared before any save.
+    if (git) await recoverRepository(git, { log: options.log });
     const content = new ContentIndex();
     // A saved file is read from disk again: its unsaved text has become the file.
     const store = new ContentStore({ session: server.session, git, logError: options.logError, onWrite: (relative) => server.overlay.drop(relative) });
