@@ -60,6 +60,9 @@ export interface SaveTarget {
   describe?(): Promise<Record<string, unknown>>;
 }
 
+/** A write done, with the build that takes it in (awaited outside the queue). */
+type Written = WriteResult & { built?: Promise<void> };
+
 export type SaveRouter = (file: SitePath, by: SaveBy) => SaveTarget | null;
 
 export interface ContentStoreOptions {
@@ -162,8 +165,7 @@ export class ContentStore {
       }
       this.stored(file, raw);
       const commit = await this.commit(file, message, by);
-      await this.built(file);
-      return { revision: revisionOf(raw), changed: true, ...commit };
+      return { revision: revisionOf(raw), changed: true, ...commit, built: this.built(file) };
     });
   }
 
@@ -179,8 +181,7 @@ export class ContentStore {
       this.written.set(file.absolute, "");
       unlinkSync(file.absolute);
       const commit = await this.commit(file, message, by);
-      await this.built(file);
-      return { revision: "", changed: true, ...commit };
+      return { revision: "", changed: true, ...commit, built: this.built(file) };
     });
   }
 
@@ -216,14 +217,13 @@ export class ContentStore {
   }
 
   /** Writes and commits the new text, in the working copy (then built) or at the save's target. */
-  private async write(file: SitePath, raw: string, message: string, target: SaveTarget | null, by: SaveBy): Promise<WriteResult> {
+  private async write(file: SitePath, raw: string, message: string, target: SaveTarget | null, by: SaveBy): Promise<Written> {
     const revision = this.stored(file, raw).revision;
     if (target) return { revision, changed: true, commit: await target.write(raw, message, by.author) };
     this.written.set(file.absolute, revision);
     writeFileAtomic(file.absolute, raw);
     const commit = await this.commit(file, message, by);
-    await this.built(file);
-    return { revision, changed: true, ...commit };
+    return { revision, changed: true, ...commit, built: this.built(file) };
   }
 
   /** Commits the file; a failing commit (a hook, a lock) leaves the write in place and says why. */
@@ -239,10 +239,12 @@ export class ContentStore {
     }
   }
 
-  /** Waits for the dev session to take the change in, so the index and the preview show it. */
-  private async built(file: SitePath): Promise<void> {
-    this.options.session.requestUpdate([file.absolute]);
-    await this.options.session.idle();
+  /**
+   * Hands the change to the dev session; the promise is its build, which the save's answer waits
+   * for (so the index and the preview show it) outside the queue: the next save need not wait.
+   */
+  private built(file: SitePath): Promise<void> {
+    return this.options.session.updated([file.absolute]);
   }
 
   /**
@@ -262,10 +264,13 @@ export class ContentStore {
     return current === expected;
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` after the writes before it; answers once its build (if any) is over too. */
+  private async serial(work: () => Promise<Written>): Promise<WriteResult> {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => undefined);
-    return next;
+    const { built, ...result } = await next;
+    await built;
+    return result;
   }
 }
 
