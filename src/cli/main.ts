@@ -38,6 +38,8 @@ Options for studio (with --input, --config, --pathprefix as above):
   --host H           Address to bind (default: 127.0.0.1)
   --open             Open the studio in a browser
   --author "N <E>"   Commit as this author (default: the repository's user.name and user.email)
+  --public-url URL   The address people use behind a TLS reverse proxy (https://studio.example.org/)
+  --trust-proxy      Believe the proxy's X-Forwarded-Proto and X-Forwarded-For
   The access token is random, or PLINTH_STUDIO_TOKEN; the address printed carries it.
   plinth studio users add|list|remove|reset   Accounts and roles (then everyone logs in)
 `;
@@ -77,6 +79,8 @@ export const buildOptionSpec = {
   open: { type: "boolean" },
   "to-disk": { type: "boolean" },
   author: { type: "string" },
+  "public-url": { type: "string" },
+  "trust-proxy": { type: "boolean" },
   incremental: { type: "boolean" },
   drafts: { type: "boolean" },
   future: { type: "boolean" },

@@ -54,6 +54,10 @@ export const studioErrors = {
     title: "Your role does not allow this",
     hint: "An admin can change your role with `plinth studio users add NAME --role …` after `users remove NAME`; see docs/studio.md, \"Accounts and roles\", for what each role may do.",
   },
+  StudioLoginNeeded: {
+    title: "Log in first",
+    hint: "This studio has accounts: log in on its start page, or from a script `POST /api/login` with `{ name, password }` and send the cookie and the `X-CSRF-Token` it answers. Ask an admin for an account (`plinth studio users add`).",
+  },
   StudioLoginFailed: {
     title: "The name or the password is wrong",
     hint: "Check both and try again. An admin can send you a new set-password link with `plinth studio users reset NAME`.",
