@@ -108,6 +108,11 @@ export class GitRepo {
     return null;
   }
 
+  /** Runs `work` between this repository's own commands (e.g. another module's `git merge` in the working copy). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.serial(work);
+  }
+
   private git(args: readonly string[]): Promise<GitResult> {
     return runGit(this.cwd, args, {
       // Without a configured identity git refuses to commit; the studio's author stands in as committer.

@@ -16,6 +16,7 @@ const OPTIONAL: { module: string; name: string }[] = [
   { module: "../members/routes.js", name: "membersRoutes" },
   { module: "../links/routes.js", name: "linksRoutes" },
   { module: "../cms-config/routes.js", name: "cmsConfigRoutes" },
+  { module: "../workflow/routes.js", name: "workflowRoutes" },
 ];
 
 export async function mountRoutes(r: Router, ctx: StudioContext): Promise<void> {

@@ -29,7 +29,7 @@ describe("entry branches", () => {
     writeFileSync(path.join(site, "news", "a.md"), "---\ntitle: A\n---\nA\n");
     git("add", "-A");
     git("commit", "-q", "-m", "Initial");
-    branches = await EntryBranches.open((await GitRepo.open(site))!);
+    branches = EntryBranches.create((await GitRepo.open(site))!);
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 

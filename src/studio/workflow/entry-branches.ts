@@ -7,10 +7,11 @@
  * is what the dev session builds. States travel as commit trailers (see states.ts).
  *
  * @example
- * const branches = await EntryBranches.open(git);
+ * const branches = EntryBranches.create(git);
  * await branches.write("news/x.md", "---\ntitle: X\n---\nText\n", "Create news/x.md: X", { name: "Ana", email: "ana@example.org" });
  * (await branches.read("news/x.md"))?.state; // "draft"
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -65,14 +66,17 @@ export class EntryBranches {
   ) {}
 
   /** `publishing`: the configured publishing branch; default the branch the working copy is on, else `main`. */
-  static async open(git: GitRepo, publishing?: string): Promise<EntryBranches> {
+  static create(git: GitRepo, publishing?: string): EntryBranches {
     let branch = publishing;
     if (!branch) {
-      const head = await gitRun(git.root, ["symbolic-ref", "--short", "-q", "HEAD"]);
-      branch = head.code === 0 && head.stdout.trim() ? head.stdout.trim() : "main";
+      try {
+        branch = execFileSync("git", ["symbolic-ref", "--short", "-q", "HEAD"], { cwd: git.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      } catch {
+        // A detached HEAD: publish to main.
+      }
     }
     const relative = path.relative(git.root, git.cwd).split(path.sep).join("/");
-    return new EntryBranches(git, branch, relative ? `${relative}/` : "");
+    return new EntryBranches(git, branch || "main", relative ? `${relative}/` : "");
   }
 
   get root(): string {
@@ -182,6 +186,24 @@ export class EntryBranches {
       await gitMust(this.root, ["update-ref", "-d", `refs/heads/${branchOf(relative)}`, tip.head]);
       return true;
     });
+  }
+
+  /** An earlier text of the entry, on its branch or the publishing branch, whose revision is `revision` (a merge base); null when none. */
+  async findText(relative: string, revision: string, depth = 100): Promise<string | null> {
+    const refs = [this.publishingRef()];
+    if (await this.tip(relative)) refs.unshift(`refs/heads/${branchOf(relative)}`);
+    const log = await gitRun(this.root, ["log", `-n${depth}`, "--format=", "--raw", "--no-abbrev", ...refs, "--", this.gitPath(relative)]);
+    if (log.code !== 0) return null;
+    const blobs = new Set<string>();
+    for (const line of log.stdout.split("\n")) {
+      const fields = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) /.exec(line);
+      for (const blob of fields ? [fields[2]!, fields[1]!] : []) if (!/^0+$/.test(blob)) blobs.add(blob);
+    }
+    for (const blob of blobs) {
+      const shown = await gitRun(this.root, ["cat-file", "blob", blob]);
+      if (shown.code === 0 && revisionOf(shown.stdout) === revision) return shown.stdout;
+    }
+    return null;
   }
 
   /** Every entry with an open branch, newest change first. */

@@ -29,6 +29,8 @@ export function gitRun(cwd: string, args: readonly string[], options: GitOptions
         resolve({ stdout: String(stdout), stderr: String(stderr) || (error && typeof error.code !== "number" ? error.message : ""), code });
       },
     );
+    // git may exit before reading its input (an error); that is reported by its exit code, not as EPIPE.
+    child.stdin?.on("error", () => undefined);
     child.stdin?.end(options.input ?? "");
   });
 }
