@@ -47,6 +47,23 @@ describe("review and publishing API", () => {
     const state = await site.api<State>("GET", `/api/entry/state?path=${SEED}`);
     assert.equal(state.json.state, "draft");
     assert.equal(state.json.published, true);
+    const opened = await site.api<{ raw: string; revision: string; workflow: State }>("GET", `/api/entry?path=${SEED}`);
+    assert.equal(opened.json.raw, edited, "the editor opens the branch's version");
+    assert.equal(opened.json.workflow.state, "draft");
+    assert.equal(opened.json.revision, state.json.revision);
+  });
+
+  it("creates a new entry on its branch only", async () => {
+    const created = await site.api<{ path: string }>("POST", "/api/entry", { collection: "news", title: "A Brand New Post" });
+    assert.equal(created.status, 201, created.text);
+    const relative = created.json.path;
+    assert.throws(() => file(relative), /ENOENT/, "not in the working copy");
+    const opened = await site.api<{ raw: string; workflow: State }>("GET", `/api/entry?path=${relative}`);
+    assert.match(opened.json.raw, /title: A Brand New Post/);
+    assert.equal(opened.json.workflow.published, false);
+    const discarded = await site.api("DELETE", `/api/entry?path=${relative}&baseRevision=${opened.json.workflow.revision}`);
+    assert.equal(discarded.status, 200, discarded.text);
+    assert.equal(site.git("branch", "--list", "studio/news/*brand-new-post").trim(), "", "deleting an unpublished draft drops its branch");
   });
 
   it("lists the entry on the board, and moves it through review", async () => {

@@ -10,8 +10,8 @@ import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
 import { titleForCommit } from "../content/content-store.js";
+import { savedBy } from "../content/content-routes.js";
 import { revisionOf } from "../content/revision.js";
-import { branchOf } from "./branch-name.js";
 import { entryDiff, entryHistory, mustCommit } from "./history.js";
 import { publishEntry, unpublishEntry } from "./publish.js";
 import { scheduleRoutes } from "./schedule-routes.js";
@@ -47,27 +47,7 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
   };
   const entryPath = (req: StudioRequest): string => ctx.sitePath(req.param("path")).relative;
 
-  /** The entry's place in the workflow, as GET /api/entry/state answers. */
-  const stateOf = async (relative: string) => {
-    const wf = must();
-    const tip = await wf.branches.tip(relative);
-    const published = await wf.branches.publishedText(relative);
-    const draft = tip ? await wf.branches.textAt(tip.head, relative) : null;
-    return {
-      path: relative,
-      branch: tip ? branchOf(relative) : null,
-      head: tip?.head ?? null,
-      state: tip ? tip.state : published !== null ? "published" : null,
-      published: published !== null,
-      publishedRevision: published === null ? null : revisionOf(published),
-      revision: tip ? (draft === null ? null : revisionOf(draft)) : published === null ? null : revisionOf(published),
-      deleting: tip !== null && draft === null,
-      by: tip?.by ?? null,
-      at: tip?.at ?? null,
-      branchMode: wf.active(),
-      publishing: wf.branches.publishing,
-    };
-  };
+  const stateOf = (relative: string) => must().describe(relative);
 
   r.get("/api/board", async () => {
     const wf = must();
@@ -185,7 +165,7 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
     if (text === null) throw new StudioHttpError(404, "WorkflowRevisionUnknown", `${relative} is not in commit ${rev.slice(0, 10)}.`);
     const branchMode = wf.active();
     ctx.authorize(req, "entry.restore", targetOf(relative, !branchMode));
-    const by = { user: req.user, author: authorOf(req.user) };
+    const by = savedBy(req, ctx);
     const current = branchMode ? await wf.target(file, by.author).read() : (ctx.store.read(file)?.raw ?? null);
     const result = current === null ? await ctx.store.create(file, text, by) : await ctx.store.save(file, revisionOf(current), () => text, by);
     return { json: { path: relative, restoredFrom: rev, ...result } };

@@ -7,8 +7,31 @@ import type { SaveTarget } from "../content/content-store.js";
 import type { GitAuthor } from "../git/git-repo.js";
 import type { StudioContext } from "../server/context.js";
 import type { SitePath } from "../server/safe-path.js";
+import { revisionOf } from "../content/revision.js";
+import { branchOf } from "./branch-name.js";
 import { EntryBranches } from "./entry-branches.js";
+import type { EntryState } from "./states.js";
 import { readWorkflowConfig, type WorkflowConfig } from "./workflow-config.js";
+
+export interface EntryWorkflow {
+  path: string;
+  /** The entry branch, when the entry has work in progress. */
+  branch: string | null;
+  head: string | null;
+  /** The branch's state; `published` without a branch when it is on the publishing branch; null when neither. */
+  state: EntryState | null;
+  published: boolean;
+  publishedRevision: string | null;
+  /** The revision of the text an editor opens: the branch's, else the published one. */
+  revision: string | null;
+  /** True when the work in progress is the entry's deletion. */
+  deleting: boolean;
+  by: string | null;
+  at: string | null;
+  /** True when saves go to entry branches now. */
+  branchMode: boolean;
+  publishing: string;
+}
 
 export class Workflow {
   private queue: Promise<unknown> = Promise.resolve();
@@ -56,6 +79,29 @@ export class Workflow {
         return branches.write(relative, raw, message, author ?? who);
       },
       textAt: (revision) => branches.findText(relative, revision),
+      describe: async () => ({ ...(await this.describe(relative)) }),
+    };
+  }
+
+  /** The entry's place in the workflow (GET /api/entry/state, and `workflow` in GET /api/entry). */
+  async describe(relative: string): Promise<EntryWorkflow> {
+    const tip = await this.branches.tip(relative);
+    const published = await this.branches.publishedText(relative);
+    const draft = tip ? await this.branches.textAt(tip.head, relative) : null;
+    const revision = tip ? (draft === null ? null : revisionOf(draft)) : published === null ? null : revisionOf(published);
+    return {
+      path: relative,
+      branch: tip ? branchOf(relative) : null,
+      head: tip?.head ?? null,
+      state: tip ? tip.state : published !== null ? "published" : null,
+      published: published !== null,
+      publishedRevision: published === null ? null : revisionOf(published),
+      revision,
+      deleting: tip !== null && draft === null,
+      by: tip?.by ?? null,
+      at: tip?.at ?? null,
+      branchMode: this.active(),
+      publishing: this.branches.publishing,
     };
   }
 
