@@ -19,7 +19,7 @@ interface ErrorBody {
   message?: string;
 }
 
-async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: "application/json", ...headers }, credentials: "same-origin" };
   if (body instanceof Blob) init.body = body;
   else if (body !== undefined) {
