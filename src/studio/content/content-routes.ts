@@ -2,6 +2,7 @@
  * The content API: collections, the entry list (search, tag filter, sort, pages of results),
  * each collection's form, and reading, saving, creating and deleting an entry. See docs/studio.md.
  */
+import { entryTarget } from "../auth/targets.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { studioSettings, type StudioSettings } from "../cms-config/site-settings.js";
@@ -159,6 +160,7 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
 
   r.put("/api/entry", async (req) => {
     const file = writable(req.param("path"));
+    ctx.authorize(req, "entry.edit", entryTarget(ctx, file.relative));
     const body = await req.json();
     const baseRevision = stringField(body, "baseRevision");
     if (!baseRevision) throw badRequest('"baseRevision" is missing: give the revision the text was based on (from GET /api/entry).', "Without it a save could overwrite a change made meanwhile.");
@@ -201,12 +203,15 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
       const extra = objectField(body, "frontMatter");
       raw = raw ?? editFile(made.raw, { frontMatter: extra ? { ...made.frontMatter, ...extra } : undefined, body: stringField(body, "body") }, file.relative);
     }
+    ctx.authorize(req, "entry.create", entryTarget(ctx, file.relative));
     const result = await store.create(file, raw, savedBy(req, ctx));
     return { status: 201, json: { path: file.relative, raw, ...result, url: content.entry(file.relative)?.url ?? null } };
   }, { action: "entry.create" });
 
   r.delete("/api/entry", async (req) => {
     const file = writable(req.param("path"));
+    // A file in the working copy is on the publishing branch: a writer may not delete it.
+    ctx.authorize(req, "entry.delete", entryTarget(ctx, file.relative, { published: true }));
     const result = await store.remove(file, req.param("baseRevision"), savedBy(req, ctx));
     return { json: { path: file.relative, commit: result.commit, ...(result.gitError ? { gitError: result.gitError } : {}) } };
   }, { action: "entry.delete" });

@@ -4,6 +4,8 @@
  * adds a redirect from its old URL when the site keeps a redirects file, commits, and answers
  * which pages linked to its old URL (they now need updating).
  */
+import { authorOf } from "../auth/roles.js";
+import { entryTarget } from "../auth/targets.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { addRedirect } from "../../newsroom/redirects-file.js";
@@ -85,6 +87,9 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     const body = await req.json();
     if (typeof body.to !== "string" || body.to.trim() === "") throw badRequest("Give the new path as `to` in the JSON body.");
     const to = ctx.sitePath(body.to.trim());
+    // A rename moves the published file: as much as deleting it and creating another.
+    ctx.authorize(req, "entry.delete", entryTarget(ctx, from.relative, { published: true }));
+    ctx.authorize(req, "entry.create", entryTarget(ctx, to.relative));
     // The links are found before the move: after it, the next build no longer has the old URL.
     const linkedFrom = linkingToEntry(from.relative);
     const oldUrls = urlsOf(ctx, from.relative);
@@ -92,8 +97,8 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     ctx.session.requestUpdate([from.absolute, to.absolute]);
     const redirect = body.redirect === false ? null : await redirectAfterMove(ctx, oldUrls, to.relative);
     const paths = [from.relative, to.relative, ...(redirect ? [redirect.file] : [])];
-    const commit = ctx.git ? await ctx.git.commitPaths(paths, `Rename ${from.relative} to ${to.relative}`) : null;
+    const commit = ctx.git ? await ctx.git.commitPaths(paths, `Rename ${from.relative} to ${to.relative}`, ctx.team ? authorOf(req.user) : undefined) : null;
     ctx.log(`[studio] renamed ${from.relative} to ${to.relative}${redirect ? `; ${redirect.from} now redirects to ${redirect.to}` : ""}${linkedFrom.length ? `; ${linkedFrom.length} page(s) link to its old URL` : ""}`);
     return { json: { path: to.relative, commit, linkedFrom, redirect } };
-  }, { action: "entry.edit" });
+  }, { action: "entry.delete" });
 }
