@@ -2,9 +2,10 @@
  * Login sessions: a random id in an HttpOnly cookie, a CSRF token the app sends back on every
  * change, an idle and an absolute expiry. Kept in `.plinth-studio/sessions.json` (600) so a
  * restart does not log everyone out; the file holds only SHA-256 digests of the ids, so reading
- * it does not give anyone a session.
+ * it does not give anyone a session. The CSRF token is derived from the id (an HMAC), so it is
+ * not stored either.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import path from "node:path";
 import { readStateFile, writeStateFile } from "./state-dir.js";
 
@@ -30,6 +31,10 @@ function digest(id: string): string {
   return createHash("sha256").update(id).digest("hex");
 }
 
+function csrfOf(id: string): string {
+  return createHmac("sha256", id).update("plinth-studio-csrf").digest("base64url");
+}
+
 export class Sessions {
   private readonly file: string;
   private readonly byDigest = new Map<string, Session>();
@@ -49,7 +54,7 @@ export class Sessions {
   create(name: string): { id: string; session: Session } {
     const id = randomBytes(32).toString("base64url");
     const at = this.now();
-    const session: Session = { name, csrf: randomBytes(24).toString("base64url"), created: at, seen: at };
+    const session: Session = { name, csrf: csrfOf(id), created: at, seen: at };
     this.byDigest.set(digest(id), session);
     this.persist();
     return { id, session };
@@ -67,6 +72,7 @@ export class Sessions {
       return null;
     }
     session.seen = at;
+    session.csrf = csrfOf(id);
     return session;
   }
 
@@ -103,7 +109,7 @@ export class Sessions {
       const saved = JSON.parse(text) as Record<string, Session>;
       const at = this.now();
       for (const [key, session] of Object.entries(saved)) {
-        if (typeof session?.name === "string" && typeof session.csrf === "string" && !this.expired(session, at)) this.byDigest.set(key, session);
+        if (typeof session?.name === "string" && !this.expired(session, at)) this.byDigest.set(key, { ...session, csrf: "" });
       }
     } catch {
       // A damaged sessions file only logs everyone out.
@@ -111,6 +117,7 @@ export class Sessions {
   }
 
   private persist(): void {
-    writeStateFile(this.file, `${JSON.stringify(Object.fromEntries(this.byDigest))}\n`);
+    const saved = Object.fromEntries([...this.byDigest].map(([key, { name, created, seen }]) => [key, { name, created, seen }]));
+    writeStateFile(this.file, `${JSON.stringify(saved)}\n`);
   }
 }
