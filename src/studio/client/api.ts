@@ -19,8 +19,19 @@ interface ErrorBody {
   message?: string;
 }
 
+/** With accounts: the session's CSRF token (from login or /api/me), sent with every change. */
+let csrfToken: string | null = null;
+/** Called when a request finds the session gone (expired, logged out elsewhere): the app shows the login page. */
+let loginNeeded: () => void = () => undefined;
+
+export function setSession(token: string | null, onLoginNeeded?: () => void): void {
+  csrfToken = token;
+  if (onLoginNeeded) loginNeeded = onLoginNeeded;
+}
+
 export async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: "application/json", ...headers }, credentials: "same-origin" };
+  if (csrfToken && method !== "GET" && method !== "HEAD") (init.headers as Record<string, string>)["X-CSRF-Token"] = csrfToken;
   if (body instanceof Blob) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -41,6 +52,7 @@ export async function call<T>(method: string, url: string, body?: unknown, heade
   }
   if (!response.ok) {
     const error = parsed as ErrorBody | undefined;
+    if (response.status === 401 && (parsed as { error?: { code?: string } } | undefined)?.error?.code === "StudioLoginNeeded" && url !== "/api/me") loginNeeded();
     const message = error?.error?.message ?? error?.message ?? `${method} ${url} failed with ${response.status}`;
     throw new ApiError(message, response.status, error?.error?.hint, parsed);
   }

@@ -8,6 +8,7 @@ import { EntryList } from "./entry-list.js";
 import { go, readRoute, type Route } from "./route.js";
 import { BoardView } from "./board-view.js";
 import { WorkflowBar } from "./workflow-bar.js";
+import { UserMenu } from "./user-menu.js";
 import type { Collection, Entry, Schema, SiteInfo } from "./types.js";
 
 export function App() {
@@ -106,6 +107,7 @@ export function App() {
             </button>
           </p>
         )}
+        <UserMenu />
       </header>
       <nav class="collections" aria-label="Collections">
         <a class="board-link" href="#/board" aria-current={route.board ? "page" : undefined}>
