@@ -160,4 +160,19 @@ describe("review and publishing API", () => {
     assert.equal(state.json.state, "draft");
     assert.equal(state.json.published, false);
   });
+
+  it("deleting a published entry is a change on its branch, published like any other", async () => {
+    const post = "news/2022-09-14-lintel-foundation-launches.md";
+    const text = file(post);
+    const state = await site.api<State>("GET", `/api/entry/state?path=${post}`);
+    const deleted = await site.api("DELETE", `/api/entry?path=${post}&baseRevision=${state.json.revision}`);
+    assert.equal(deleted.status, 200, deleted.text);
+    assert.equal(file(post), text, "still on the site");
+    const pending = await site.api<State & { deleting: boolean }>("GET", `/api/entry/state?path=${post}`);
+    assert.equal(pending.json.deleting, true);
+    const published = await site.api("POST", `/api/publish?path=${post}`, {});
+    assert.equal(published.status, 200, published.text);
+    assert.throws(() => file(post), /ENOENT/);
+    assert.match(site.git("log", "-1", "--format=%s", "main"), /^Delete news\/2022-09-14-lintel-foundation-launches\.md/);
+  });
 });
