@@ -5,7 +5,7 @@
  * (a team, or `workflow.branches: true`) the content store's saves go to entry branches.
  */
 import { authorOf } from "../auth/roles.js";
-import { studioSettings } from "../cms-config/site-settings.js";
+import { entryTarget } from "../auth/targets.js";
 import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
@@ -33,18 +33,8 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
   };
   if (workflow) ctx.store.routeSaves((file, by) => (workflow.active() ? workflow.target(file, by.author) : null));
 
-  const rosterFolder = (): string | undefined => {
-    try {
-      return studioSettings(ctx).members?.folder;
-    } catch {
-      return undefined;
-    }
-  };
   /** What the role policy needs to know about the entry. */
-  const targetOf = (relative: string, published: boolean) => {
-    const folder = rosterFolder();
-    return { path: relative, published, roster: folder !== undefined && folder !== "" && relative.startsWith(`${folder}/`) };
-  };
+  const targetOf = (relative: string, published: boolean) => entryTarget(ctx, relative, { published });
   const entryPath = (req: StudioRequest): string => ctx.sitePath(req.param("path")).relative;
 
   const stateOf = (relative: string) => must().describe(relative);
