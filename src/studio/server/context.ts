@@ -33,6 +33,8 @@ export interface StudioContext {
   readonly team: boolean;
   /** Throws a 403 StudioForbidden when the request's user may not do the action on the target. */
   authorize(req: StudioRequest, action: Action, target?: ActionTarget): void;
+  /** Runs `stop` when the studio closes (timers such as scheduled publishing). */
+  onClose(stop: () => void): void;
   log(line: string): void;
   logError(text: string): void;
   /** A request's path as a file of the site, or a 400 StudioPathUnsafe. */

@@ -96,6 +96,7 @@ export class StudioServer {
   /** Who the token stands for: the single user, an admin named after git's user.name. */
   private tokenUser: StudioUser = { name: "studio", role: "admin" };
   private watcher?: FileWatcher;
+  private readonly closing: (() => void)[] = [];
   private address?: AddressInfo;
   private readonly serveSite: (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -149,6 +150,7 @@ export class StudioServer {
         return server.accounts.team;
       },
       authorize: (req, action, target) => authorize(req.user, action, target),
+      onClose: (stop) => server.closing.push(stop),
       content,
       store,
       overlay: server.overlay,
@@ -187,6 +189,7 @@ export class StudioServer {
   }
 
   async close(): Promise<void> {
+    for (const stop of this.closing) stop();
     await this.watcher?.close();
     await this.session.idle();
     await new Promise<void>((resolve) => {

@@ -99,7 +99,6 @@ describe("publishing to a remote, and on a schedule", () => {
     assert.equal(scheduled.status, 201, scheduled.text);
     const main = site.git("rev-parse", "main").trim();
     const stateDir = path.join(site.dir, ".plinth-studio");
-    schedules.get(stateDir)?.close();
     await site.studio.close();
     assert.equal(JSON.parse(readFileSync(path.join(stateDir, "schedule.json"), "utf8"))[0].path, SEED, "the schedule is on disk");
     while (Date.now() <= Date.parse(at)) await sleep(200);

@@ -15,6 +15,7 @@ export function scheduleRoutes(r: Router, ctx: StudioContext, workflow: Workflow
   schedules.get(dir)?.close();
   const schedule = new Schedule(workflow, dir);
   schedules.set(dir, schedule);
+  ctx.onClose(() => schedule.close());
   // What was due while the studio was stopped is published now.
   schedule.arm();
 
