@@ -32,6 +32,16 @@ export function AuthGate() {
   };
 
   useEffect(() => {
+    // A set-password link opened in a tab that already shows the studio changes only the hash.
+    const onHash = () => {
+      const fresh = linkToken();
+      if (fresh) setState({ kind: "set-password", token: fresh });
+    };
+    addEventListener("hashchange", onHash);
+    return () => removeEventListener("hashchange", onHash);
+  }, []);
+
+  useEffect(() => {
     if (state.kind !== "loading") return;
     authApi.me().then(enter, (error: unknown) => {
       if (error instanceof ApiError && error.status === 401 && (error.body as { error?: { code?: string } } | undefined)?.error?.code === "StudioLoginNeeded") setState({ kind: "login" });
