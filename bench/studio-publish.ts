@@ -56,18 +56,19 @@ writeFileSync(path.join(dir, "studio.config.yml"), "workflow:\n  branches: true\
 const studio = await StudioServer.start({ cwd: dir, port: 0, token: TOKEN, log: () => undefined, logError: (text) => process.stderr.write(text) });
 const origin = studio.url.replace(/\/$/, "");
 const posts = readdirSync(path.join(dir, "news")).filter((name) => name.endsWith(".md")).sort();
-const times = { save: [] as number[], diff: [] as number[], publish: [] as number[], build: [] as number[] };
+const times = { save: [] as number[], diff: [] as number[], publish: [] as number[] };
+const steps = new Map<string, number[]>();
 try {
   for (let run = 0; run < options.runs; run++) {
     const relative = `news/${posts[Math.floor(((run + 1) * posts.length) / (options.runs + 1))]}`;
     const entry = await api<{ raw: string; revision: string }>(origin, "GET", `/api/entry?path=${encodeURIComponent(relative)}`);
     const saved = await timed(() => api(origin, "PUT", `/api/entry?path=${encodeURIComponent(relative)}`, { raw: `${entry.raw}\nCorrected in run ${run}.\n`, baseRevision: entry.revision }));
     const diff = await timed(() => api<{ head: string }>(origin, "GET", `/api/publish/diff?path=${encodeURIComponent(relative)}`));
-    const published = await timed(() => api<{ build: { seconds: number } }>(origin, "POST", `/api/publish?path=${encodeURIComponent(relative)}`, { head: diff.value.head }));
+    const published = await timed(() => api<{ steps: Record<string, number> }>(origin, "POST", `/api/publish?path=${encodeURIComponent(relative)}`, { head: diff.value.head }));
     times.save.push(saved.ms);
     times.diff.push(diff.ms);
     times.publish.push(published.ms);
-    times.build.push(published.value.build.seconds * 1000);
+    for (const [name, seconds] of Object.entries(published.value.steps)) steps.set(name, [...(steps.get(name) ?? []), seconds * 1000]);
   }
 } finally {
   await studio.close();
@@ -87,7 +88,7 @@ process.stdout.write(
     row("save to the entry's branch", times.save),
     row("diff before publishing", times.diff),
     row("publish (worktree, merge, build, fast-forward, rebuild)", times.publish),
-    row("  of which the full build gate", times.build),
+    ...[...steps].map(([name, values]) => row(`  of which ${name}`, values)),
     "",
   ].join("\n"),
 );

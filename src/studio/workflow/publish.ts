@@ -33,6 +33,8 @@ export interface PublishResult {
   commit: string;
   branch: string;
   build: { pages: number; seconds: number };
+  /** Seconds each step took: the worktree's checkout, the merge(s), the build, moving the branch (with the dev session's rebuild), push, deploy, cleaning up. */
+  steps: Record<string, number>;
   push: { remote: string; ok: boolean; message: string } | null;
   deploy: { command: string; ok: boolean; code: number; output: string } | null;
 }
@@ -92,9 +94,17 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     if (fetched.code !== 0) throw new StudioHttpError(502, "WorkflowPushFailed", `git fetch ${config.remote} ${branches.publishing} failed: ${fetched.stderr.trim()}`);
     remoteHead = (await gitMust(root, ["rev-parse", "FETCH_HEAD"])).trim();
   }
+  const steps: Record<string, number> = {};
+  let last = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - last) / 1000;
+    last = now;
+  };
   const worktree = mkdtempSync(path.join(os.tmpdir(), "plinth-publish-"));
   rmSync(worktree, { recursive: true, force: true });
   await gitMust(root, ["worktree", "add", "--quiet", "--detach", worktree, before]);
+  step("worktree");
   try {
     const env = authorEnv(options.author);
     if (remoteHead && (await gitRun(root, ["merge-base", "--is-ancestor", remoteHead, before])).code !== 0) {
@@ -102,8 +112,10 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     }
     await change(worktree, env);
     const merged = (await gitMust(worktree, ["rev-parse", "HEAD"])).trim();
+    step("merge");
     const siteOptions = ctx.session.site.lastResult?.state.options ?? {};
     const check = await checkBuild({ ...siteOptions, cwd: ctx.cwd }, root, worktree);
+    step("build");
     if (!check.ok) {
       const first = check.errors[0];
       throw new StudioHttpError(422, "WorkflowBuildFailed", `${relative} was not published: the site does not build with it (${check.errors.length} error${check.errors.length === 1 ? "" : "s"}). ${first?.message ?? ""}`.trim(), {
@@ -112,14 +124,18 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
       });
     }
     await moveWorkingCopy(workflow, before, merged);
+    step("move");
     const push = config.remote ? await pushTo(root, config.remote, merged, branches.publishing) : null;
+    if (push) step("push");
     const deploy = config.deploy ? await runDeploy(config.deploy, ctx.cwd) : null;
+    if (deploy) step("deploy");
     ctx.log(`[studio] ${merged.slice(0, 10)} on ${branches.publishing}: ${relative} by ${options.author.name}${options.reason ? ` (${options.reason})` : ""}${push ? `; push ${push.ok ? "done" : `FAILED: ${push.message}`}` : ""}${deploy ? `; deploy ${deploy.ok ? "done" : `FAILED (exit ${deploy.code})`}` : ""}`);
-    return { path: relative, commit: merged, branch: branches.publishing, build: { pages: check.pages, seconds: check.seconds }, push, deploy };
+    return { path: relative, commit: merged, branch: branches.publishing, build: { pages: check.pages, seconds: check.seconds }, steps, push, deploy };
   } finally {
     await gitRun(root, ["worktree", "remove", "--force", worktree]);
     rmSync(worktree, { recursive: true, force: true });
     await gitRun(root, ["worktree", "prune"]);
+    step("cleanup");
   }
 }
 
