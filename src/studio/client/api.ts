@@ -1,7 +1,7 @@
 // Calls to the studio server. Every call is same-origin (the auth cookie rides along) and
 // fails with an ApiError that carries the server's message and hint, for the UI to show.
 
-import type { Collection, Conflict, Entry, EntryPage, LinkingPage, MediaListing, PreviewResult, Roster, Saved, Schema, SiteInfo } from "./types.js";
+import type { Collection, Conflict, Entry, EntryPage, LinkingPage, MediaListing, PreviewResult, Roster, Saved, Schema, SiteInfo, Viewer } from "./types.js";
 
 export class ApiError extends Error {
   constructor(
@@ -83,6 +83,9 @@ export const api = {
   media: (folder: string) => call<MediaListing>("GET", `/api/media?folder=${q(folder)}`),
   upload: (folder: string, file: File) => call<{ path: string; url: string }>("POST", `/api/media?folder=${q(folder)}`, file, { "X-File-Name": encodeURIComponent(file.name), "Content-Type": file.type || "application/octet-stream" }),
   members: () => call<Roster>("GET", "/api/members"),
+  /** A heartbeat: this tab has `path` open; answers who else has. */
+  presence: (path: string, id: string, name?: string) => call<{ others: Viewer[] }>("POST", `/api/presence?path=${q(path)}`, { id, ...(name ? { name } : {}) }),
+  leave: (path: string, id: string) => call<unknown>("DELETE", `/api/presence?path=${q(path)}&id=${q(id)}`),
   announce: (path: string) => call<{ path: string }>("POST", `/api/members/announce?path=${q(path)}`),
 };
 
@@ -91,5 +94,6 @@ export function conflictOf(error: unknown): Conflict | undefined {
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
   const body = error.body as Partial<Conflict> & { error?: Partial<Conflict> } | undefined;
   const current = body?.current ?? body?.error?.current;
-  return current ? { current, message: error.message } : undefined;
+  if (!current) return undefined;
+  return { current, message: body?.message ?? error.message, ...(body?.mine !== undefined ? { mine: body.mine } : {}), ...(body?.merged ? { merged: body.merged } : {}) };
 }
