@@ -2,13 +2,16 @@
 // entries, change a line of the body and save, for a while; then the site's git repository is
 // checked against what the studio acknowledged. Used by `npm run bench:studio-load` and, short,
 // by its test. What must hold afterwards, whatever the timings:
-//   - every save answered 200 is a commit in HEAD's history holding exactly the acknowledged text;
-//   - every file is its last acknowledged text, on disk and in HEAD;
+//   - every save answered 200 is a commit in HEAD's history (team mode: its entry branch's)
+//     holding exactly the acknowledged text;
+//   - every file is its last acknowledged text, on disk and in HEAD (team mode: at its branch's
+//     tip, the working copy untouched);
 //   - no answer was a 5xx, and `git fsck` finds nothing wrong.
 
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { BRANCH_PREFIX, branchOf } from "../src/studio/workflow/branch-name.js";
 import { percentile } from "./incremental-report.js";
 import { Prng } from "./prng.js";
 
@@ -150,6 +153,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         else if (!answer.commit) problems.push(`PUT ${entryPath} answered 200 with no commit: ${JSON.stringify(answer).slice(0, 300)}`);
         else acks.push({ path: entryPath, commit: answer.commit, text: answer.merged ? answer.raw! : text });
       } else if (saved.status === 409) conflicts += 1;
+      // Not this role's to edit (the roster, for an editor): the editors leave it alone from now on.
+      else if (saved.status === 403) unusable.add(entryPath);
       else problems.push(`PUT ${entryPath} answered ${saved.status}: ${JSON.stringify(saved.json).slice(0, 300)}`);
     }
   };
@@ -210,21 +215,25 @@ export async function checkRepository(siteDir: string, acks: readonly Ack[]): Pr
   const root = git("rev-parse", "--show-toplevel").trim();
   const prefix = path.relative(root, siteDir).split(path.sep).join("/");
   const inRepo = (relative: string) => (prefix ? `${prefix}/${relative}` : relative);
-  // Newest first: the position of each commit in HEAD's history.
-  const order = new Map(git("rev-list", "HEAD").trim().split("\n").map((hash, i) => [hash, i]));
+  // In team mode saves go to each entry's branch (studio/<path>), and the working copy stays as published.
+  const branchMode = git("for-each-ref", "--count=1", "--format=%(refname)", `refs/heads/${BRANCH_PREFIX}`).trim() !== "";
+  const refOf = (relative: string) => (branchMode ? `refs/heads/${branchOf(relative)}` : "HEAD");
+  // Children before parents: the position of each commit in the history of HEAD and the entry branches.
+  const order = new Map(git("rev-list", "--topo-order", "HEAD", ...(branchMode ? [`--branches=${BRANCH_PREFIX}*`] : [])).trim().split("\n").map((hash, i) => [hash, i]));
   const saved = await gitTexts(root, acks.map((ack) => `${ack.commit}:${inRepo(ack.path)}`));
   const last = new Map<string, Ack>();
   acks.forEach((ack, i) => {
-    if (!order.has(ack.commit)) problems.push(`the save of ${ack.path} acknowledged as ${ack.commit} is not in HEAD's history`);
+    if (!order.has(ack.commit)) problems.push(`the save of ${ack.path} acknowledged as ${ack.commit} is not in ${branchMode ? "its branch's" : "HEAD's"} history`);
     else if (saved[i] !== ack.text) problems.push(`commit ${ack.commit} does not hold the acknowledged text of ${ack.path}`);
     const previous = last.get(ack.path);
     if (!previous || (order.get(ack.commit) ?? Infinity) < (order.get(previous.commit) ?? Infinity)) last.set(ack.path, ack);
   });
-  const heads = await gitTexts(root, [...last.keys()].map((relative) => `HEAD:${inRepo(relative)}`));
+  const tips = await gitTexts(root, [...last.keys()].map((relative) => `${refOf(relative)}:${inRepo(relative)}`));
   [...last.values()].forEach((ack, i) => {
+    if (tips[i] !== ack.text) problems.push(`${ack.path} in ${refOf(ack.path)} is not its last acknowledged text (commit ${ack.commit})`);
+    if (branchMode) return;
     const disk = readFileSync(path.join(siteDir, ack.path), "utf8");
     if (disk !== ack.text) problems.push(`${ack.path} on disk is not its last acknowledged text (commit ${ack.commit})`);
-    if (heads[i] !== ack.text) problems.push(`${ack.path} in HEAD is not its last acknowledged text (commit ${ack.commit})`);
   });
   const dirty = git("status", "--porcelain", "--untracked-files=no").trim();
   if (dirty) problems.push(`the working copy has uncommitted changes:\n${dirty.split("\n").slice(0, 10).join("\n")}`);

@@ -11,12 +11,14 @@ import { loadTest, parseOptions } from "./studio-load.js";
 import { checkRepository, editText } from "./studio-load-run.js";
 
 describe("studio load test", () => {
-  it("loses no acknowledged save with 4 editors for 5 s on the example site", async () => {
-    const report = await loadTest({ site: "example", durationMs: 5000, editors: 4, posts: 0 });
-    assert.deepEqual(report.problems, []);
-    assert.ok(report.saves > 0, "some saves were made");
-    assert.ok(Object.keys(report.statuses).every((status) => Number(status) < 500));
-  });
+  for (const auth of ["accounts", "token"] as const) {
+    it(`loses no acknowledged save with 4 editors for 5 s on the example site (${auth === "accounts" ? "each logged in, saving to entry branches" : "the single-user token, saving to the working copy"})`, async () => {
+      const report = await loadTest({ site: "example", auth, durationMs: 5000, editors: 4, posts: 0 });
+      assert.deepEqual(report.problems, []);
+      assert.ok(report.saves > 0, "some saves were made");
+      assert.ok(Object.keys(report.statuses).every((status) => Number(status) < 500));
+    });
+  }
 
   it("finds a save that is not in git, and a file that is not its last acknowledged text", async () => {
     const dir = copySite();
@@ -43,6 +45,6 @@ describe("studio load test", () => {
     assert.equal(once, "---\ntitle: T\n---\nOne.\n\n```\ncode\n```\nTwo. [edit e1 n1]\n");
     assert.equal(editText(once, 1, 2), "---\ntitle: T\n---\nOne.\n\n```\ncode\n```\nTwo. [edit e1 n2]\n");
     assert.equal(editText("---\ntitle: T\n---\n", 0, 1), null);
-    assert.deepEqual(parseOptions(["--site", "example", "--duration", "5", "--editors", "4"]), { sites: ["example"], durationMs: 5000, editors: 4, posts: 10000 });
+    assert.deepEqual(parseOptions(["--site", "example", "--duration", "5", "--editors", "4"]), { sites: ["example"], auth: "accounts", durationMs: 5000, editors: 4, posts: 10000 });
   });
 });
