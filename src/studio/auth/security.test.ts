@@ -117,6 +117,8 @@ describe("team studio security", () => {
       await fetch(`${site.origin}/api/entry?path=about.md`, { method: "PUT", headers: { cookie: writer.cookie, origin: site.origin, "x-csrf-token": `${writer.csrf}x` }, body: "{}" }),
       await fetch(`${site.origin}/api/site`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } }),
     ];
+    // A body that is not JSON: the parser's message would quote it.
+    failures.push(await fetch(`${site.origin}/api/login`, { method: "POST", headers: { origin: site.origin, "content-type": "application/json" }, body: `"${PASSWORD}"` }));
     for (const res of failures) {
       assert.ok(res.status >= 400);
       answers.push(await res.text());

@@ -17,6 +17,7 @@ import { PlinthError } from "../../errors/plinth-error.js";
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from "./password.js";
 import { isRole, type Role, type StudioUser } from "./roles.js";
 import { readStateFile, writeStateFile } from "./state-dir.js";
+import { withoutInput } from "../server/router.js";
 
 export interface StoredUser {
   name: string;
@@ -192,7 +193,8 @@ function parseUsers(text: string, file: string): StoredUser[] {
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new PlinthError("StudioUsersFileInvalid", `${file} is not JSON: ${(cause as Error).message}`, { cause });
+    // The parser's message quotes the text, hashes included: the position is enough.
+    throw new PlinthError("StudioUsersFileInvalid", `${file} is not JSON: ${withoutInput((cause as Error).message)}`);
   }
   const users = (value as { users?: unknown }).users;
   if (!Array.isArray(users)) throw new PlinthError("StudioUsersFileInvalid", `${file} has no "users" list.`);

@@ -159,6 +159,11 @@ export function readBody(req: IncomingMessage, limit = 10 * MB): Promise<Buffer>
   });
 }
 
+/** JSON.parse's message without the text it quotes, which may be a password. */
+export function withoutInput(message: string): string {
+  return message.replace(/, ".*" is not valid JSON$/s, " is not valid JSON");
+}
+
 export function makeRequest(raw: IncomingMessage, res: ServerResponse, url: URL, rest: string, user: StudioUser): StudioRequest {
   let body: Promise<Buffer> | undefined;
   const request: StudioRequest = {
@@ -185,7 +190,7 @@ export function makeRequest(raw: IncomingMessage, res: ServerResponse, url: URL,
       try {
         value = JSON.parse(bytes.toString("utf8"));
       } catch (cause) {
-        throw badRequest(`The request body is not JSON: ${(cause as Error).message}`, "Send `Content-Type: application/json` with a JSON object as the body.");
+        throw badRequest(`The request body is not JSON: ${withoutInput((cause as Error).message)}`, "Send `Content-Type: application/json` with a JSON object as the body.");
       }
       if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest("The request body must be a JSON object.");
       return value as Record<string, unknown>;
