@@ -5,7 +5,9 @@
  * (a team, or `workflow.branches: true`) the content store's saves go to entry branches.
  */
 import { authorOf } from "../auth/roles.js";
+import path from "node:path";
 import { entryTarget } from "../auth/targets.js";
+import { STUDIO_CONFIG_FILES } from "../cms-config/load.js";
 import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
@@ -36,6 +38,14 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
   /** What the role policy needs to know about the entry. */
   const targetOf = (relative: string, published: boolean) => entryTarget(ctx, relative, { published });
   const entryPath = (req: StudioRequest): string => ctx.sitePath(req.param("path")).relative;
+  /**
+   * The studio's own settings file says which command runs after a publish: changing it is a
+   * settings matter (admins), whoever edited it on its branch.
+   */
+  const authorizeSettings = (req: StudioRequest, relative: string) => {
+    const absolute = path.join(ctx.inputDir, relative);
+    if (STUDIO_CONFIG_FILES.some((name) => path.join(ctx.cwd, name) === absolute)) ctx.authorize(req, "settings", { path: relative });
+  };
 
   const stateOf = (relative: string) => must().describe(relative);
 
@@ -107,6 +117,7 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
     const head = body.head;
     if (head !== undefined && (typeof head !== "string" || !/^[0-9a-f]{40}$/.test(head))) throw badRequest('"head" must be the commit GET /api/publish/diff answered.');
     ctx.authorize(req, "entry.publish", targetOf(relative, (await wf.branches.publishedText(relative)) !== null));
+    authorizeSettings(req, relative);
     const result = await publishEntry(wf, relative, { author: authorOf(req.user), expectedHead: head as string | undefined, reason: "published by hand" });
     return { json: result };
   }, { action: "entry.publish" });
@@ -115,6 +126,7 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
     const relative = entryPath(req);
     const wf = must();
     ctx.authorize(req, "entry.unpublish", targetOf(relative, true));
+    authorizeSettings(req, relative);
     return { json: await unpublishEntry(wf, relative, { author: authorOf(req.user), reason: "unpublished" }) };
   }, { action: "entry.unpublish" });
 
@@ -161,5 +173,5 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
     return { json: { path: relative, restoredFrom: rev, ...result } };
   }, { action: "entry.restore" });
 
-  if (workflow) scheduleRoutes(r, ctx, workflow);
+  if (workflow) scheduleRoutes(r, ctx, workflow, authorizeSettings);
 }

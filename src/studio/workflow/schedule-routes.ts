@@ -3,14 +3,15 @@ import { stateDir } from "../auth/state-dir.js";
 import { authorOf } from "../auth/roles.js";
 import type { StudioContext } from "../server/context.js";
 import { StudioHttpError } from "../server/http-error.js";
-import type { Router } from "../server/router.js";
+import type { Router, StudioRequest } from "../server/router.js";
+import { entryTarget } from "../auth/targets.js";
 import { Schedule } from "./schedule.js";
 import type { Workflow } from "./workflow.js";
 
 /** Schedules of the studios running in this process, by state folder (tests start several). */
 export const schedules = new Map<string, Schedule>();
 
-export function scheduleRoutes(r: Router, ctx: StudioContext, workflow: Workflow): void {
+export function scheduleRoutes(r: Router, ctx: StudioContext, workflow: Workflow, authorizeSettings: (req: StudioRequest, relative: string) => void): void {
   const dir = stateDir(ctx);
   schedules.get(dir)?.close();
   const schedule = new Schedule(workflow, dir);
@@ -27,7 +28,8 @@ export function scheduleRoutes(r: Router, ctx: StudioContext, workflow: Workflow
     const at = typeof body.at === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(body.at) ? new Date(body.at) : null;
     if (!at || Number.isNaN(at.getTime())) throw new StudioHttpError(400, "WorkflowScheduleInvalid", `"at" must be a date and time with its offset, not ${JSON.stringify(body.at ?? null)}.`);
     if (at.getTime() <= Date.now()) throw new StudioHttpError(400, "WorkflowScheduleInvalid", `${body.at} is in the past; publish now instead, or give a later time.`);
-    ctx.authorize(req, "entry.publish", { path: relative, published: (await workflow.branches.publishedText(relative)) !== null });
+    ctx.authorize(req, "entry.publish", entryTarget(ctx, relative, { published: (await workflow.branches.publishedText(relative)) !== null }));
+    authorizeSettings(req, relative);
     if (!(await workflow.branches.tip(relative))) throw new StudioHttpError(404, "WorkflowNoBranch", `${relative} has nothing to publish: it has no work in progress.`);
     return { status: 201, json: schedule.add(relative, at, authorOf(req.user)) };
   }, { action: "entry.publish" });

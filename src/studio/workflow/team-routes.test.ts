@@ -61,4 +61,18 @@ describe("review and publishing with accounts", () => {
     const board = await wanda.api<{ entries: unknown[] }>("GET", "/api/board");
     assert.deepEqual(board.json.entries, []);
   });
+
+  it("the studio's settings file (it names the deploy command) is published by an admin only", async () => {
+    const ada = await site.login("ada");
+    const created = await ed.api("POST", "/api/entry?path=studio.config.yml", { raw: "workflow:\n  deploy: touch /tmp/owned\n" });
+    assert.equal(created.status, 201, created.text);
+    const refused = await ed.api<{ error: { code: string } }>("POST", "/api/publish?path=studio.config.yml", {});
+    assert.equal(refused.status, 403, refused.text);
+    assert.equal(site.git("rev-parse", "main").trim(), site.git("rev-parse", "HEAD").trim());
+    assert.equal(site.git("ls-tree", "main", "--", "studio.config.yml").trim(), "", "not published");
+    const scheduled = await ed.api("POST", "/api/schedule?path=studio.config.yml", { at: new Date(Date.now() + 3_600_000).toISOString() });
+    assert.equal(scheduled.status, 403);
+    const discarded = await ada.api("POST", "/api/entry/discard?path=studio.config.yml", {});
+    assert.equal(discarded.status, 200, discarded.text);
+  });
 });
