@@ -39,7 +39,10 @@ Options for studio (with --input, --config, --pathprefix as above):
   --host H           Address to bind (default: 127.0.0.1)
   --open             Open the studio in a browser
   --author "N <E>"   Commit as this author (default: the repository's user.name and user.email)
+  --public-url URL   The address people use behind a TLS reverse proxy (https://studio.example.org/)
+  --trust-proxy      Believe the proxy's X-Forwarded-Proto and X-Forwarded-For
   The access token is random, or PLINTH_STUDIO_TOKEN; the address printed carries it.
+  plinth studio users add|list|remove|reset   Accounts and roles (then everyone logs in)
 `;
 
 export function version(): string {
@@ -78,6 +81,8 @@ export const buildOptionSpec = {
   open: { type: "boolean" },
   "to-disk": { type: "boolean" },
   author: { type: "string" },
+  "public-url": { type: "string" },
+  "trust-proxy": { type: "boolean" },
   incremental: { type: "boolean" },
   drafts: { type: "boolean" },
   future: { type: "boolean" },
@@ -112,6 +117,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (command === "new") {
       const { runNewCommand } = await import("../newsroom/cli-new.js");
       return await runNewCommand(rest, io);
+    }
+    if (command === "studio" && rest[0] === "users") {
+      const { runStudioUsersCommand } = await import("./studio-users-command.js");
+      return await runStudioUsersCommand(rest.slice(1), io);
     }
     if (command !== "build" && command !== "serve" && command !== "studio") {
       throw new PlinthError("CliUsage", `Unknown command "${command}".`);

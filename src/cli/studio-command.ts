@@ -20,6 +20,8 @@ export interface StudioFlags {
   host?: string;
   open?: boolean;
   author?: string;
+  "public-url"?: string;
+  "trust-proxy"?: boolean;
 }
 
 export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> {
@@ -36,6 +38,8 @@ export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> 
       host: flags.host ?? "127.0.0.1",
       port: parsePort(flags.port, 8081, "StudioPortInvalid"),
       author,
+      publicUrl: flags["public-url"],
+      trustProxy: flags["trust-proxy"],
       log: (line) => io.stdout(`${line}\n`),
       logError: (text) => io.stderr(text),
     });
@@ -44,13 +48,18 @@ export async function runStudio(flags: StudioFlags, io: CliIo): Promise<number> 
     return 1;
   }
   const host = flags.host ?? "127.0.0.1";
+  const team = studio.context.team;
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
-    io.stderr(`[studio] Listening on ${host}: other machines can reach the studio. Only the token keeps them out; prefer 127.0.0.1 and an SSH tunnel.\n`);
+    io.stderr(`[studio] Listening on ${host}: other machines can reach the studio; only the logins keep them out. Put a TLS reverse proxy in front (docs/studio.md).\n`);
   }
   const git = studio.context.git;
-  io.stdout(git ? `[studio] Saves are commits in ${git.root} as ${git.author.name} <${git.author.email}>\n` : "[studio] Not a git repository: saves write the files only\n");
-  io.stdout(`[studio] Open ${studio.openUrl} (Ctrl+C to stop)\n`);
-  if (flags.open) openBrowser(studio.openUrl, (line) => io.stderr(`${line}\n`));
+  const author = team ? "each user" : git ? `${git.author.name} <${git.author.email}>` : "";
+  io.stdout(git ? `[studio] Saves are commits in ${git.root} as ${author}\n` : "[studio] Not a git repository: saves write the files only\n");
+  // With accounts everyone logs in; the token would open nothing.
+  const open = team ? (flags["public-url"] ?? studio.url) : studio.openUrl;
+  if (team) io.stdout(`[studio] ${studio.accounts.users.list().length} accounts: everyone logs in (plinth studio users list)\n`);
+  io.stdout(`[studio] Open ${open} (Ctrl+C to stop)\n`);
+  if (flags.open) openBrowser(open, (line) => io.stderr(`${line}\n`));
   await untilStopped();
   io.stdout("[studio] Stopping\n");
   await studio.close();

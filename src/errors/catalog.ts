@@ -10,6 +10,7 @@ import { newsroomErrors } from "./catalog/newsroom.js";
 import { serveErrors } from "./catalog/serve.js";
 import { studioMediaErrors } from "./catalog/studio-media.js";
 import { studioErrors } from "./catalog/studio.js";
+import { studioWorkflowErrors } from "./catalog/studio-workflow.js";
 import type { ErrorDefinition } from "./error-definition.js";
 
 export const errorCatalog = {
@@ -20,6 +21,7 @@ export const errorCatalog = {
   ...serveErrors,
   ...studioMediaErrors,
   ...studioErrors,
+  ...studioWorkflowErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorName = keyof typeof errorCatalog;

@@ -109,3 +109,24 @@ test("buildErrors wraps unexpected exceptions in a catalogued error", () => {
   const known = new PlinthError("LayoutNotFound", "no layout");
   assert.deepEqual(buildErrors(known), [known]);
 });
+
+test("updated() resolves when the build that took the files in is over, not after later ones", async () => {
+  const cwd = tempSite();
+  const { s } = session(cwd);
+  try {
+    await s.start();
+    const a = path.join(cwd, "posts", "a.md");
+    writeFileSync(a, "# First\n");
+    const first = s.updated([a]);
+    // Queued while the first build runs: a second build, which `first` does not wait for.
+    writeFileSync(a, "# Second\n");
+    const second = s.updated([a]);
+    await first;
+    assert.equal(s.build, 2, "the second build has not run yet");
+    await second;
+    assert.equal(s.build, 3);
+    assert.equal(s.site.memory.read("posts/a/index.html"), "<h1>Second</h1>\n");
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+});

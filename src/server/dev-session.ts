@@ -67,6 +67,8 @@ export class DevSession {
   private readonly listeners: ((outcome: BuildOutcome) => void)[] = [];
   private pending = new Set<string>();
   private running?: Promise<void>;
+  /** Resolved when the batch now being gathered in `pending` has been built. */
+  private nextBatch?: { done: Promise<void>; resolve: () => void };
 
   constructor(private readonly options: DevSessionOptions) {
     this.site = new Site({
@@ -110,6 +112,21 @@ export class DevSession {
     });
   }
 
+  /**
+   * Queues changed files and resolves when the build that takes them in is over (good or not),
+   * without waiting for builds queued after it: under a stream of changes `idle()` may not come soon.
+   */
+  updated(paths: readonly string[]): Promise<void> {
+    if (!this.nextBatch) {
+      let resolve!: () => void;
+      const done = new Promise<void>((r) => (resolve = r));
+      this.nextBatch = { done, resolve };
+    }
+    const { done } = this.nextBatch;
+    this.requestUpdate(paths);
+    return done;
+  }
+
   /** Resolves when no build is running or queued. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
@@ -140,7 +157,13 @@ export class DevSession {
     while (this.pending.size) {
       const batch = [...this.pending];
       this.pending.clear();
-      await this.runBuild(() => (this.needsFullBuild(batch) ? this.site.build() : this.site.update(batch)));
+      const waiting = this.nextBatch;
+      this.nextBatch = undefined;
+      try {
+        await this.runBuild(() => (this.needsFullBuild(batch) ? this.site.build() : this.site.update(batch)));
+      } finally {
+        waiting?.resolve();
+      }
     }
   }
 

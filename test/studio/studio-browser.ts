@@ -58,7 +58,8 @@ export class StudioProcess {
     const studio = new StudioProcess(child, dir);
     const url = await waitFor("the studio's URL", () => {
       if (studio.exitCode !== null) throw new Error(`plinth studio exited with ${studio.exitCode}:\n${studio.stdout}\n${studio.stderr}`);
-      return /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(studio.stdout)?.[1];
+      // With accounts the address has no token: everyone logs in.
+      return /Open (http:\/\/127\.0\.0\.1:\d+\/(\?token=\S+)?)/.exec(studio.stdout)?.[1];
     }, 60_000);
     return { studio, url };
   }

@@ -50,6 +50,46 @@ export const studioErrors = {
     title: "Invalid port",
     hint: "Give `--port` a whole number from 0 to 65535; 0 picks a free port.",
   },
+  StudioForbidden: {
+    title: "Your role does not allow this",
+    hint: "An admin can change your role with `plinth studio users add NAME --role …` after `users remove NAME`; see docs/studio.md, \"Accounts and roles\", for what each role may do.",
+  },
+  StudioLoginNeeded: {
+    title: "Log in first",
+    hint: "This studio has accounts: log in on its start page, or from a script `POST /api/login` with `{ name, password }` and send the cookie and the `X-CSRF-Token` it answers. Ask an admin for an account (`plinth studio users add`).",
+  },
+  StudioLoginFailed: {
+    title: "The name or the password is wrong",
+    hint: "Check both and try again. An admin can send you a new set-password link with `plinth studio users reset NAME`.",
+  },
+  StudioLocked: {
+    title: "Too many failed logins",
+    hint: "The account is locked for a while after repeated wrong passwords; wait and try again, or ask an admin for `plinth studio users reset NAME`.",
+  },
+  StudioCsrf: {
+    title: "The request lacks its CSRF token",
+    hint: "Every change must send the `csrfToken` that `POST /api/login` answered (and `GET /api/me` repeats) as an `X-CSRF-Token` header. Reload the studio if your session expired.",
+  },
+  StudioNeedsAccounts: {
+    title: "The studio would be reachable from the network without accounts",
+    hint: "Create an admin first with `plinth studio users add NAME --role admin`, or leave `--host` at its default 127.0.0.1 (put a TLS reverse proxy in front, see docs/studio.md).",
+  },
+  StudioUserExists: {
+    title: "That user already exists",
+    hint: "Choose another name, `plinth studio users reset NAME` for a new password, or `plinth studio users remove NAME` first.",
+  },
+  StudioUserUnknown: {
+    title: "There is no such user",
+    hint: "`plinth studio users list` shows the accounts.",
+  },
+  StudioUserInvalid: {
+    title: "The account's details are not valid",
+    hint: "A name is 1-64 letters, digits, `.`, `_` or `-`; the role is writer, editor, members or admin; a password has at least 10 characters.",
+  },
+  StudioUsersFileInvalid: {
+    title: "The studio's users file cannot be read",
+    hint: "It is .plinth-studio/users.json beside the site's config; restore it from a backup or remove it to start without accounts.",
+  },
   StudioInternal: {
     title: "The studio hit an unexpected error",
     hint: "This looks like a bug in Plinth: the stack trace is in the terminal. Please report it with the steps to reproduce.",

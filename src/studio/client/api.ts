@@ -1,7 +1,7 @@
 // Calls to the studio server. Every call is same-origin (the auth cookie rides along) and
 // fails with an ApiError that carries the server's message and hint, for the UI to show.
 
-import type { Collection, Conflict, Entry, EntryPage, LinkingPage, MediaListing, PreviewResult, Roster, Saved, Schema, SiteInfo } from "./types.js";
+import type { Collection, Conflict, Entry, EntryPage, LinkingPage, MediaListing, PreviewResult, Roster, Saved, Schema, SiteInfo, Viewer } from "./types.js";
 
 export class ApiError extends Error {
   constructor(
@@ -19,8 +19,19 @@ interface ErrorBody {
   message?: string;
 }
 
-async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+/** With accounts: the session's CSRF token (from login or /api/me), sent with every change. */
+let csrfToken: string | null = null;
+/** Called when a request finds the session gone (expired, logged out elsewhere): the app shows the login page. */
+let loginNeeded: () => void = () => undefined;
+
+export function setSession(token: string | null, onLoginNeeded?: () => void): void {
+  csrfToken = token;
+  if (onLoginNeeded) loginNeeded = onLoginNeeded;
+}
+
+export async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: "application/json", ...headers }, credentials: "same-origin" };
+  if (csrfToken && method !== "GET" && method !== "HEAD") (init.headers as Record<string, string>)["X-CSRF-Token"] = csrfToken;
   if (body instanceof Blob) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -41,6 +52,7 @@ async function call<T>(method: string, url: string, body?: unknown, headers: Rec
   }
   if (!response.ok) {
     const error = parsed as ErrorBody | undefined;
+    if (response.status === 401 && (parsed as { error?: { code?: string } } | undefined)?.error?.code === "StudioLoginNeeded" && url !== "/api/me") loginNeeded();
     const message = error?.error?.message ?? error?.message ?? `${method} ${url} failed with ${response.status}`;
     throw new ApiError(message, response.status, error?.error?.hint, parsed);
   }
@@ -71,6 +83,9 @@ export const api = {
   media: (folder: string) => call<MediaListing>("GET", `/api/media?folder=${q(folder)}`),
   upload: (folder: string, file: File) => call<{ path: string; url: string }>("POST", `/api/media?folder=${q(folder)}`, file, { "X-File-Name": encodeURIComponent(file.name), "Content-Type": file.type || "application/octet-stream" }),
   members: () => call<Roster>("GET", "/api/members"),
+  /** A heartbeat: this tab has `path` open; answers who else has. */
+  presence: (path: string, id: string, name?: string) => call<{ others: Viewer[] }>("POST", `/api/presence?path=${q(path)}`, { id, ...(name ? { name } : {}) }),
+  leave: (path: string, id: string) => call<unknown>("DELETE", `/api/presence?path=${q(path)}&id=${q(id)}`),
   announce: (path: string) => call<{ path: string }>("POST", `/api/members/announce?path=${q(path)}`),
 };
 
@@ -79,5 +94,6 @@ export function conflictOf(error: unknown): Conflict | undefined {
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
   const body = error.body as Partial<Conflict> & { error?: Partial<Conflict> } | undefined;
   const current = body?.current ?? body?.error?.current;
-  return current ? { current, message: error.message } : undefined;
+  if (!current) return undefined;
+  return { current, message: body?.message ?? error.message, ...(body?.mine !== undefined ? { mine: body.mine } : {}), ...(body?.merged ? { merged: body.merged } : {}) };
 }

@@ -6,6 +6,9 @@ import { api, ApiError } from "./api.js";
 import { EntryEditor } from "./entry-editor.js";
 import { EntryList } from "./entry-list.js";
 import { go, readRoute, type Route } from "./route.js";
+import { BoardView } from "./board-view.js";
+import { WorkflowBar } from "./workflow-bar.js";
+import { UserMenu } from "./user-menu.js";
 import type { Collection, Entry, Schema, SiteInfo } from "./types.js";
 
 export function App() {
@@ -18,6 +21,8 @@ export function App() {
   const [notice, setNotice] = useState("");
   const [failure, setFailure] = useState("");
   const [refresh, setRefresh] = useState(0);
+  /** Bumped when the open entry's text changed elsewhere (publish, restore): it is read again. */
+  const [reload, setReload] = useState(0);
   const [roster, setRoster] = useState<{ folder: string; logoFolder: string } | null>(null);
 
   useEffect(() => {
@@ -58,9 +63,14 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [route.entry]);
+  }, [route.entry, reload]);
 
   const collection = collections.find((c) => c.name === route.collection);
+  /** Opens an entry from the board: in the collection whose folder holds it. */
+  const openEntry = (path: string) => {
+    const holder = collections.filter((c) => c.folder && path.startsWith(`${c.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
+    go({ collection: holder?.name ?? collections.find((c) => !c.folder)?.name, entry: path });
+  };
   const tags = fields.find((field) => field.type === "tags")?.options ?? [];
 
   const create = async (title: string) => {
@@ -97,8 +107,12 @@ export function App() {
             </button>
           </p>
         )}
+        <UserMenu />
       </header>
       <nav class="collections" aria-label="Collections">
+        <a class="board-link" href="#/board" aria-current={route.board ? "page" : undefined}>
+          Board
+        </a>
         <h2>Collections</h2>
         <ul>
           {collections.map((c) => (
@@ -110,28 +124,43 @@ export function App() {
           ))}
         </ul>
       </nav>
-      {collection && <EntryList collection={collection} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
-      <main class="editor-area">
-        {entry ? (
-          <EntryEditor
-            key={`${entry.path}:${entry.revision}`}
-            entry={entry}
-            fields={fields}
-            body={schema.body !== false}
-            toolbar={schema.toolbar}
-            collection={route.collection}
-            roster={roster}
-            onSaved={() => setRefresh((n) => n + 1)}
-            onNavigate={(path, message) => {
-              if (message) setNotice(message);
-              setRefresh((n) => n + 1);
-              go({ collection: route.collection, entry: path ?? undefined });
-            }}
-          />
-        ) : (
-          <p class="empty">{route.entry ? "Opening…" : "Choose an entry to edit, or create a new one."}</p>
-        )}
-      </main>
+      {route.board && <BoardView onOpen={openEntry} />}
+      {!route.board && collection && <EntryList collection={collection} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
+      {!route.board && (
+        <main class="editor-area">
+          {entry && (
+            <WorkflowBar
+              key={entry.path}
+              path={entry.path}
+              refresh={refresh}
+              onChanged={(message, changed) => {
+                setNotice(message);
+                setRefresh((n) => n + 1);
+                if (changed) setReload((n) => n + 1);
+              }}
+            />
+          )}
+          {entry ? (
+            <EntryEditor
+              key={`${entry.path}:${entry.revision}`}
+              entry={entry}
+              fields={fields}
+              body={schema.body !== false}
+              toolbar={schema.toolbar}
+              collection={route.collection}
+              roster={roster}
+              onSaved={() => setRefresh((n) => n + 1)}
+              onNavigate={(path, message) => {
+                if (message) setNotice(message);
+                setRefresh((n) => n + 1);
+                go({ collection: route.collection, entry: path ?? undefined });
+              }}
+            />
+          ) : (
+            <p class="empty">{route.entry ? "Opening…" : "Choose an entry to edit, or create a new one."}</p>
+          )}
+        </main>
+      )}
     </div>
   );
 }

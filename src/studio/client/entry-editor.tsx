@@ -14,6 +14,7 @@ import { bodyFirstLine, joinEntryText, parseEntryText, wholeText, type EntryText
 import { insertText } from "./markdown-commands.js";
 import { MarkdownEditor, type BodyDiagnostic } from "./markdown-editor.js";
 import { MediaPanel } from "./media-panel.js";
+import { PresenceBadge } from "./presence-badge.js";
 import { PreviewPane } from "./preview-pane.js";
 import type { Conflict, Entry, Field, MemberDiagnostic, PreviewError } from "./types.js";
 
@@ -64,6 +65,9 @@ export function EntryEditor(props: Props) {
   const [media, setMedia] = useState<{ folder: string; field?: Field } | null>(null);
   const view = useRef<EditorView | null>(null);
   const raw = joinEntryText(doc);
+  /** The text as it is now, for an answer that comes back after more typing. */
+  const latest = useRef(raw);
+  latest.current = raw;
   const dirty = raw !== savedRaw;
   const isMembers = props.roster !== null && path.startsWith(`${props.roster.folder}/`);
   const bodyFolder = fields.find((field) => field.type === "image" && field.uploadFolder)?.uploadFolder ?? "img";
@@ -106,19 +110,32 @@ export function EntryEditor(props: Props) {
     setStatus({ kind: "saving", text: "Saving…" });
     try {
       const saved = await api.save(path, text, base);
-      setBaseRevision(saved.revision);
-      setSavedRaw(text);
       setConflict(null);
-      dropDraft(path);
       setSaves((n) => n + 1);
-      setStatus({ kind: "saved", text: saved.commit ? `Saved and committed (${saved.commit.slice(0, 7)})` : text === savedRaw ? "No changes to save" : "Saved" });
+      if (saved.merged && saved.raw !== undefined) {
+        // Someone saved other lines meanwhile: the file now has both, and so does the editor.
+        // Text typed while saving stays, based on the old revision, to be merged on the next save.
+        const typedSince = latest.current !== text;
+        if (!typedSince) {
+          reset(saved.raw, saved.revision);
+          setBaseRevision(saved.revision);
+          dropDraft(path);
+        }
+        setSavedRaw(saved.raw);
+        setStatus({ kind: "saved", text: `Saved and merged with changes saved meanwhile by someone else: the text now has both${saved.commit ? ` (${saved.commit.slice(0, 7)})` : ""}` });
+      } else {
+        setBaseRevision(saved.revision);
+        setSavedRaw(text);
+        dropDraft(path);
+        setStatus({ kind: "saved", text: saved.commit ? `Saved and committed (${saved.commit.slice(0, 7)})` : text === savedRaw ? "No changes to save" : "Saved" });
+      }
       props.onSaved();
       loadMemberDiagnostics();
     } catch (error) {
       const found = conflictOf(error);
       if (found) {
         setConflict(found);
-        setStatus({ kind: "error", text: "Not saved: the file changed on disk." });
+        setStatus({ kind: "error", text: found.merged ? "Not saved: someone else changed the same lines meanwhile." : "Not saved: the file changed on disk." });
       } else setStatus({ kind: "error", text: `Not saved: ${describe(error)} Your text is kept here and in this browser.` });
     }
   };
@@ -172,6 +189,7 @@ export function EntryEditor(props: Props) {
         <span class={`save-status ${status.kind}`} role="status">
           {dirty && status.kind !== "saving" && status.kind !== "error" ? "Unsaved changes" : status.text}
         </span>
+        <PresenceBadge path={path} />
         <div class="entry-menu">
           <button type="button" onClick={() => setAction("duplicate")}>Duplicate</button>
           <button type="button" onClick={() => setAction("rename")}>Rename</button>
@@ -251,6 +269,13 @@ export function EntryEditor(props: Props) {
             setConflict(null);
             dropDraft(path);
             setStatus({ kind: "idle", text: "Loaded the version on disk" });
+          }}
+          onEditMerged={(text) => {
+            reset(text, conflict.current.revision);
+            setBaseRevision(conflict.current.revision);
+            setSavedRaw(conflict.current.raw);
+            setConflict(null);
+            setStatus({ kind: "idle", text: "Editing the combined text: resolve the lines between <<<<<<< and >>>>>>>, then save" });
           }}
           onMerge={() => {
             setBaseRevision(conflict.current.revision);

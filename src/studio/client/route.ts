@@ -4,9 +4,12 @@
 export interface Route {
   collection?: string;
   entry?: string;
+  /** The review board (#/board) instead of a collection. */
+  board?: boolean;
 }
 
 export function readRoute(hash = location.hash): Route {
+  if (/^#\/?board\b/.test(hash)) return { board: true };
   const params = new URLSearchParams(hash.replace(/^#\/?/, ""));
   const route: Route = {};
   const collection = params.get("collection");
@@ -17,6 +20,7 @@ export function readRoute(hash = location.hash): Route {
 }
 
 export function routeHash(route: Route): string {
+  if (route.board) return "#/board";
   const params = new URLSearchParams();
   if (route.collection) params.set("collection", route.collection);
   if (route.entry) params.set("entry", route.entry);

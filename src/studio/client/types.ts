@@ -61,11 +61,24 @@ export interface Saved {
   revision: string;
   commit?: string | null;
   path?: string;
+  /** True when the save was merged with a change someone saved meanwhile: `raw` is the text stored. */
+  merged?: boolean;
+  raw?: string;
 }
 
 export interface Conflict {
   current: { raw: string; revision: string };
   message: string;
+  /** My text as the server understood it. */
+  mine?: string;
+  /** The three-way merge with conflict markers where we both changed the same lines. */
+  merged?: { raw: string; conflicts: number };
+}
+
+export interface Viewer {
+  id: string;
+  name: string;
+  since: string;
 }
 
 export interface PreviewError {

@@ -17,5 +17,5 @@ export function cmsConfigRoutes(r: Router, ctx: StudioContext): void {
   if (overrides.sources.length > 0) ctx.log(`[studio] schema from ${overrides.sources.join(", ")}`);
   for (const d of overrides.diagnostics) (d.severity === "error" ? ctx.logError : ctx.log)(formatConfigDiagnostic(d));
 
-  r.get("/api/config", () => ({ json: loadSchemaOverrides(ctx.cwd, ctx.inputDir) }));
+  r.get("/api/config", () => ({ json: loadSchemaOverrides(ctx.cwd, ctx.inputDir) }), { action: "entry.read" });
 }

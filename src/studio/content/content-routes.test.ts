@@ -150,7 +150,9 @@ describe("content API", () => {
   it("refuses a save based on an old revision with 409 and the current text", async () => {
     const entry = (await site.api<Entry>("GET", `/api/entry?path=${SEED}`)).json;
     writeFileSync(path.join(site.dir, SEED), entry.raw.replace("index: false", "index: true"));
-    const res = await site.api<{ current: { raw: string; revision: string }; error: { code: string } }>("PUT", `/api/entry?path=${SEED}`, { raw: `${entry.raw}\nMine.\n`, baseRevision: entry.revision });
+    // The same line changed on both sides: no merge (merges are tested in merge-save.test.ts).
+    const mine = `${entry.raw.replace("index: false", "index: never")}\nMine.\n`;
+    const res = await site.api<{ current: { raw: string; revision: string }; error: { code: string } }>("PUT", `/api/entry?path=${SEED}`, { raw: mine, baseRevision: entry.revision });
     assert.equal(res.status, 409);
     assert.equal(res.json.error.code, "StudioConflict");
     assert.match(res.json.current.raw, /index: true/);

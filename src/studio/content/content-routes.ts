@@ -2,6 +2,7 @@
  * The content API: collections, the entry list (search, tag filter, sort, pages of results),
  * each collection's form, and reading, saving, creating and deleting an entry. See docs/studio.md.
  */
+import { entryTarget } from "../auth/targets.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { studioSettings, type StudioSettings } from "../cms-config/site-settings.js";
@@ -10,7 +11,9 @@ import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
 import type { SitePath } from "../server/safe-path.js";
+import { authorOf } from "../auth/roles.js";
 import { PAGES } from "./collections.js";
+import type { SaveBy } from "./content-store.js";
 import type { EntryQuery } from "./content-index.js";
 import { editFile } from "./front-matter-edit.js";
 import { matterData, splitFile } from "./front-matter-text.js";
@@ -43,6 +46,11 @@ function intParam(req: StudioRequest, name: string, fallback: number, max: numbe
   if (raw === null || raw === "") return fallback;
   if (!/^\d+$/.test(raw)) throw badRequest(`"${name}" must be a whole number.`);
   return Math.min(Number(raw), max);
+}
+
+/** Who a save is by: the signed-in user, who authors its commit (with one user and a token, git's configured author). */
+export function savedBy(req: StudioRequest, ctx: StudioContext): SaveBy {
+  return { user: req.user, author: ctx.team ? authorOf(req.user) : undefined };
 }
 
 export function contentRoutes(r: Router, ctx: StudioContext): void {
@@ -113,9 +121,9 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     return { path: file.relative, raw, frontMatter, frontMatterError, body: parts.body, revision, url: indexed?.url ?? null, collection: indexed?.collection ?? null, title: indexed?.title ?? null };
   };
 
-  r.get("/api/collections", () => ({ json: content.collections() }));
+  r.get("/api/collections", () => ({ json: content.collections() }), { action: "entry.read" });
 
-  r.get("/api/tags", () => ({ json: content.tags() }));
+  r.get("/api/tags", () => ({ json: content.tags() }), { action: "entry.read" });
 
   r.get("/api/entries", (req) => {
     const sort = req.query.get("sort") ?? "date";
@@ -135,22 +143,24 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     };
     if (query.collection && !content.collections().some((c) => c.name === query.collection)) throw new StudioHttpError(404, "StudioNotFound", `There is no collection ${JSON.stringify(query.collection)}.`);
     return { json: content.query(query) };
-  });
+  }, { action: "entry.read" });
 
   r.get("/api/schema", (req) => {
     const collection = req.param("collection");
     if (!content.collections().some((c) => c.name === collection)) throw new StudioHttpError(404, "StudioNotFound", `There is no collection ${JSON.stringify(collection)}.`);
     return { json: { collection, ...schemaOf(collection) } };
-  });
+  }, { action: "entry.read" });
 
-  r.get("/api/entry", (req) => {
+  r.get("/api/entry", async (req) => {
     const file = ctx.sitePath(req.param("path"));
-    const stored = store.mustRead(file);
-    return { json: entryJson(file, stored.raw, stored.revision) };
-  });
+    const stored = await store.current(file, savedBy(req, ctx));
+    if (!stored) throw new StudioHttpError(404, "StudioNotFound", `There is no file ${file.relative}.`);
+    return { json: { ...entryJson(file, stored.raw, stored.revision), ...(stored.workflow ? { workflow: stored.workflow } : {}) } };
+  }, { action: "entry.read" });
 
   r.put("/api/entry", async (req) => {
     const file = writable(req.param("path"));
+    ctx.authorize(req, "entry.edit", entryTarget(ctx, file.relative));
     const body = await req.json();
     const baseRevision = stringField(body, "baseRevision");
     if (!baseRevision) throw badRequest('"baseRevision" is missing: give the revision the text was based on (from GET /api/entry).', "Without it a save could overwrite a change made meanwhile.");
@@ -158,9 +168,9 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     const frontMatter = objectField(body, "frontMatter");
     const newBody = stringField(body, "body");
     if (raw === undefined && frontMatter === undefined && newBody === undefined) throw badRequest('Send "raw", or "frontMatter" and/or "body".');
-    const result = await store.save(file, baseRevision, (current) => (raw !== undefined ? raw : editFile(current, { frontMatter, body: newBody }, file.relative)));
+    const result = await store.save(file, baseRevision, (current) => (raw !== undefined ? raw : editFile(current, { frontMatter, body: newBody }, file.relative)), savedBy(req, ctx));
     return { json: { path: file.relative, ...result, url: content.entry(file.relative)?.url ?? null } };
-  });
+  }, { action: "entry.edit" });
 
   r.post("/api/entry", async (req) => {
     const body = await req.json();
@@ -193,13 +203,16 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
       const extra = objectField(body, "frontMatter");
       raw = raw ?? editFile(made.raw, { frontMatter: extra ? { ...made.frontMatter, ...extra } : undefined, body: stringField(body, "body") }, file.relative);
     }
-    const result = await store.create(file, raw);
+    ctx.authorize(req, "entry.create", entryTarget(ctx, file.relative));
+    const result = await store.create(file, raw, savedBy(req, ctx));
     return { status: 201, json: { path: file.relative, raw, ...result, url: content.entry(file.relative)?.url ?? null } };
-  });
+  }, { action: "entry.create" });
 
   r.delete("/api/entry", async (req) => {
     const file = writable(req.param("path"));
-    const result = await store.remove(file, req.param("baseRevision"));
+    // A file in the working copy is on the publishing branch: a writer may not delete it.
+    ctx.authorize(req, "entry.delete", entryTarget(ctx, file.relative, { published: true }));
+    const result = await store.remove(file, req.param("baseRevision"), savedBy(req, ctx));
     return { json: { path: file.relative, commit: result.commit, ...(result.gitError ? { gitError: result.gitError } : {}) } };
-  });
+  }, { action: "entry.delete" });
 }

@@ -62,12 +62,12 @@ export class GitRepo {
    * Commits the file at `relative` (to the input folder) as it is on disk now, or its removal,
    * with `message`. Returns the commit's hash, or null when the file is as the last commit has it.
    */
-  commitFile(relative: string, message: string): Promise<string | null> {
-    return this.commitPaths([relative], message);
+  commitFile(relative: string, message: string, author?: GitAuthor): Promise<string | null> {
+    return this.commitPaths([relative], message, author);
   }
 
   /** One commit of several paths as they are on disk (a rename is its old and new path); only these paths. */
-  commitPaths(relatives: readonly string[], message: string): Promise<string | null> {
+  commitPaths(relatives: readonly string[], message: string, author: GitAuthor = this.author): Promise<string | null> {
     return this.serial(async () => {
       const changed: string[] = [];
       for (const relative of relatives) {
@@ -78,7 +78,7 @@ export class GitRepo {
       // A new file must be known to git before `--only` can take it; `add` touches only these paths.
       const present = changed.filter((p) => existsSync(path.join(this.cwd, p)));
       if (present.length) await this.must(["add", "--", ...present.map(literal)]);
-      await this.must(["commit", "--only", "--quiet", `--author=${this.author.name} <${this.author.email}>`, "-m", message, "--", ...changed.map(literal)]);
+      await this.must(["commit", "--only", "--quiet", `--author=${author.name} <${author.email}>`, "-m", message, "--", ...changed.map(literal)]);
       return (await this.must(["rev-parse", "HEAD"])).stdout.trim();
     });
   }
@@ -87,6 +87,30 @@ export class GitRepo {
   async headText(relative: string): Promise<string | null> {
     const result = await this.serial(() => this.git(["show", `HEAD:./${relative}`]));
     return result.code === 0 ? result.stdout : null;
+  }
+
+  /**
+   * An earlier text of the file at `relative` that `matches` (e.g. has a given revision), from
+   * the blobs of its last `depth` commits on HEAD, newest first; null when none does.
+   */
+  async findText(relative: string, matches: (text: string) => boolean, depth = 50): Promise<string | null> {
+    const log = await this.serial(() => this.git(["log", `-n${depth}`, "--format=", "--raw", "--no-abbrev", "--", literal(relative)]));
+    if (log.code !== 0) return null;
+    const blobs = new Set<string>();
+    for (const line of log.stdout.split("\n")) {
+      const fields = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) /.exec(line);
+      for (const blob of fields ? [fields[2]!, fields[1]!] : []) if (!/^0+$/.test(blob)) blobs.add(blob);
+    }
+    for (const blob of blobs) {
+      const shown = await this.serial(() => this.git(["cat-file", "blob", blob]));
+      if (shown.code === 0 && matches(shown.stdout)) return shown.stdout;
+    }
+    return null;
+  }
+
+  /** Runs `work` between this repository's own commands (e.g. another module's `git merge` in the working copy). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.serial(work);
   }
 
   private git(args: readonly string[]): Promise<GitResult> {

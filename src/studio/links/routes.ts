@@ -4,6 +4,8 @@
  * adds a redirect from its old URL when the site keeps a redirects file, commits, and answers
  * which pages linked to its old URL (they now need updating).
  */
+import { authorOf } from "../auth/roles.js";
+import { entryTarget } from "../auth/targets.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { addRedirect } from "../../newsroom/redirects-file.js";
@@ -78,13 +80,16 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     if (entry) return { json: { pages: linkingToEntry(ctx.sitePath(entry).relative) } };
     if (!url) throw badRequest("Give `url` (a page's URL) or `path` (an entry) to find the pages linking to it.");
     return { json: { pages: linking(url) } };
-  });
+  }, { action: "entry.read" });
 
   r.post("/api/entry/rename", async (req) => {
     const from = ctx.sitePath(req.param("path"));
     const body = await req.json();
     if (typeof body.to !== "string" || body.to.trim() === "") throw badRequest("Give the new path as `to` in the JSON body.");
     const to = ctx.sitePath(body.to.trim());
+    // A rename moves the published file: as much as deleting it and creating another.
+    ctx.authorize(req, "entry.delete", entryTarget(ctx, from.relative, { published: true }));
+    ctx.authorize(req, "entry.create", entryTarget(ctx, to.relative));
     // The links are found before the move: after it, the next build no longer has the old URL.
     const linkedFrom = linkingToEntry(from.relative);
     const oldUrls = urlsOf(ctx, from.relative);
@@ -92,8 +97,8 @@ export function linksRoutes(r: Router, ctx: StudioContext): void {
     ctx.session.requestUpdate([from.absolute, to.absolute]);
     const redirect = body.redirect === false ? null : await redirectAfterMove(ctx, oldUrls, to.relative);
     const paths = [from.relative, to.relative, ...(redirect ? [redirect.file] : [])];
-    const commit = ctx.git ? await ctx.git.commitPaths(paths, `Rename ${from.relative} to ${to.relative}`) : null;
+    const commit = ctx.git ? await ctx.git.commitPaths(paths, `Rename ${from.relative} to ${to.relative}`, ctx.team ? authorOf(req.user) : undefined) : null;
     ctx.log(`[studio] renamed ${from.relative} to ${to.relative}${redirect ? `; ${redirect.from} now redirects to ${redirect.to}` : ""}${linkedFrom.length ? `; ${linkedFrom.length} page(s) link to its old URL` : ""}`);
     return { json: { path: to.relative, commit, linkedFrom, redirect } };
-  });
+  }, { action: "entry.delete" });
 }

@@ -91,7 +91,7 @@ export function mediaRoutes(r: Router, ctx: StudioContext): void {
     const outputs = passthroughImages(site);
     const listing = listMedia(site, folder, (paths) => usage.usedBy({ inputDir: ctx.inputDir, pathPrefix: ctx.pathPrefix, outputs, bareNames }, paths, contentTexts(ctx, usage)));
     return { json: { ...listing, maxBytes: site.maxBytes } };
-  });
+  }, { action: "media.read" });
 
   r.post("/api/media", async (req) => {
     const site = mediaSite(ctx);
@@ -106,5 +106,5 @@ export function mediaRoutes(r: Router, ctx: StudioContext): void {
     // A new file in a passthrough folder reaches the preview through the dev session's next update.
     ctx.session.requestUpdate([path.join(ctx.inputDir, stored.path)]);
     return { status: 201, json: { ...stored, url: publicUrl(ctx.pathPrefix, output ?? stored.path), warnings, commit } };
-  });
+  }, { action: "media.upload" });
 }

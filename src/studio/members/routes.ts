@@ -19,7 +19,7 @@ export function membersRoutes(r: Router, ctx: StudioContext): void {
     const dataDir = dataDirOf(ctx);
     const { roster } = await readRoster(ctx.inputDir, dataDir);
     return { json: { enabled: hasTiersFile(dataDir), ...roster } };
-  });
+  }, { action: "entry.read" });
 
   r.post("/api/members/announce", async (req) => {
     const member = ctx.sitePath(req.param("path"));
@@ -40,5 +40,5 @@ export function membersRoutes(r: Router, ctx: StudioContext): void {
     ctx.session.requestUpdate([path.join(ctx.inputDir, announced.path)]);
     ctx.log(`[studio] drafted ${announced.path}: "${announced.title}"`);
     return { status: 201, json: { ...announced, commit } };
-  });
+  }, { action: "members.announce" });
 }

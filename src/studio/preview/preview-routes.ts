@@ -69,7 +69,7 @@ export function previewRoutes(r: Router, ctx: StudioContext): void {
         pages: changed.filter((p) => p.endsWith(".html")).map((p) => `/${p.replace(/(^|\/)index\.html$/, "$1")}`),
       },
     };
-  });
+  }, { action: "preview" });
 
   r.delete("/api/preview", async (req) => {
     const file = ctx.sitePath(req.param("path"));
@@ -79,14 +79,14 @@ export function previewRoutes(r: Router, ctx: StudioContext): void {
       await ctx.session.idle();
     }
     return { json: { path: file.relative, dropped, build: ctx.session.build } };
-  });
+  }, { action: "preview" });
 
   r.get("/api/events", (req) => {
     events.accept(req.raw, req.res, { type: "hello", build: ctx.session.build, ok: ctx.session.errors === null });
     return { sent: true };
-  });
+  }, { action: "preview" });
 
-  r.get(PREVIEW_CLIENT_PATH, () => ({ body: PREVIEW_CLIENT, type: "text/javascript; charset=utf-8", headers: { "Cache-Control": "no-cache" } }));
+  r.get(PREVIEW_CLIENT_PATH, () => ({ body: PREVIEW_CLIENT, type: "text/javascript; charset=utf-8", headers: { "Cache-Control": "no-cache" } }), { action: "preview" });
 
   const preview = (req: IncomingMessage, res: ServerResponse) => {
     setSiteHeaders(res);
@@ -95,9 +95,9 @@ export function previewRoutes(r: Router, ctx: StudioContext): void {
   r.get("/preview", (req) => {
     preview(req.raw, req.res);
     return { sent: true };
-  });
+  }, { action: "preview" });
   r.get("/preview/*", (req) => {
     preview(req.raw, req.res);
     return { sent: true };
-  });
+  }, { action: "preview" });
 }

@@ -46,12 +46,19 @@ export class StudioAuth {
     readonly token: string,
     private readonly bindHost: string,
     port: number,
+    /** The address people use behind a reverse proxy (`--public-url`): its host and origin are this studio's too. */
+    publicUrl?: string,
   ) {
     this.cookieName = `plinth_studio_${port}`;
     const names = new Set(["127.0.0.1", "localhost", "[::1]"]);
     if (!isWildcard(bindHost)) names.add(bindHost.includes(":") ? `[${bindHost}]` : bindHost);
     this.hosts = new Set([...names].map((n) => `${n}:${port}`));
     this.origins = new Set([...this.hosts].map((h) => `http://${h}`));
+    if (publicUrl) {
+      const url = new URL(publicUrl);
+      this.hosts.add(url.host.toLowerCase());
+      this.origins.add(url.origin.toLowerCase());
+    }
   }
 
   /** The Host header names this server; any host is accepted when it listens on every address. */

@@ -20,3 +20,17 @@ test("exact routes, prefix routes (longest first) and the methods a path allows"
   assert.equal(r.match("GET", "/api/entries").kind, "none");
   assert.throws(() => r.get("/api/entry", h("again")), /Two studio routes/);
 });
+
+test("routes declare who may call them, and the router lists them", () => {
+  const r = new Router();
+  r.get("/api/entry", () => ({ json: 1 }), { action: "entry.read" });
+  r.post("/api/login", () => ({ json: 1 }), { action: "public" });
+  r.get("/api/loose", () => ({ json: 1 }));
+  const found = r.match("GET", "/api/entry");
+  assert.ok(found.kind === "found" && found.action === "entry.read");
+  assert.deepEqual(r.routes(), [
+    { method: "GET", path: "/api/entry", action: "entry.read" },
+    { method: "POST", path: "/api/login", action: "public" },
+    { method: "GET", path: "/api/loose", action: undefined },
+  ]);
+});

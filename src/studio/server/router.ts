@@ -9,6 +9,7 @@
  * }
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { Action, StudioUser } from "../auth/roles.js";
 import { badRequest, StudioHttpError } from "./http-error.js";
 
 export type Method = "GET" | "PUT" | "POST" | "DELETE" | "PATCH";
@@ -25,6 +26,8 @@ export interface StudioRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** Who asks: set by the server before any handler runs (token mode: an admin named after git's user.name). */
+  user: StudioUser;
   /** For a `/prefix/*` route: the rest of the path after the prefix's `/`, still encoded. */
   rest: string;
   raw: IncomingMessage;
@@ -39,33 +42,63 @@ export interface StudioRequest {
 
 export type Handler = (req: StudioRequest) => Reply | Promise<Reply>;
 
-export type Match = { kind: "found"; handler: Handler; rest: string } | { kind: "method"; allowed: string[] } | { kind: "none" };
+/**
+ * Who may call a route: an action of the role policy (checked before the handler runs; checks
+ * that depend on the entry happen in the handler with `ctx.authorize`), `"signed-in"` for any
+ * user, `"public"` for no login at all (the login page and its API, the app's own files).
+ */
+export type RouteAccess = Action | "signed-in" | "public";
+
+export interface RouteOptions {
+  action: RouteAccess;
+}
+
+/** One registered route, as listed for the every-role-every-route test. */
+export interface RouteInfo {
+  method: Method;
+  path: string;
+  /** Undefined when the route was registered without one: it is then for admins only. */
+  action?: RouteAccess;
+}
+
+interface Entry {
+  handler: Handler;
+  action?: RouteAccess;
+}
+
+export type Match = { kind: "found"; handler: Handler; rest: string; action?: RouteAccess } | { kind: "method"; allowed: string[] } | { kind: "none" };
 
 const MB = 1024 * 1024;
 
 export class Router {
-  private readonly exact = new Map<string, Map<string, Handler>>();
-  private readonly prefixes: { prefix: string; handlers: Map<string, Handler> }[] = [];
+  private readonly exact = new Map<string, Map<string, Entry>>();
+  private readonly prefixes: { prefix: string; handlers: Map<string, Entry> }[] = [];
+  private readonly registered: RouteInfo[] = [];
 
-  get(path: string, handler: Handler): void {
-    this.add("GET", path, handler);
+  get(path: string, handler: Handler, options?: RouteOptions): void {
+    this.add("GET", path, handler, options);
   }
-  put(path: string, handler: Handler): void {
-    this.add("PUT", path, handler);
+  put(path: string, handler: Handler, options?: RouteOptions): void {
+    this.add("PUT", path, handler, options);
   }
-  post(path: string, handler: Handler): void {
-    this.add("POST", path, handler);
+  post(path: string, handler: Handler, options?: RouteOptions): void {
+    this.add("POST", path, handler, options);
   }
-  delete(path: string, handler: Handler): void {
-    this.add("DELETE", path, handler);
+  delete(path: string, handler: Handler, options?: RouteOptions): void {
+    this.add("DELETE", path, handler, options);
   }
-  patch(path: string, handler: Handler): void {
-    this.add("PATCH", path, handler);
+  patch(path: string, handler: Handler, options?: RouteOptions): void {
+    this.add("PATCH", path, handler, options);
+  }
+
+  /** Every route registered so far, in order. */
+  routes(): readonly RouteInfo[] {
+    return this.registered;
   }
 
   /** `path` is exact (`/api/entry`) or ends in `/*` for every path below it. */
-  add(method: Method, path: string, handler: Handler): void {
-    let handlers: Map<string, Handler> | undefined;
+  add(method: Method, path: string, handler: Handler, options?: RouteOptions): void {
+    let handlers: Map<string, Entry> | undefined;
     if (path.endsWith("/*")) {
       const prefix = path.slice(0, -1);
       handlers = this.prefixes.find((p) => p.prefix === prefix)?.handlers;
@@ -76,11 +109,12 @@ export class Router {
         this.prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
       }
     } else {
-      handlers = this.exact.get(path) ?? new Map<string, Handler>();
+      handlers = this.exact.get(path) ?? new Map<string, Entry>();
       this.exact.set(path, handlers);
     }
     if (handlers.has(method)) throw new Error(`Two studio routes for ${method} ${path}`);
-    handlers.set(method, handler);
+    handlers.set(method, { handler, action: options?.action });
+    this.registered.push({ method, path, action: options?.action });
   }
 
   match(method: string, path: string): Match {
@@ -94,9 +128,9 @@ export class Router {
   }
 }
 
-function pick(handlers: Map<string, Handler>, method: string, rest: string): Match {
-  const handler = handlers.get(method);
-  if (handler) return { kind: "found", handler, rest };
+function pick(handlers: Map<string, Entry>, method: string, rest: string): Match {
+  const entry = handlers.get(method);
+  if (entry) return { kind: "found", handler: entry.handler, rest, action: entry.action };
   return { kind: "method", allowed: [...handlers.keys()] };
 }
 
@@ -125,7 +159,12 @@ export function readBody(req: IncomingMessage, limit = 10 * MB): Promise<Buffer>
   });
 }
 
-export function makeRequest(raw: IncomingMessage, res: ServerResponse, url: URL, rest: string): StudioRequest {
+/** JSON.parse's message without the text it quotes, which may be a password. */
+export function withoutInput(message: string): string {
+  return message.replace(/, ".*" is not valid JSON$/s, " is not valid JSON");
+}
+
+export function makeRequest(raw: IncomingMessage, res: ServerResponse, url: URL, rest: string, user: StudioUser): StudioRequest {
   let body: Promise<Buffer> | undefined;
   const request: StudioRequest = {
     method: raw.method ?? "GET",
@@ -133,6 +172,7 @@ export function makeRequest(raw: IncomingMessage, res: ServerResponse, url: URL,
     query: url.searchParams,
     headers: raw.headers,
     rest,
+    user,
     raw,
     res,
     param(name) {
@@ -150,7 +190,7 @@ export function makeRequest(raw: IncomingMessage, res: ServerResponse, url: URL,
       try {
         value = JSON.parse(bytes.toString("utf8"));
       } catch (cause) {
-        throw badRequest(`The request body is not JSON: ${(cause as Error).message}`, "Send `Content-Type: application/json` with a JSON object as the body.");
+        throw badRequest(`The request body is not JSON: ${withoutInput((cause as Error).message)}`, "Send `Content-Type: application/json` with a JSON object as the body.");
       }
       if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest("The request body must be a JSON object.");
       return value as Record<string, unknown>;

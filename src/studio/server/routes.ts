@@ -16,6 +16,8 @@ const OPTIONAL: { module: string; name: string }[] = [
   { module: "../members/routes.js", name: "membersRoutes" },
   { module: "../links/routes.js", name: "linksRoutes" },
   { module: "../cms-config/routes.js", name: "cmsConfigRoutes" },
+  { module: "../workflow/routes.js", name: "workflowRoutes" },
+  { module: "../presence/routes.js", name: "presenceRoutes" },
 ];
 
 export async function mountRoutes(r: Router, ctx: StudioContext): Promise<void> {

@@ -2,8 +2,8 @@
  * The one place that turns a path from a request into a file of the site. Paths are relative
  * to the input folder, posix; anything that could name a file outside it is refused: `..`,
  * absolute paths, backslashes, NUL, `%`-escapes left after the URL's own decoding, and links
- * (in any existing part of the path) that lead out of the folder. `.git` and `node_modules`
- * are never the studio's to touch.
+ * (in any existing part of the path) that lead out of the folder. `.git`, `node_modules` and
+ * the state folder `.plinth-studio` are never the studio's to touch.
  *
  * @example
  * sitePath("/site", "news/post.md")   // { relative: "news/post.md", absolute: "/site/news/post.md" }
@@ -20,7 +20,8 @@ export interface SitePath {
   absolute: string;
 }
 
-const FORBIDDEN_SEGMENTS = new Set([".git", "node_modules"]);
+/** `.plinth-studio` is the studio's state folder: accounts and sessions. */
+const FORBIDDEN_SEGMENTS = new Set([".git", "node_modules", ".plinth-studio"]);
 
 function unsafe(value: string, why: string): StudioHttpError {
   return new StudioHttpError(400, "StudioPathUnsafe", `The path ${JSON.stringify(value)} is refused: ${why}.`);

@@ -25,5 +25,5 @@ export function siteRoutes(r: Router, ctx: StudioContext): void {
         errors: (errors ?? []).map(errorJson),
       },
     };
-  });
+  }, { action: "entry.read" });
 }

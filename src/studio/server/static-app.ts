@@ -28,7 +28,7 @@ function fileReply(file: string): Reply | null {
 }
 
 export function appRoutes(r: Router, publicDir = PUBLIC_DIR): void {
-  r.get("/", () => fileReply(path.join(publicDir, "index.html")) ?? { body: MISSING, type: "text/html; charset=utf-8" });
+  r.get("/", () => fileReply(path.join(publicDir, "index.html")) ?? { body: MISSING, type: "text/html; charset=utf-8" }, { action: "public" });
   r.get("/_studio/*", (req) => {
     let rest: string;
     try {
@@ -39,7 +39,7 @@ export function appRoutes(r: Router, publicDir = PUBLIC_DIR): void {
     // Only plain names below public/: no `..`, no hidden files, no backslashes.
     if (!/^[\w.-]+(\/[\w.-]+)*$/.test(rest) || rest.split("/").some((s) => s.startsWith("."))) return notFoundReply();
     return fileReply(path.join(publicDir, ...rest.split("/"))) ?? notFoundReply();
-  });
+  }, { action: "public" });
 }
 
 function notFoundReply(): Reply {

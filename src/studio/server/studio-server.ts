@@ -23,7 +23,15 @@ import { createStaticHandler } from "../../server/static-handler.js";
 import { ContentIndex } from "../content/content-index.js";
 import { ContentStore } from "../content/content-store.js";
 import { GitRepo, type GitAuthor } from "../git/git-repo.js";
+import { recoverRepository } from "../git/recover.js";
 import { PreviewOverlay } from "../preview/preview-overlay.js";
+import { Accounts } from "../auth/accounts.js";
+import { authRoutes } from "../auth/auth-routes.js";
+import { authorize, forbidden, mayCall } from "../auth/authorize.js";
+import { admit } from "../auth/gate.js";
+import { STATE_FOLDER } from "../auth/state-dir.js";
+import { UsersStore } from "../auth/users-store.js";
+import type { StudioUser } from "../auth/roles.js";
 import { StudioAuth, newToken } from "./auth.js";
 import type { StudioContext } from "./context.js";
 import { sitePathIn } from "./context.js";
@@ -47,7 +55,17 @@ export interface StudioServerOptions extends Omit<DevSessionOptions, "toDisk"> {
   publicDir?: string;
   /** Quiet time that ends a burst of file changes. Default 10 ms. */
   debounceMs?: number;
+  /** The address people use behind a TLS reverse proxy, e.g. https://studio.example.org/ (Host, Origin, Secure cookies). */
+  publicUrl?: string;
+  /** Believe X-Forwarded-Proto/-For: only when the studio is reachable through its proxy alone. */
+  trustProxy?: boolean;
+  /** scrypt's cost for passwords (tests use a small one). */
+  passwordCost?: number;
+  /** The clock of sessions and login limits (tests). */
+  now?: () => number;
 }
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1|\[::1\])$/;
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = Buffer.from(JSON.stringify(value));
@@ -60,6 +78,11 @@ const LOCKED = `<!doctype html>
 <body><h1>Plinth Studio</h1><p>Open the address that <code>plinth studio</code> printed in the terminal: it carries the access token (<code>?token=…</code>).</p></body></html>
 `;
 
+const LOGIN_NEEDED = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Plinth Studio · log in</title></head>
+<body><h1>Plinth Studio</h1><p><a href="/">Log in</a> to see this page.</p></body></html>
+`;
+
 export class StudioServer {
   readonly session: DevSession;
   readonly router = new Router();
@@ -67,8 +90,13 @@ export class StudioServer {
   readonly overlay = new PreviewOverlay();
   private readonly http: Server;
   private auth!: StudioAuth;
+  /** Accounts and sessions, in the state folder; none means the single-user token mode. */
+  accounts!: Accounts;
   private ctx!: StudioContext;
+  /** Who the token stands for: the single user, an admin named after git's user.name. */
+  private tokenUser: StudioUser = { name: "studio", role: "admin" };
   private watcher?: FileWatcher;
+  private readonly closing: (() => void)[] = [];
   private address?: AddressInfo;
   private readonly serveSite: (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -90,12 +118,19 @@ export class StudioServer {
   static async start(options: StudioServerOptions): Promise<StudioServer> {
     const server = new StudioServer(options);
     const host = options.host ?? "127.0.0.1";
+    const stateFolder = path.join(options.cwd, STATE_FOLDER);
+    if (!LOOPBACK.test(host) && !new UsersStore(stateFolder).hasAccounts) {
+      throw new PlinthError("StudioNeedsAccounts", `--host ${host} would let other machines reach the studio, and it has no accounts yet.`);
+    }
     await listen(server.http, options.port ?? 8081, host);
     server.address = server.http.address() as AddressInfo;
-    server.auth = new StudioAuth(server.token, host, server.address.port);
+    server.accounts = new Accounts({ dir: stateFolder, port: server.address.port, publicUrl: options.publicUrl, trustProxy: options.trustProxy, cost: options.passwordCost, now: options.now });
+    server.auth = new StudioAuth(server.token, host, server.address.port, options.publicUrl);
     await server.session.start();
     const inputDir = server.session.site.lastResult?.paths.input ?? path.resolve(options.cwd, options.input ?? ".");
     const git = await GitRepo.open(inputDir, options.author);
+    // A studio killed mid-save may have left git's lock or a temporary file: cleared before any save.
+    if (git) await recoverRepository(git, { log: options.log });
     const content = new ContentIndex();
     // A saved file is read from disk again: its unsaved text has become the file.
     const store = new ContentStore({ session: server.session, git, logError: options.logError, onWrite: (relative) => server.overlay.drop(relative) });
@@ -109,7 +144,13 @@ export class StudioServer {
     server.session.onBuild((outcome) => {
       if (outcome.ok) refresh(outcome.update.result.remade);
     });
+    if (git) server.tokenUser = { name: git.author.name, role: "admin", email: git.author.email };
     server.ctx = {
+      get team() {
+        return server.accounts.team;
+      },
+      authorize: (req, action, target) => authorize(req.user, action, target),
+      onClose: (stop) => server.closing.push(stop),
       content,
       store,
       overlay: server.overlay,
@@ -123,6 +164,7 @@ export class StudioServer {
       sitePath: sitePathIn(inputDir),
     };
     appRoutes(server.router, options.publicDir ?? PUBLIC_DIR);
+    authRoutes(server.router, server.ctx, server.accounts);
     await mountRoutes(server.router, server.ctx);
     await server.startWatching();
     return server;
@@ -147,6 +189,7 @@ export class StudioServer {
   }
 
   async close(): Promise<void> {
+    for (const stop of this.closing) stop();
     await this.watcher?.close();
     await this.session.idle();
     await new Promise<void>((resolve) => {
@@ -179,25 +222,19 @@ export class StudioServer {
     const api = url.pathname.startsWith("/api/");
     const refuse = (error: StudioHttpError) => {
       if (api || (req.method !== "GET" && req.method !== "HEAD")) return sendJson(req, res, error.status, { error: errorJson(error) });
-      res.writeHead(error.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).end(req.method === "HEAD" ? undefined : LOCKED);
+      const page = error.code === "StudioLoginNeeded" ? LOGIN_NEEDED : LOCKED;
+      res.writeHead(error.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).end(req.method === "HEAD" ? undefined : page);
     };
     if (!this.auth.hostAllowed(req)) return refuse(new StudioHttpError(403, "StudioBadHost", `The Host header ${JSON.stringify(req.headers.host ?? "")} does not name this studio.`));
-    const how = this.auth.authenticate(req, url.searchParams);
-    if (!how) return refuse(new StudioHttpError(401, "StudioUnauthorized", "This request has no valid studio token."));
-    if (!this.auth.originAllowed(req, how)) {
-      return refuse(new StudioHttpError(403, "StudioForbiddenOrigin", `Changes are accepted only from the studio itself, not from Origin ${JSON.stringify(req.headers.origin ?? "(none)")}.`));
-    }
-    if (how === "query") {
-      res.setHeader("Set-Cookie", this.auth.cookieHeader());
-      if (req.method === "GET" && !api) {
-        // The token leaves the address bar (and the history) at once; the cookie carries it from now on.
-        url.searchParams.delete("token");
-        const location = `${url.pathname}${url.search}`;
-        res.writeHead(303, { Location: location, "Content-Type": "text/plain; charset=utf-8" }).end(`See ${location}\n`);
-        return;
-      }
-    }
     const match = this.router.match(req.method ?? "GET", url.pathname);
+    const admission = admit(req, url, match.kind === "found" ? match.action : undefined, this.auth, this.accounts, this.tokenUser);
+    if ("refuse" in admission) return refuse(admission.refuse);
+    const user = admission.user;
+    if (admission.setCookie) res.setHeader("Set-Cookie", admission.setCookie);
+    if (admission.redirect) {
+      res.writeHead(303, { Location: admission.redirect, "Content-Type": "text/plain; charset=utf-8" }).end(`See ${admission.redirect}\n`);
+      return;
+    }
     if (match.kind === "method") {
       return sendJson(req, res, 405, { error: errorJson(new StudioHttpError(405, "StudioMethodNotAllowed", `${req.method} is not allowed on ${url.pathname}.`)) }, { Allow: match.allowed.join(", ") });
     }
@@ -207,9 +244,12 @@ export class StudioServer {
       setSiteHeaders(res);
       return this.serveSite(req, res);
     }
+    if (!mayCall(user, match.action)) {
+      return sendJson(req, res, 403, { error: errorJson(forbidden(user, match.action ?? "settings")) });
+    }
     let reply: Reply;
     try {
-      reply = await match.handler(makeRequest(req, res, url, match.rest));
+      reply = await match.handler(makeRequest(req, res, url, match.rest, user));
     } catch (error) {
       const { status, body, unexpected } = errorReply(error);
       if (unexpected) this.options.logError(`[studio] ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,0 +1,65 @@
+/**
+ * Slows down and then stops password guessing: after a few failures for one key (an account
+ * name, or a client address) each further attempt must wait twice as long as the one before,
+ * and after many the key is locked for a while. A success clears the key.
+ *
+ * @example
+ * const limiter = new LoginLimiter();
+ * const wait = limiter.check("ana"); // 0: go ahead; otherwise seconds to wait
+ * limiter.fail("ana");
+ */
+export interface LimiterOptions {
+  now?: () => number;
+  /** Failures allowed before the slow-down starts. Default 3. */
+  free?: number;
+  /** Failures that lock the key. Default 10. */
+  lockAfter?: number;
+  /** How long a lock lasts. Default 15 minutes. */
+  lockMs?: number;
+}
+
+interface Record {
+  failures: number;
+  last: number;
+}
+
+export class LoginLimiter {
+  private readonly records = new Map<string, Record>();
+  private readonly now: () => number;
+  private readonly free: number;
+  private readonly lockAfter: number;
+  private readonly lockMs: number;
+
+  constructor(options: LimiterOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.free = options.free ?? 3;
+    this.lockAfter = options.lockAfter ?? 10;
+    this.lockMs = options.lockMs ?? 15 * 60 * 1000;
+  }
+
+  /** 0 when an attempt may be made now; otherwise the seconds to wait (and whether it is the lock). */
+  check(key: string): { wait: number; locked: boolean } {
+    const record = this.records.get(key);
+    if (!record || record.failures < this.free) return { wait: 0, locked: false };
+    const locked = record.failures >= this.lockAfter;
+    const delay = locked ? this.lockMs : Math.min(60_000, 1000 * 2 ** (record.failures - this.free));
+    const left = record.last + delay - this.now();
+    if (left <= 0) {
+      if (locked) this.records.delete(key);
+      return { wait: 0, locked: false };
+    }
+    return { wait: Math.ceil(left / 1000), locked };
+  }
+
+  fail(key: string): number {
+    const record = this.records.get(key) ?? { failures: 0, last: 0 };
+    record.failures += 1;
+    record.last = this.now();
+    this.records.set(key, record);
+    return record.failures;
+  }
+
+  succeed(key: string): void {
+    this.records.delete(key);
+  }
+}
