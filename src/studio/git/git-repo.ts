@@ -94,18 +94,7 @@ export class GitRepo {
    * the blobs of its last `depth` commits on HEAD, newest first; null when none does.
    */
   async findText(relative: string, matches: (text: string) => boolean, depth = 50): Promise<string | null> {
-    const log = await this.serial(() => this.git(["log", `-n${depth}`, "--format=", "--raw", "--no-abbrev", "--", literal(relative)]));
-    if (log.code !== 0) return null;
-    const blobs = new Set<string>();
-    for (const line of log.stdout.split("\n")) {
-      const fields = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) /.exec(line);
-      for (const blob of fields ? [fields[2]!, fields[1]!] : []) if (!/^0+$/.test(blob)) blobs.add(blob);
-    }
-    for (const blob of blobs) {
-      const shown = await this.serial(() => this.git(["cat-file", "blob", blob]));
-      if (shown.code === 0 && matches(shown.stdout)) return shown.stdout;
-    }
-    return null;
+    return textInLog((args) => this.serial(() => this.git(args)), ["log", `-n${depth}`, "--format=", "--raw", "--no-abbrev", "--", literal(relative)], matches);
   }
 
   /** Runs `work` between this repository's own commands (e.g. another module's `git merge` in the working copy). */
@@ -142,4 +131,23 @@ async function configuredAuthor(folder: string): Promise<GitAuthor> {
   const name = (await runGit(folder, ["config", "user.name"])).stdout.trim();
   const email = (await runGit(folder, ["config", "user.email"])).stdout.trim();
   return { name: name || "Plinth Studio", email: email || "studio@localhost" };
+}
+
+/**
+ * The first blob named by a `git log --raw` (newest first, after and before each change) whose
+ * text `matches`: how an earlier version of a file is found by its content hash.
+ */
+export async function textInLog(git: (args: readonly string[]) => Promise<GitResult>, logArgs: readonly string[], matches: (text: string) => boolean): Promise<string | null> {
+  const log = await git(logArgs);
+  if (log.code !== 0) return null;
+  const blobs = new Set<string>();
+  for (const line of log.stdout.split("\n")) {
+    const fields = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) /.exec(line);
+    for (const blob of fields ? [fields[2]!, fields[1]!] : []) if (!/^0+$/.test(blob)) blobs.add(blob);
+  }
+  for (const blob of blobs) {
+    const shown = await git(["cat-file", "blob", blob]);
+    if (shown.code === 0 && matches(shown.stdout)) return shown.stdout;
+  }
+  return null;
 }

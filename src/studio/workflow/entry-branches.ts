@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { GitAuthor, GitRepo } from "../git/git-repo.js";
+import { textInLog, type GitAuthor, type GitRepo } from "../git/git-repo.js";
 import { StudioHttpError } from "../server/http-error.js";
 import { revisionOf } from "../content/revision.js";
 import { branchOf, BRANCH_PREFIX } from "./branch-name.js";
@@ -192,18 +192,7 @@ export class EntryBranches {
   async findText(relative: string, revision: string, depth = 100): Promise<string | null> {
     const refs = [this.publishingRef()];
     if (await this.tip(relative)) refs.unshift(`refs/heads/${branchOf(relative)}`);
-    const log = await gitRun(this.root, ["log", `-n${depth}`, "--format=", "--raw", "--no-abbrev", ...refs, "--", this.gitPath(relative)]);
-    if (log.code !== 0) return null;
-    const blobs = new Set<string>();
-    for (const line of log.stdout.split("\n")) {
-      const fields = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) /.exec(line);
-      for (const blob of fields ? [fields[2]!, fields[1]!] : []) if (!/^0+$/.test(blob)) blobs.add(blob);
-    }
-    for (const blob of blobs) {
-      const shown = await gitRun(this.root, ["cat-file", "blob", blob]);
-      if (shown.code === 0 && revisionOf(shown.stdout) === revision) return shown.stdout;
-    }
-    return null;
+    return textInLog((args) => gitRun(this.root, args), ["log", `-n${depth}`, "--format=", "--raw", "--no-abbrev", ...refs, "--", this.gitPath(relative)], (text) => revisionOf(text) === revision);
   }
 
   /** Every entry with an open branch, newest change first. */
