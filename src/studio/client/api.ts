@@ -23,9 +23,15 @@ interface ErrorBody {
 let csrfToken: string | null = null;
 /** Called when a request finds the session gone (expired, logged out elsewhere): the app shows the login page. */
 let loginNeeded: () => void = () => undefined;
+/**
+ * Counts logins and logouts: a request still in flight from an ended session (a heartbeat sent
+ * as the last user logged out) must not send the next user back to the login page.
+ */
+let sessionGeneration = 0;
 
 export function setSession(token: string | null, onLoginNeeded?: () => void): void {
   csrfToken = token;
+  sessionGeneration += 1;
   if (onLoginNeeded) loginNeeded = onLoginNeeded;
 }
 
@@ -37,6 +43,7 @@ export async function call<T>(method: string, url: string, body?: unknown, heade
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)["Content-Type"] = "application/json";
   }
+  const generation = sessionGeneration;
   let response: Response;
   try {
     response = await fetch(url, init);
@@ -52,7 +59,7 @@ export async function call<T>(method: string, url: string, body?: unknown, heade
   }
   if (!response.ok) {
     const error = parsed as ErrorBody | undefined;
-    if (response.status === 401 && (parsed as { error?: { code?: string } } | undefined)?.error?.code === "StudioLoginNeeded" && url !== "/api/me") loginNeeded();
+    if (response.status === 401 && (parsed as { error?: { code?: string } } | undefined)?.error?.code === "StudioLoginNeeded" && url !== "/api/me" && generation === sessionGeneration) loginNeeded();
     const message = error?.error?.message ?? error?.message ?? `${method} ${url} failed with ${response.status}`;
     throw new ApiError(message, response.status, error?.error?.hint, parsed);
   }
