@@ -15,7 +15,7 @@ import type { DevSession } from "../../server/dev-session.js";
 import type { GitAuthor, GitRepo } from "../git/git-repo.js";
 import { StudioHttpError } from "../server/http-error.js";
 import type { SitePath } from "../server/safe-path.js";
-import { createFileAtomic, writeFileAtomic } from "./atomic-write.js";
+import { createFileAtomic, writeFileAtomic } from "../../util/atomic-write.js";
 import { matterData, splitFile } from "./front-matter-text.js";
 import { revisionOf } from "./revision.js";
 import { RevisionTexts } from "./revision-texts.js";

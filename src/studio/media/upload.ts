@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { sniffImage, svgHasViewBox, type ImageKind } from "../../members/logo.js";
-import { createFileAtomic } from "../content/atomic-write.js";
+import { createFileAtomic } from "../../util/atomic-write.js";
 import { StudioHttpError } from "../server/http-error.js";
 import { imageDimensions } from "./image-info.js";
 import { ensureSiteFolder, folderSegments, numberedName, safeFileName } from "./site-folder.js";
