@@ -23,6 +23,7 @@ import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
 import { changedFiles, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
+import { textAsRead } from "../engine/template-source.js";
 import { contentHash } from "../util/content-hash.js";
 import { localImports } from "./local-imports.js";
 
@@ -187,7 +188,11 @@ export class BuildCache {
    */
   save(before: Fingerprint, recordedAt: number, summary: CacheSummary, id: string): boolean {
     const texts = new Map<string, string>();
-    for (const source of this.state.sources.values()) if (!source.virtual) texts.set(source.file, source.text);
+    for (const source of this.state.sources.values()) {
+      // A recalled source's text, if read at all, was read after the fingerprint: it cannot vouch for the file.
+      const text = source.virtual ? undefined : textAsRead(source);
+      if (text !== undefined) texts.set(source.file, text);
+    }
     const hashedFromDisk = [...before].filter(([file, stamp]) => !stamp.hash && isRacy(stamp, recordedAt) && !textMatches(texts.get(file), stamp));
     const now = statFiles(hashedFromDisk.map(([file]) => file), []);
     if (!sameStats(new Map(hashedFromDisk), now)) return false;

@@ -13,6 +13,7 @@ import { BuildCache, cacheApplies, type CacheChanges, type CacheSummary } from "
 import { cacheTimer } from "./cache-timer.js";
 import { fullBuildBefore } from "./changed-files.js";
 import { readPageMemory, type PageMemory } from "./page-memory.js";
+import { readSourceMemory, SourceMemory } from "./source-memory.js";
 import { rememberPages } from "./remember-pages.js";
 import { RememberedPlan, type PlanOutcome } from "./remembered-plan.js";
 
@@ -27,6 +28,8 @@ export type CachedBuild =
       plan?: PlanOutcome;
       /** Outputs left as the last build wrote them, their pages not rendered. */
       kept?: number;
+      /** Template files whose front matter came from the last build's parse, unread. */
+      recalledSources?: number;
     };
 
 function debug(line: string): void {
@@ -41,10 +44,10 @@ function fullReasonBefore(state: BuildState, reason: string, changes: CacheChang
 }
 
 /** A full build that takes the plan's advice on which pages to render; its writer keeps the others' output. */
-function remembering(state: BuildState, memory: PageMemory | undefined, changed: ReadonlySet<string>, fullReason: string | undefined): RememberedPlan {
+function remembering(state: BuildState, memory: PageMemory | undefined, changed: ReadonlySet<string>, fullReason: string | undefined, parsedSources: SourceMemory): RememberedPlan {
   const writer = new DiskWriter(state.paths.output, state.paths.cwd);
   const plan = new RememberedPlan(writer, memory, changed, fullReason);
-  state.options = { ...state.options, writer, track: true, remember: plan };
+  state.options = { ...state.options, writer, track: true, remember: plan, parsedSources };
   // Likely to render a few pages: Markdown waits for the pages that need it, on the main thread.
   state.languages.rendersFew = fullReason === undefined && memory !== undefined;
   return plan;
@@ -69,9 +72,13 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   if (!fullReason && !memory) fullReason = "no page memory from the last build";
   const changed = new Set(check.changes?.files ?? []);
   timer.lap("page memory read");
+  const sourcesFile = cacheFile(state.paths.cwd, state.paths.output, "sources");
+  // Front matter parsed by the last build is trusted only where its page memory is: same options, same config.
+  let sources = new SourceMemory(fullReason === undefined ? readSourceMemory(sourcesFile, check.changes!.id, changed) : undefined);
+  timer.lap("parsed sources read");
   // The engine's phases, timed by PLINTH_DEBUG=timing in wall time only, with the plan's steps in between.
   cache.clear();
-  let plan = remembering(state, memory, changed, fullReason);
+  let plan = remembering(state, memory, changed, fullReason, sources);
   let result: BuildResult;
   try {
     result = await buildFromState(state, started);
@@ -81,19 +88,22 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
     // content the memory did not keep, say) is done again in full: its errors, if any, are a full build's.
     debug(`the build of the changed pages failed (${(error as Error).message}); building everything`);
     state = await createBuildState(options);
-    plan = remembering(state, undefined, changed, "the build of the changed pages failed");
+    sources = new SourceMemory();
+    plan = remembering(state, undefined, changed, "the build of the changed pages failed", sources);
     result = await buildFromState(state, started);
   }
   const planned = plan.outcome;
   if (planned?.full) debug(`full build: ${planned.reason}`);
   const kept = plan.keptOutputs();
   if (planned && !planned.full) debug(`rendered ${result.rendered} of ${result.pages.length} pages (${[...planned.reasons].map(([why, count]) => `${count}: ${why}`).join(", ") || "none changed"}; then the readers of changed content) and kept ${kept} outputs`);
+  debug(`${sources.recalledCount} template files recalled as the last build parsed them`);
   timer.lap("build");
   try {
     const id = randomUUID();
     const remembered = rememberPages(result.state, plan.stamps, memory, (file) => check.fingerprint.has(file));
     if (remembered.memory) remembered.write(memoryFile, id);
     else debug(`the next build cannot remember this one: ${remembered.reason}`);
+    sources.write(sourcesFile, id);
     const pages = result.pages.filter((page) => page.outputRelative !== false).length;
     cache.save(check.fingerprint, check.recordedAt, { pages, copied: result.passthroughCount }, id);
     timer.lap("page memory and build record written");
@@ -102,5 +112,5 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
     debug(`the cache could not be written: ${(error as Error).message}`);
   }
   result.seconds = (performance.now() - started) / 1000;
-  return { cached: false, result, reason: check.reason, plan: planned, kept };
+  return { cached: false, result, reason: check.reason, plan: planned, kept, recalledSources: sources.recalledCount };
 }

@@ -33,3 +33,32 @@ test("pages, their records, collections and contents come back as written", () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a memory written over the one it was read from keeps unchanged rows and reads back as written", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "plinth-page-memory-"));
+  try {
+    const file = path.join(dir, "pages.json");
+    const base = "/site/_includes/base.njk";
+    const pages = new Map<string, PageMemory["pages"] extends Map<string, infer V> ? V : never>();
+    for (let n = 0; n < 20; n++) pages.set(`./p${n}.md#0`, { stamp: `s${n}`, output: `p${n}/index.html`, record: record([base], [["posts", "20:a"]], [[`./p${(n + 1) % 20}.md#0`, [["data.title", `P${n + 1}`]]]]) });
+    writePageMemory(file, "build-1", { pages, collections: new Map([["posts", "20:a"]]), contents: new Map() });
+    const read = readPageMemory(file, "build-1")!;
+    // The next build: p3 rendered again (a new record that reads a new page), p20 is new, p7 is gone, p5's stamp moved.
+    const next: PageMemory = { pages: new Map(read.pages), collections: new Map([["posts", "20:b"]]), contents: new Map([["./p1.md#0", "<p>1</p>"]]) };
+    next.pages.delete("./p7.md#0");
+    next.pages.set("./p3.md#0", { stamp: "s3b", output: "p3/index.html", record: record([base, "/site/_includes/extra.njk"], [["posts", "20:b"]], [["./p20.md#0", [["data.title", "New"], ["url", undefined]]]]) });
+    next.pages.set("./p20.md#0", { stamp: "s20", output: undefined, record: record([], [], [["./p7.md#0", [["data.title", "Gone"]]]]) });
+    next.pages.set("./p5.md#0", { ...read.pages.get("./p5.md#0")!, stamp: "s5b" });
+    writePageMemory(file, "build-2", next, read);
+    const again = readPageMemory(file, "build-2")!;
+    assert.deepEqual(again, next);
+    // Written once more from that memory, and then afresh when most records changed.
+    writePageMemory(file, "build-3", again, again);
+    assert.deepEqual(readPageMemory(file, "build-3"), next);
+    const changedMost: PageMemory = { ...again, pages: new Map([...again.pages].map(([key, page]) => [key, { ...page, record: record([base], [], []) }])) };
+    writePageMemory(file, "build-4", changedMost, again);
+    assert.deepEqual(readPageMemory(file, "build-4"), changedMost);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -6,37 +6,50 @@
  * showed (a feed of full posts), since a later build that renders the feed but not the posts
  * needs it. The file belongs to one build record of the build cache, by id.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync, rmSync } from "node:fs";
 import type { ReadValue, RenderRecord } from "../engine/render-tracking.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
- * [item, field index, value]: a field of another page as some page read it, where the item is
- * the index of that page in `pages` (or its key when no page has it now). The value is left out
- * when it was `undefined`, which JSON cannot hold. A post's title read by its neighbours, its
- * tag pages and the lists is written once.
+ * [item key index, field index, value]: a field of another page as some page read it. The value
+ * is left out when it was `undefined`, which JSON cannot hold. A post's title read by its
+ * neighbours, its tag pages and the lists is written once.
  */
-type StoredRead = [number | string, number] | [number | string, number, Exclude<ReadValue, undefined>];
+type StoredRead = [number, number] | [number, number, Exclude<ReadValue, undefined>];
 
-/** [key, stamp or null, output path or null, file indexes, collection read indexes, item read indexes] */
-type StoredPage = [string, string | null, string | null, number[], number[], number[]];
+/** [key index, stamp or null, output path or null, file indexes, collection read indexes, item read indexes] */
+type StoredPage = [number, string | null, string | null, number[], number[], number[]];
 
-interface MemoryFile {
-  format: number;
-  /** The build record this memory goes with. */
-  id: string;
-  /** Tables the pages point into, so a path or a field read by many pages is written once. */
+/** Tables the pages point into, so a path or a field read by many pages is written once. */
+interface StoredTables {
+  keys: string[];
   files: string[];
   fields: string[];
   /** [collection, identity] as some page read it. */
   collectionReads: [string, string][];
   itemReads: StoredRead[];
+}
+
+interface MemoryFile extends StoredTables {
+  format: number;
+  /** The build record this memory goes with. */
+  id: string;
   collections: [string, string][];
   pages: StoredPage[];
   contents: Record<string, string>;
+  /** Rows written since the tables were last made afresh (see writePageMemory). */
+  appended: number;
 }
+
+/**
+ * The stored form behind a memory read from disk, and each of its records' rows: a build that
+ * rendered a few pages writes the others' rows as they were, instead of encoding 10,000
+ * records again. Kept aside, so a memory compares equal to the one that was written.
+ */
+const storedForms = new WeakMap<PageMemory, MemoryFile>();
+const storedRows = new WeakMap<RenderRecord, StoredPage>();
 
 export interface RememberedPage {
   stamp: string | undefined;
@@ -61,27 +74,33 @@ export function readPageMemory(file: string, id: string): PageMemory | undefined
     return undefined;
   }
   if (stored.format !== FORMAT || stored.id !== id) return undefined;
-  const { files, fields, collectionReads, itemReads } = stored;
-  const keys = stored.pages.map((page) => page[0]);
+  const { keys, files, fields, collectionReads, itemReads } = stored;
   const pages = new Map<string, RememberedPage>();
-  for (const [key, stamp, output, fileIndexes, collectionIndexes, readIndexes] of stored.pages) {
+  for (const row of stored.pages) {
+    const [keyIndex, stamp, output, fileIndexes, collectionIndexes, readIndexes] = row;
     const items = new Map<string, Map<string, ReadValue>>();
     for (const index of readIndexes) {
       const read = itemReads[index]!;
-      const item = typeof read[0] === "number" ? keys[read[0]]! : read[0];
+      const item = keys[read[0]]!;
       let itemFields = items.get(item);
       if (!itemFields) items.set(item, (itemFields = new Map()));
       itemFields.set(fields[read[1]]!, read.length === 3 ? read[2] : undefined);
     }
     const record: RenderRecord = { files: new Set(fileIndexes.map((index) => files[index]!)), collections: new Map(collectionIndexes.map((index) => collectionReads[index]!)), items };
-    pages.set(key, { stamp: stamp ?? undefined, output: output ?? undefined, record });
+    storedRows.set(record, row);
+    pages.set(keys[keyIndex]!, { stamp: stamp ?? undefined, output: output ?? undefined, record });
   }
-  return { pages, collections: new Map(stored.collections), contents: new Map(Object.entries(stored.contents)) };
+  const memory: PageMemory = { pages, collections: new Map(stored.collections), contents: new Map(Object.entries(stored.contents)) };
+  storedForms.set(memory, stored);
+  return memory;
 }
 
-/** Index of each value in a table, added on first use. */
-function table<T>(key: (value: T) => string = String): { values: T[]; indexOf: (value: T) => number } {
-  const values: T[] = [];
+/**
+ * Index of each value in a table, added on first use. A table carried over from the last memory
+ * keeps its values where they were (rows written as they were point into them); a value added
+ * now is not looked for among them, which may store it twice, and only until the next fresh write.
+ */
+function table<T>(key: (value: T) => string = String, values: T[] = []): { values: T[]; indexOf: (value: T) => number } {
   const indexes = new Map<string, number>();
   return {
     values,
@@ -97,25 +116,48 @@ function table<T>(key: (value: T) => string = String): { values: T[]; indexOf: (
   };
 }
 
-/** Writes the memory atomically (temp file, then rename): a half-written file never passes for a memory. */
-export function writePageMemory(file: string, id: string, memory: PageMemory): void {
-  const files = table<string>();
-  const fields = table<string>();
-  const collectionReads = table<[string, string]>(([name, identity]) => `${name}\n${identity}`);
-  const itemReads = table<StoredRead>((read) => `${read[0]}\0${read[1]}\0${read.length === 3 ? `${typeof read[2]}:${String(read[2])}` : "undefined"}`);
-  const pageIndex = new Map([...memory.pages.keys()].map((key, index) => [key, index]));
+/** Whether to carry the last memory's tables over: most rows unchanged, and not too much stored twice since the last fresh write. */
+function carriesOver(previous: MemoryFile | undefined, memory: PageMemory): previous is MemoryFile {
+  if (!previous) return false;
+  let unchanged = 0;
+  for (const { record } of memory.pages.values()) if (storedRows.has(record)) unchanged++;
+  const fresh = memory.pages.size - unchanged;
+  return unchanged >= memory.pages.size / 2 && previous.appended + fresh <= memory.pages.size / 4;
+}
+
+/**
+ * Writes the memory atomically (temp file, then rename): a half-written file never passes for a
+ * memory. With `previous`, the memory this build started from, the rows of pages that kept their
+ * records are written as they were read.
+ */
+export function writePageMemory(file: string, id: string, memory: PageMemory, previous?: PageMemory): void {
+  const base = previous ? storedForms.get(previous) : undefined;
+  const carried = carriesOver(base, memory) ? base : undefined;
+  const keys = table<string>(String, carried?.keys);
+  const files = table<string>(String, carried?.files);
+  const fields = table<string>(String, carried?.fields);
+  const collectionReads = table<[string, string]>(([name, identity]) => `${name}\n${identity}`, carried?.collectionReads);
+  const itemReads = table<StoredRead>((read) => `${read[0]}\0${read[1]}\0${read.length === 3 ? `${typeof read[2]}:${String(read[2])}` : "undefined"}`, carried?.itemReads);
   const pages: StoredPage[] = [];
+  let appended = carried?.appended ?? 0;
   for (const [key, { stamp, output, record }] of memory.pages) {
+    const row = carried && storedRows.get(record);
+    if (row) {
+      pages.push([row[0], stamp ?? null, output ?? null, row[3], row[4], row[5]]);
+      continue;
+    }
     const reads: number[] = [];
     for (const [item, itemFields] of record.items) {
-      const ref = pageIndex.get(item) ?? item;
+      const ref = keys.indexOf(item);
       for (const [field, value] of itemFields) reads.push(itemReads.indexOf(value === undefined ? [ref, fields.indexOf(field)] : [ref, fields.indexOf(field), value]));
     }
-    pages.push([key, stamp ?? null, output ?? null, [...record.files].map(files.indexOf), [...record.collections].map(collectionReads.indexOf), reads]);
+    pages.push([keys.indexOf(key), stamp ?? null, output ?? null, [...record.files].map(files.indexOf), [...record.collections].map(collectionReads.indexOf), reads]);
+    if (carried) appended++;
   }
   const stored: MemoryFile = {
     format: FORMAT,
     id,
+    keys: keys.values,
     files: files.values,
     fields: fields.values,
     collectionReads: collectionReads.values,
@@ -123,16 +165,9 @@ export function writePageMemory(file: string, id: string, memory: PageMemory): v
     collections: [...memory.collections],
     pages,
     contents: Object.fromEntries(memory.contents),
+    appended,
   };
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, JSON.stringify(stored));
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(file, JSON.stringify(stored));
 }
 
 export function forgetPageMemory(file: string): void {

@@ -31,5 +31,5 @@ export function rememberPages(state: BuildState, stamps: ReadonlyMap<string, str
     contents.set(key, content);
   }
   const memory: PageMemory = { pages, collections: new Map(state.collectionIdentities), contents };
-  return { memory, write: (file, id) => writePageMemory(file, id, memory) };
+  return { memory, write: (file, id) => writePageMemory(file, id, memory, previous) };
 }

@@ -27,7 +27,7 @@ import type { Page, Template } from "./page-model.js";
 import { displayPath, isInside, resolveProjectPaths, toPosix, type ProjectPaths } from "./project-paths.js";
 import type { RenderRecord } from "./render-tracking.js";
 import type { TemplateOrder } from "./template-order.js";
-import type { SourceOverlay, TemplateSource } from "./template-source.js";
+import type { ParsedSourceMemory, SourceOverlay, TemplateSource } from "./template-source.js";
 import type { ScanResult } from "./scan.js";
 import { DependencyGraph } from "./dependency-graph.js";
 
@@ -50,6 +50,8 @@ export interface BuildOptions extends Omit<LoadConfigOptions, "cwd"> {
    * it says which must render; the others keep the output the last build wrote.
    */
   remember?: RenderPlanner;
+  /** Template files as the last build parsed them, for the files unchanged since (src/cache/source-memory.ts). */
+  parsedSources?: ParsedSourceMemory;
   /**
    * Threads a full build renders pages on, the main thread included (see src/engine/workers/).
    * Default: PLINTH_THREADS, else the number of cores from 4 cores on, else 1 (see thread-plan.ts); 1 renders on the main thread alone.

@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { LanguageSet } from "../engines/language-set.js";
 import { PlinthError } from "../errors/plinth-error.js";
+import { lazyProperty } from "../util/lazy-property.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
 import { applyComputedData, computedReadsPageLocation } from "./computed-data.js";
 import type { DataObject } from "./data-merge.js";
@@ -88,7 +89,7 @@ async function locate(template: Template, data: DataObject, page: PageVariable, 
 }
 
 function pageVariable(template: Template, ctx: PageContext): PageVariable {
-  return {
+  const variable: PageVariable = {
     inputPath: template.source.inputPath,
     fileSlug: template.names.fileSlug,
     filePathStem: template.names.filePathStem,
@@ -98,9 +99,12 @@ function pageVariable(template: Template, ctx: PageContext): PageVariable {
     date: template.date,
     url: false,
     outputPath: false,
-    rawInput: template.source.frontMatter.body,
+    rawInput: "",
     ...(template.source.frontMatter.excerpt !== undefined ? { excerpt: template.source.frontMatter.excerpt } : {}),
   };
+  // Read when a template asks: a build that renders a few pages of many leaves the others' files unread.
+  lazyProperty(variable, "rawInput", () => template.source.frontMatter.body);
+  return variable;
 }
 
 async function makePage(template: Template, data: DataObject, pageNumber: number, extraSubdir: string, ctx: PageContext): Promise<Page> {

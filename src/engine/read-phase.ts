@@ -9,7 +9,7 @@ import { javascriptTemplate, loadJavaScriptTemplate, type JavaScriptTemplate } f
 import { isInside } from "./project-paths.js";
 import { isJavaScriptTemplateExtension, scan, templateExtensionOf, type ScanResult } from "./scan.js";
 import { applyJavaScriptFrontMatter } from "./javascript-front-matter.js";
-import { readTemplateSource, sourceFromText, type TemplateSource } from "./template-source.js";
+import { readTemplateSource, recalledSource, sourceFromText, type TemplateSource } from "./template-source.js";
 
 function byInputPath(a: TemplateSource, b: TemplateSource): number {
   return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
@@ -33,8 +33,12 @@ async function readSource(state: BuildState, file: string): Promise<TemplateSour
   } else if (mode === "none") {
     source = sourceFromText(file, paths.input, show(file), extension, "", false);
   } else {
-    source = readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
+    const memory = state.options.parsedSources;
+    const recalled = memory?.recall(file);
+    source = recalled ? recalledSource(file, paths.input, show(file), extension, recalled) : readTemplateSource(file, paths.input, show(file), extension, config.frontMatterParsingOptions);
     await applyJavaScriptFrontMatter(source);
+    // Taken before a language's extra data joins: that is asked for again each build.
+    if (source.frontMatter.javascript === undefined) memory?.note(source);
   }
   // A custom language's `getData` adds to the file's own data, above its front matter.
   const extra = custom.size ? await custom.extraData(extension, show(file)) : undefined;
@@ -124,6 +128,7 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
   }
   state.sources = next;
   state.sourceList = [...next.values()].sort(byInputPath);
+  state.options.parsedSources?.seal();
   return state.sourceList;
 }
 
@@ -133,7 +138,8 @@ export async function readSources(state: BuildState, changed: ReadonlySet<string
  * merging data. If the page's chain turns out otherwise, the early result is simply not used.
  */
 function sendAhead(state: BuildState, source: TemplateSource): void {
-  if (source.extension !== "md" || source.frontMatter.data.templateEngineOverride !== undefined) return;
+  // A build that renders a few pages would only read bodies it does not need.
+  if (state.languages.rendersFew || source.extension !== "md" || source.frontMatter.data.templateEngineOverride !== undefined) return;
   state.languages.prerenderMarkdown(source.file, source.frontMatter.body);
 }
 

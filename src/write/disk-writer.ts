@@ -33,10 +33,10 @@ function fileStamp(file: string): [number, number] | undefined {
 type Manifest = Record<string, ManifestEntry>;
 
 /** Where Plinth keeps what it knows between builds: node_modules/.cache like other tools, or the temp folder. */
-export function cacheFile(cwd: string, outputDir: string, kind: "output" | "build" | "pages" | "check-external"): string {
+export function cacheFile(cwd: string, outputDir: string, kind: "output" | "build" | "pages" | "sources" | "check-external"): string {
   const key = createHash("sha1").update(outputDir).digest("hex").slice(0, 16);
   const cacheRoot = existsSync(path.join(cwd, "node_modules")) ? path.join(cwd, "node_modules", ".cache", "plinth") : path.join(os.tmpdir(), "plinth-cache");
-  return path.join(cacheRoot, `${kind}-${key}.json`);
+  return path.join(cacheRoot, `${kind}-${key}.${kind === "sources" ? "bin" : "json"}`);
 }
 
 /** Creates folders parents first; most exist or need one call, so `recursive` is the fallback. */

@@ -93,10 +93,16 @@ describe("builds that remember the last build", () => {
     const dir = site();
     await buildAndCompare(dir, "first build");
     appendFileSync(path.join(dir, "posts/p3.md"), "\nA new sentence.\n");
-    assert.equal(renderedOf(await buildAndCompare(dir, "body edit")), 2);
+    const bodyEdit = await buildAndCompare(dir, "body edit");
+    assert.equal(renderedOf(bodyEdit), 2);
+    // Twelve templates: the other eleven are not read again, their front matter is the last build's parse.
+    assert.equal(bodyEdit?.recalledSources, 11);
     rewriteFrontMatter(path.join(dir, "posts/p3.md"), "title", "A better title");
-    // The post, its neighbours, the feed, the list page showing it and its tag page.
-    assert.equal(renderedOf(await buildAndCompare(dir, "title edit")), 6);
+    // The post, its neighbours, the feed, the list page showing it and its tag page; the
+    // neighbours render from recalled sources, their bodies read from their files as they render.
+    const titleEdit = await buildAndCompare(dir, "title edit");
+    assert.equal(renderedOf(titleEdit), 6);
+    assert.equal(titleEdit?.recalledSources, 11);
   });
 
   test("a layout or include edit renders the pages that use it; a directory data file edit, the pages whose data it feeds", async () => {
