@@ -85,7 +85,7 @@ describe("publishing to a remote, and on a schedule", () => {
     assert.match(refused.json.conflicts[0]!.theirs, /The writer's title/);
     assert.equal(site.git("rev-parse", "main").trim(), main);
     assert.doesNotMatch(file(OTHER), /The (developer|writer)'s title/, "the working copy did not change");
-    assert.equal(site.git("worktree", "list").trim().split("\n").length, 1);
+    assert.equal(site.git("worktree", "list").trim().split("\n").length, 2, "the site and the gate's kept checkout");
     await site.api("POST", `/api/entry/discard?path=${OTHER}`, {});
   });
 

@@ -1,14 +1,13 @@
 /**
- * Publishing an entry: merge its branch into the publishing branch in a temporary git worktree
+ * Publishing an entry: merge its branch into the publishing branch in the gate's own git worktree
  * (after merging the remote's publishing branch, when one is configured, so changes pushed by
- * others are in), build the result in full, and only when it builds move the publishing
+ * others are in), build the result (only the pages the change reaches, from the build cache of
+ * the last publish; publish-worktree.ts), and only when it builds move the publishing
  * branch: the working copy fast-forwards to the merge (the dev session rebuilds what changed),
  * the branch is pushed, the deploy command runs, and the entry's branch is deleted. A failed
  * build or a merge conflict refuses with nothing moved.
  */
 import { exec } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { GitAuthor } from "../git/git-repo.js";
 import { StudioHttpError } from "../server/http-error.js";
@@ -16,6 +15,7 @@ import { titleForCommit } from "../content/content-store.js";
 import { branchOf } from "./branch-name.js";
 import { checkBuild } from "./build-check.js";
 import { authorEnv, gitMust, gitRun } from "./git-exec.js";
+import { publishCheckout } from "./publish-worktree.js";
 import { PATH_TRAILER, STATE_TRAILER, withTrailers } from "./states.js";
 import type { Workflow } from "./workflow.js";
 
@@ -32,7 +32,8 @@ export interface PublishResult {
   /** The merge commit now at the tip of the publishing branch. */
   commit: string;
   branch: string;
-  build: { pages: number; seconds: number };
+  /** The gate's build: the site's pages, how many it rendered (the others kept from the last publish), and its time. */
+  build: { pages: number; rendered: number; seconds: number };
   /** Seconds each step took: the worktree's checkout, the merge(s), the build, moving the branch (with the dev session's rebuild), push, deploy, cleaning up. */
   steps: Record<string, number>;
   push: { remote: string; ok: boolean; message: string } | null;
@@ -78,7 +79,7 @@ export function unpublishEntry(workflow: Workflow, relative: string, options: Pu
 }
 
 /**
- * The way every change reaches the publishing branch: in a temporary worktree at its tip
+ * The way every change reaches the publishing branch: in the gate's worktree at its tip
  * (merged with the remote's, when one is configured), `change` makes the commit(s); the result
  * must build; then the branch moves, is pushed, and the deploy command runs.
  */
@@ -101,9 +102,7 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     steps[name] = Math.round(now - last) / 1000;
     last = now;
   };
-  const worktree = mkdtempSync(path.join(os.tmpdir(), "plinth-publish-"));
-  rmSync(worktree, { recursive: true, force: true });
-  await gitMust(root, ["worktree", "add", "--quiet", "--detach", worktree, before]);
+  const { worktree, output } = await publishCheckout(root, before);
   step("worktree");
   try {
     const env = authorEnv(options.author);
@@ -114,7 +113,7 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     const merged = (await gitMust(worktree, ["rev-parse", "HEAD"])).trim();
     step("merge");
     const siteOptions = ctx.session.site.lastResult?.state.options ?? {};
-    const check = await checkBuild({ ...siteOptions, cwd: ctx.cwd }, root, worktree);
+    const check = await checkBuild({ ...siteOptions, cwd: ctx.cwd }, root, worktree, output);
     step("build");
     if (!check.ok) {
       const first = check.errors[0];
@@ -130,11 +129,9 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     const deploy = config.deploy ? await runDeploy(config.deploy, ctx.cwd) : null;
     if (deploy) step("deploy");
     ctx.log(`[studio] ${merged.slice(0, 10)} on ${branches.publishing}: ${relative} by ${options.author.name}${options.reason ? ` (${options.reason})` : ""}${push ? `; push ${push.ok ? "done" : `FAILED: ${push.message}`}` : ""}${deploy ? `; deploy ${deploy.ok ? "done" : `FAILED (exit ${deploy.code})`}` : ""}`);
-    return { path: relative, commit: merged, branch: branches.publishing, build: { pages: check.pages, seconds: check.seconds }, steps, push, deploy };
+    return { path: relative, commit: merged, branch: branches.publishing, build: { pages: check.pages, rendered: check.rendered, seconds: check.seconds }, steps, push, deploy };
   } finally {
-    await gitRun(root, ["worktree", "remove", "--force", worktree]);
-    rmSync(worktree, { recursive: true, force: true });
-    await gitRun(root, ["worktree", "prune"]);
+    // The worktree stays for the next publish, which clears whatever this one left.
     step("cleanup");
   }
 }

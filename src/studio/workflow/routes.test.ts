@@ -33,6 +33,14 @@ describe("review and publishing API", () => {
     main = site.git("rev-parse", "main").trim();
   });
   after(() => site.close());
+  const gateWorktree = () => path.join(site.dir, ".git", "plinth-publish", "worktree");
+  const otherWorktrees = () =>
+    site
+      .git("worktree", "list", "--porcelain")
+      .split("\n")
+      .filter((line) => line.startsWith("worktree "))
+      .map((line) => line.slice("worktree ".length))
+      .filter((dir) => dir !== site.dir);
 
   it("saves to the entry's branch; the working copy and main stay as they were", async () => {
     const base = await revisionOf(SEED);
@@ -90,7 +98,7 @@ describe("review and publishing API", () => {
     assert.equal(diff.json.published, original);
     const stale = await site.api("POST", `/api/publish?path=${SEED}`, { head: "0".repeat(40) });
     assert.equal(stale.status, 409, "a publish of another version than the one reviewed is refused");
-    const published = await site.api<{ commit: string; branch: string; build: { pages: number } }>("POST", `/api/publish?path=${SEED}`, { head: diff.json.head });
+    const published = await site.api<{ commit: string; branch: string; build: { pages: number; rendered: number } }>("POST", `/api/publish?path=${SEED}`, { head: diff.json.head });
     assert.equal(published.status, 200, published.text);
     assert.ok(published.json.build.pages > 20);
     assert.equal(site.git("rev-parse", "main").trim(), published.json.commit);
@@ -98,7 +106,9 @@ describe("review and publishing API", () => {
     assert.equal(site.git("status", "--porcelain").trim(), "?? studio.config.yml", "the working copy is at the published commit");
     assert.match(site.git("log", "-1", "--format=%s%n%b", "main"), /^Publish news\/2023-03-22-openinfra-associate-membership\.md: Rust Foundation Joins .* \(edited\)\n[\s\S]*Studio-State: published/);
     assert.equal(site.git("branch", "--list", BRANCH).trim(), "", "the entry branch is deleted");
-    assert.equal(site.git("worktree", "list").trim().split("\n").length, 1, "the temporary worktree is gone");
+    assert.deepEqual(otherWorktrees(), [gateWorktree()], "besides the site, only the gate's kept checkout");
+    assert.equal(site.git("-C", gateWorktree(), "rev-parse", "HEAD").trim(), published.json.commit, "the gate's checkout is at the published merge");
+    assert.equal(published.json.build.rendered, published.json.build.pages, "the first gate build renders every page");
     const page = await fetch(`${site.origin}/news/2023-03-22-openinfra-associate-membership/`, { headers: { authorization: "Bearer test-token-0123456789" } });
     assert.match(await page.text(), /Associate Member \(edited\)/, "the dev session rebuilt the page");
     const state = await site.api<State>("GET", `/api/entry/state?path=${SEED}`);
@@ -120,11 +130,11 @@ describe("review and publishing API", () => {
     assert.match(refused.json.errors[0]!.message, /nosuchfilter/);
     assert.equal(refused.json.errors[0]!.file, post);
     assert.ok((refused.json.errors[0]!.line ?? 0) > 1, "the error has its line");
-    assert.ok(!JSON.stringify(refused.json).includes("plinth-publish-"), "no temporary paths in the answer");
+    assert.ok(!JSON.stringify(refused.json).includes("plinth-publish"), "no paths of the gate's checkout in the answer");
     assert.equal(site.git("rev-parse", "main").trim(), main, "main did not move");
     assert.equal(file(post), text, "the working copy did not change");
     assert.equal(site.git("rev-parse", "studio/news/2023-04-12-trademark-policy-draft").trim(), head, "the draft is kept");
-    assert.equal(site.git("worktree", "list").trim().split("\n").length, 1);
+    assert.deepEqual(otherWorktrees(), [gateWorktree()]);
     const discarded = await site.api<State>("POST", `/api/entry/discard?path=${post}`, {});
     assert.equal(discarded.json.branch, null);
   });
@@ -153,6 +163,9 @@ describe("review and publishing API", () => {
     const text = file(post);
     const result = await site.api<{ commit: string }>("POST", `/api/unpublish?path=${post}`, {});
     assert.equal(result.status, 200, result.text);
+    // The refused publish had left its broken merge in the gate's checkout: cleared before this one.
+    assert.equal(site.git("-C", gateWorktree(), "status", "--porcelain", "--untracked-files=no").trim(), "");
+    assert.equal(site.git("-C", gateWorktree(), "rev-parse", "HEAD").trim(), result.json.commit);
     assert.equal(site.git("ls-tree", "main", "--", post).trim(), "");
     assert.throws(() => file(post), /ENOENT/);
     assert.equal(site.git("show", `studio/news/2023-04-12-trademark-policy-draft:${post}`), text);
@@ -170,9 +183,13 @@ describe("review and publishing API", () => {
     assert.equal(file(post), text, "still on the site");
     const pending = await site.api<State & { deleting: boolean }>("GET", `/api/entry/state?path=${post}`);
     assert.equal(pending.json.deleting, true);
-    const published = await site.api("POST", `/api/publish?path=${post}`, {});
+    const published = await site.api<{ build: { pages: number; rendered: number } }>("POST", `/api/publish?path=${post}`, {});
     assert.equal(published.status, 200, published.text);
     assert.throws(() => file(post), /ENOENT/);
+    // After the unpublish's gate build, this one renders only the pages the deletion reaches
+    // (the lists and feeds that showed the post), keeping the others' output.
+    const { pages, rendered } = published.json.build;
+    assert.ok(rendered > 0 && rendered < pages, `rendered ${rendered} of ${pages}`);
     assert.match(site.git("log", "-1", "--format=%s", "main"), /^Delete news\/2022-09-14-lintel-foundation-launches\.md/);
   });
 });
