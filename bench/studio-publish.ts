@@ -1,6 +1,6 @@
 // `npm run bench:studio-publish -- --posts N --runs R`: what an editor waits for when publishing
 // in the studio: a save to the entry's branch (git plumbing), the diff before publishing, and
-// the publish itself (a temporary worktree, the merge, the full build gate, the fast-forward of
+// the publish itself (the gate's kept worktree, the merge, the build gate with its cache, the fast-forward of
 // the working copy and the dev session's rebuild), on a git copy of a generated site.
 // Prints a Markdown table with the median and the spread.
 
