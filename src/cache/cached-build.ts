@@ -74,7 +74,9 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   timer.lap("page memory read");
   const sourcesFile = cacheFile(state.paths.cwd, state.paths.output, "sources");
   // Front matter parsed by the last build is trusted only where its page memory is: same options, same config.
-  let sources = new SourceMemory(fullReason === undefined ? readSourceMemory(sourcesFile, check.changes!.id, changed) : undefined);
+  // This build's id, known now: the parsed sources are written under it when the read phase ends.
+  const id = randomUUID();
+  let sources = new SourceMemory(sourcesFile, id, fullReason === undefined ? readSourceMemory(sourcesFile, check.changes!.id, changed) : undefined);
   timer.lap("parsed sources read");
   // The engine's phases, timed by PLINTH_DEBUG=timing in wall time only, with the plan's steps in between.
   cache.clear();
@@ -88,7 +90,7 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
     // content the memory did not keep, say) is done again in full: its errors, if any, are a full build's.
     debug(`the build of the changed pages failed (${(error as Error).message}); building everything`);
     state = await createBuildState(options);
-    sources = new SourceMemory();
+    sources = new SourceMemory(sourcesFile, id);
     plan = remembering(state, undefined, changed, "the build of the changed pages failed", sources);
     result = await buildFromState(state, started);
   }
@@ -99,11 +101,9 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   debug(`${sources.recalledCount} template files recalled as the last build parsed them`);
   timer.lap("build");
   try {
-    const id = randomUUID();
     const remembered = rememberPages(result.state, plan.stamps, memory, (file) => check.fingerprint.has(file));
     if (remembered.memory) remembered.write(memoryFile, id);
     else debug(`the next build cannot remember this one: ${remembered.reason}`);
-    sources.write(sourcesFile, id);
     const pages = result.pages.filter((page) => page.outputRelative !== false).length;
     cache.save(check.fingerprint, check.recordedAt, { pages, copied: result.passthroughCount }, id);
     timer.lap("page memory and build record written");

@@ -13,7 +13,7 @@ import v8 from "node:v8";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { parseToRemember, type ParsedSourceMemory, type RecalledParse, type TemplateSource } from "../engine/template-source.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** [absolute path, parse] */
 type StoredSource = [string, RecalledParse];
@@ -21,17 +21,24 @@ type StoredSource = [string, RecalledParse];
 interface MemoryFile {
   format: number;
   id: string;
-  /** The v8-serialized StoredSource[]: taken at the end of the read phase, written with the build record. */
-  sources: Uint8Array;
+  sources: StoredSource[];
 }
 
+/**
+ * Recalls the last build's parses, notes this build's, and writes them as soon as the read
+ * phase ends, under the id the build record will carry: nothing of it stays in memory while
+ * pages render. A build that fails leaves no record with that id, so the file is never used.
+ */
 export class SourceMemory implements ParsedSourceMemory {
   private noted: StoredSource[] = [];
-  private sealed: Uint8Array | undefined;
-  /** Files recalled, and files whose text was read all the same, for PLINTH_DEBUG=cache. */
+  /** Files recalled, for PLINTH_DEBUG=cache and the tests. */
   recalledCount = 0;
 
-  constructor(private readonly recalled: ReadonlyMap<string, RecalledParse> = new Map()) {}
+  constructor(
+    private readonly file: string,
+    private readonly id: string,
+    private readonly recalled: ReadonlyMap<string, RecalledParse> = new Map(),
+  ) {}
 
   recall(file: string): RecalledParse | undefined {
     const parse = this.recalled.get(file);
@@ -45,20 +52,15 @@ export class SourceMemory implements ParsedSourceMemory {
   }
 
   seal(): void {
-    try {
-      this.sealed = v8.serialize(this.noted);
-    } catch {
-      // A value the serializer cannot hold (a custom YAML type, say): nothing is remembered.
-      this.sealed = undefined;
-    }
+    const stored: MemoryFile = { format: FORMAT, id: this.id, sources: this.noted };
     this.noted = [];
-  }
-
-  /** Writes what the read phase left, atomically; nothing when nothing was sealed. */
-  write(file: string, id: string): void {
-    if (!this.sealed) return forgetSourceMemory(file);
-    const stored: MemoryFile = { format: FORMAT, id, sources: this.sealed };
-    writeFileAtomic(file, v8.serialize(stored));
+    try {
+      writeFileAtomic(this.file, v8.serialize(stored));
+    } catch {
+      // A value the serializer cannot hold (a custom YAML type, say), or a cache folder that
+      // cannot be written: the next build reads every file, nothing worse.
+      forgetSourceMemory(this.file);
+    }
   }
 }
 
@@ -69,7 +71,7 @@ export function readSourceMemory(file: string, id: string, changed: ReadonlySet<
   try {
     stored = v8.deserialize(readFileSync(file)) as MemoryFile;
     if (stored.format !== FORMAT || stored.id !== id) return recalled;
-    for (const [source, parse] of v8.deserialize(stored.sources) as StoredSource[]) if (!changed.has(source)) recalled.set(source, parse);
+    for (const [source, parse] of stored.sources) if (!changed.has(source)) recalled.set(source, parse);
   } catch {
     // Missing or unreadable: every file is read.
   }
@@ -77,5 +79,9 @@ export function readSourceMemory(file: string, id: string, changed: ReadonlySet<
 }
 
 export function forgetSourceMemory(file: string): void {
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Not there to forget, or not ours to remove: a file whose id no record has is never used.
+  }
 }
