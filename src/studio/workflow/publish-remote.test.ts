@@ -3,7 +3,7 @@
 // versions. Scheduled publishing survives a restart of the studio.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -87,6 +87,40 @@ describe("publishing to a remote, and on a schedule", () => {
     assert.doesNotMatch(file(OTHER), /The (developer|writer)'s title/, "the working copy did not change");
     assert.equal(site.git("worktree", "list").trim().split("\n").length, 2, "the site and the gate's kept checkout");
     await site.api("POST", `/api/entry/discard?path=${OTHER}`, {});
+  });
+
+  it("a push refused because a developer pushed while the gate built is merged, built and pushed again", async () => {
+    // The race, made certain: the site's pre-push hook has the developer push first, once.
+    const hook = path.join(site.dir, ".git", "hooks", "pre-push");
+    const raced = path.join(scratch, "raced");
+    writeFileSync(
+      hook,
+      [
+        "#!/bin/sh",
+        `[ -e "${raced}" ] && exit 0`,
+        `touch "${raced}"`,
+        "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE",
+        `cd "${dev}" && git pull -q --no-rebase origin main && printf '\\nA line pushed during the publish.\\n' >> about.md && git commit -q -am "Developer: about page, meanwhile" && git push -q origin HEAD:main`,
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+    try {
+      await saveDraft(SEED, (text) => `${text}\nPublished during a race.\n`);
+      const published = await site.api<Published & { push: { attempts: number } }>("POST", `/api/publish?path=${SEED}`, {});
+      assert.equal(published.status, 200, published.text);
+      assert.ok(existsSync(raced), "the developer pushed during the publish");
+      assert.equal(published.json.push?.ok, true, published.json.push?.message);
+      assert.equal(published.json.push?.attempts, 2, "refused once, then pushed");
+      assert.equal(execFileSync("git", ["rev-parse", "main"], { cwd: bare, encoding: "utf8" }).trim(), published.json.commit, "the remote has the publish");
+      assert.equal(site.git("rev-parse", "main").trim(), published.json.commit, "the working copy is at what was pushed");
+      assert.equal(site.git("merge-base", "--is-ancestor", inDev("rev-parse", "HEAD").trim(), "main"), "", "the developer's commit is in");
+      assert.match(file("about.md"), /A line pushed during the publish\./);
+      assert.match(file(SEED), /Published during a race\./);
+      assert.equal(readFileSync(path.join(scratch, "deployed.txt"), "utf8").trim(), published.json.commit, "the deploy ran on the pushed commit");
+    } finally {
+      rmSync(hook, { force: true });
+    }
   });
 
   it("publishes at the scheduled time, also when the studio was stopped meanwhile", async () => {

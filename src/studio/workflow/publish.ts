@@ -4,7 +4,8 @@
  * others are in), build the result (only the pages the change reaches, from the build cache of
  * the last publish; publish-worktree.ts), and only when it builds move the publishing
  * branch: the working copy fast-forwards to the merge (the dev session rebuilds what changed),
- * the branch is pushed, the deploy command runs, and the entry's branch is deleted. A failed
+ * the branch is pushed (merging the remote again if it moved meanwhile), the deploy command
+ * runs, and the entry's branch is deleted. A failed
  * build or a merge conflict refuses with nothing moved.
  */
 import { exec } from "node:child_process";
@@ -36,7 +37,8 @@ export interface PublishResult {
   build: { pages: number; rendered: number; seconds: number };
   /** Seconds each step took: the worktree's checkout, the merge(s), the build, moving the branch (with the dev session's rebuild), push, deploy, cleaning up. */
   steps: Record<string, number>;
-  push: { remote: string; ok: boolean; message: string } | null;
+  /** `attempts`: more than one when the remote moved while the gate built and was merged in. */
+  push: { remote: string; ok: boolean; message: string; attempts: number } | null;
   deploy: { command: string; ok: boolean; code: number; output: string } | null;
 }
 
@@ -110,10 +112,9 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
       await merge(worktree, remoteHead, `Merge ${config.remote}/${branches.publishing} before publishing ${relative}`, env, relative);
     }
     await change(worktree, env);
-    const merged = (await gitMust(worktree, ["rev-parse", "HEAD"])).trim();
+    let merged = (await gitMust(worktree, ["rev-parse", "HEAD"])).trim();
     step("merge");
-    const siteOptions = ctx.session.site.lastResult?.state.options ?? {};
-    const check = await checkBuild({ ...siteOptions, cwd: ctx.cwd }, root, worktree, output);
+    const check = await gateBuild(workflow, worktree, output);
     step("build");
     if (!check.ok) {
       const first = check.errors[0];
@@ -124,8 +125,13 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     }
     await moveWorkingCopy(workflow, before, merged);
     step("move");
-    const push = config.remote ? await pushTo(root, config.remote, merged, branches.publishing) : null;
-    if (push) step("push");
+    let push: PublishResult["push"] = null;
+    if (config.remote) {
+      const landed = await pushCatchingUp({ workflow, relative, worktree, output, env, remote: config.remote }, merged);
+      merged = landed.commit;
+      push = landed.push;
+      step("push");
+    }
     const deploy = config.deploy ? await runDeploy(config.deploy, ctx.cwd) : null;
     if (deploy) step("deploy");
     ctx.log(`[studio] ${merged.slice(0, 10)} on ${branches.publishing}: ${relative} by ${options.author.name}${options.reason ? ` (${options.reason})` : ""}${push ? `; push ${push.ok ? "done" : `FAILED: ${push.message}`}` : ""}${deploy ? `; deploy ${deploy.ok ? "done" : `FAILED (exit ${deploy.code})`}` : ""}`);
@@ -177,9 +183,61 @@ async function moveWorkingCopy(workflow: Workflow, before: string, merged: strin
   await ctx.session.idle();
 }
 
-async function pushTo(root: string, remote: string, commit: string, branch: string): Promise<{ remote: string; ok: boolean; message: string }> {
+async function pushTo(root: string, remote: string, commit: string, branch: string, attempts: number): Promise<NonNullable<PublishResult["push"]>> {
   const pushed = await gitRun(root, ["push", "--quiet", remote, `${commit}:refs/heads/${branch}`]);
-  return { remote, ok: pushed.code === 0, message: (pushed.stderr || pushed.stdout).trim() };
+  return { remote, ok: pushed.code === 0, message: (pushed.stderr || pushed.stdout).trim(), attempts };
+}
+
+/** The site's build as the gate's checkout has it, with the dev session's options. */
+function gateBuild(workflow: Workflow, worktree: string, output: string): ReturnType<typeof checkBuild> {
+  const { ctx, branches } = workflow;
+  const siteOptions = ctx.session.site.lastResult?.state.options ?? {};
+  return checkBuild({ ...siteOptions, cwd: ctx.cwd }, branches.root, worktree, output);
+}
+
+/** Pushes tried in all, when the remote keeps moving while the gate builds. */
+const PUSH_ATTEMPTS = 3;
+
+interface Landing {
+  workflow: Workflow;
+  relative: string;
+  worktree: string;
+  output: string;
+  env: NodeJS.ProcessEnv;
+  remote: string;
+}
+
+/**
+ * Pushes the published commit. When the remote's branch moved after the fetch (a developer
+ * pushed while the gate built), git refuses the push: the remote's commits are merged in the
+ * gate's checkout, the result must build, the working copy moves, and the push is tried again.
+ * What cannot be merged or built stops there: the push is reported as failed, the publish stays
+ * on the local branch, and the next publish merges the remote first.
+ */
+async function pushCatchingUp(landing: Landing, published: string): Promise<{ commit: string; push: NonNullable<PublishResult["push"]> }> {
+  const { workflow, relative, worktree, output, env, remote } = landing;
+  const { root, publishing } = workflow.branches;
+  let commit = published;
+  let push = await pushTo(root, remote, commit, publishing, 1);
+  const stop = (why: string) => ({ commit, push: { ...push, message: `${push.message}\n${why}` } });
+  for (let attempt = 2; !push.ok && attempt <= PUSH_ATTEMPTS; attempt++) {
+    if ((await gitRun(root, ["fetch", "--quiet", remote, publishing])).code !== 0) break;
+    const remoteHead = (await gitMust(root, ["rev-parse", "FETCH_HEAD"])).trim();
+    // Not behind the remote: the refusal has another cause (rights, a hook), which trying again does not cure.
+    if ((await gitRun(root, ["merge-base", "--is-ancestor", remoteHead, commit])).code === 0) break;
+    try {
+      await merge(worktree, remoteHead, `Merge ${remote}/${publishing} after publishing ${relative}`, env, relative);
+    } catch (error) {
+      return stop(`${remote}/${publishing} moved meanwhile and could not be merged: ${(error as Error).message}`);
+    }
+    const next = (await gitMust(worktree, ["rev-parse", "HEAD"])).trim();
+    const check = await gateBuild(workflow, worktree, output);
+    if (!check.ok) return stop(`${remote}/${publishing} moved meanwhile and the site does not build with its changes: ${check.errors[0]?.message ?? ""}`);
+    await moveWorkingCopy(workflow, commit, next);
+    commit = next;
+    push = await pushTo(root, remote, commit, publishing, attempt);
+  }
+  return { commit, push };
 }
 
 /** Runs the configured deploy command in the site's folder; its output is kept (the end of it). */
