@@ -30,6 +30,10 @@ export const studioWorkflowErrors = {
     title: "Pushing to the remote failed",
     hint: "The entry is published in this copy of the site; run `git push` in the site's folder to see why (credentials, a protected branch, the network).",
   },
+  WorkflowPublishBusy: {
+    title: "Another studio on this repository is publishing",
+    hint: "Two studios share this repository's publish checkout (`.git/plinth-publish`); publish again once the other one has finished. A lock left by a studio that stopped is taken over by itself.",
+  },
   WorkflowWorkingCopyBusy: {
     title: "The site's folder has changes that publishing would overwrite",
     hint: "Commit or discard the uncommitted changes to these files in the site's folder (`git status`), then publish again.",

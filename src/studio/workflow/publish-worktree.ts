@@ -5,9 +5,12 @@
  * gate's build, which uses the build cache (docs/build-cache.md), renders only the pages the
  * change reaches instead of the whole site. A publish that stopped half way (a conflict, a
  * crash, a refused build) leaves a merge or changes behind: they are cleared before the next.
+ * Publishes of one studio are already one at a time; a lock file keeps two studios on the same
+ * repository (two processes) from using the checkout at once.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { StudioHttpError } from "../server/http-error.js";
 import { gitMust, gitRun } from "./git-exec.js";
 
 export interface PublishCheckout {
@@ -32,12 +35,52 @@ async function reuse(worktree: string, commit: string): Promise<boolean> {
   return (await gitRun(worktree, ["clean", "-d", "--force", "--quiet", "--exclude=/node_modules"])).code === 0;
 }
 
-export async function publishCheckout(root: string, commit: string): Promise<PublishCheckout> {
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that id; it is alive.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the lock file, or refuses while a live process holds it; a dead holder's lock is taken over. */
+function lock(file: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx", 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(file, "utf8").trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new StudioHttpError(409, "WorkflowPublishBusy", `Another studio on this repository (process ${holder}) is publishing; publish again in a moment.`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new StudioHttpError(409, "WorkflowPublishBusy", "Another studio on this repository took the publish lock at the same moment; publish again.");
+}
+
+/** Runs `work` with the gate's checkout at `commit`, holding the lock against other studios on the repository. */
+export async function withPublishCheckout<T>(root: string, commit: string, work: (checkout: PublishCheckout) => Promise<T>): Promise<T> {
   const common = path.resolve(root, (await gitMust(root, ["rev-parse", "--git-common-dir"])).trim());
   const folder = path.join(common, "plinth-publish");
+  mkdirSync(folder, { recursive: true });
+  const release = lock(path.join(folder, "lock"));
+  try {
+    return await work(await checkoutAt(root, folder, commit));
+  } finally {
+    release();
+  }
+}
+
+async function checkoutAt(root: string, folder: string, commit: string): Promise<PublishCheckout> {
   const worktree = path.join(folder, "worktree");
   const output = path.join(folder, "output");
-  mkdirSync(folder, { recursive: true });
   if ((await isRegistered(root, worktree)) && (await reuse(worktree, commit))) return { worktree, output };
   // Missing, half deleted, or not a worktree git knows: made afresh, and its output with it.
   rmSync(worktree, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { titleForCommit } from "../content/content-store.js";
 import { branchOf } from "./branch-name.js";
 import { checkBuild } from "./build-check.js";
 import { authorEnv, gitMust, gitRun } from "./git-exec.js";
-import { publishCheckout } from "./publish-worktree.js";
+import { withPublishCheckout } from "./publish-worktree.js";
 import { PATH_TRAILER, STATE_TRAILER, withTrailers } from "./states.js";
 import type { Workflow } from "./workflow.js";
 
@@ -35,7 +35,7 @@ export interface PublishResult {
   branch: string;
   /** The gate's build: the site's pages, how many it rendered (the others kept from the last publish), and its time. */
   build: { pages: number; rendered: number; seconds: number };
-  /** Seconds each step took: the worktree's checkout, the merge(s), the build, moving the branch (with the dev session's rebuild), push, deploy, cleaning up. */
+  /** Seconds each step took: the worktree's checkout, the merge(s), the build, moving the branch (with the dev session's rebuild), push, deploy. */
   steps: Record<string, number>;
   /** `attempts`: more than one when the remote moved while the gate built and was merged in. */
   push: { remote: string; ok: boolean; message: string; attempts: number } | null;
@@ -104,9 +104,9 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     steps[name] = Math.round(now - last) / 1000;
     last = now;
   };
-  const { worktree, output } = await publishCheckout(root, before);
-  step("worktree");
-  try {
+  // The checkout stays for the next publish, which clears whatever this one left.
+  return withPublishCheckout(root, before, async ({ worktree, output }) => {
+    step("worktree");
     const env = authorEnv(options.author);
     if (remoteHead && (await gitRun(root, ["merge-base", "--is-ancestor", remoteHead, before])).code !== 0) {
       await merge(worktree, remoteHead, `Merge ${config.remote}/${branches.publishing} before publishing ${relative}`, env, relative);
@@ -136,10 +136,7 @@ async function land(workflow: Workflow, relative: string, options: PublishOption
     if (deploy) step("deploy");
     ctx.log(`[studio] ${merged.slice(0, 10)} on ${branches.publishing}: ${relative} by ${options.author.name}${options.reason ? ` (${options.reason})` : ""}${push ? `; push ${push.ok ? "done" : `FAILED: ${push.message}`}` : ""}${deploy ? `; deploy ${deploy.ok ? "done" : `FAILED (exit ${deploy.code})`}` : ""}`);
     return { path: relative, commit: merged, branch: branches.publishing, build: { pages: check.pages, rendered: check.rendered, seconds: check.seconds }, steps, push, deploy };
-  } finally {
-    // The worktree stays for the next publish, which clears whatever this one left.
-    step("cleanup");
-  }
+  });
 }
 
 /** Merges `commit` into the worktree's HEAD; a conflict aborts and refuses with both versions of each file. */

@@ -4,7 +4,9 @@
 // site is rebuilt, the branch goes); a broken template refuses the publish with its error and
 // moves nothing; history, diff and restore; unpublish.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startStudioSite, type StudioSite } from "../../../test/support/studio-site.js";
@@ -172,6 +174,31 @@ describe("review and publishing API", () => {
     const state = await site.api<State>("GET", `/api/entry/state?path=${post}`);
     assert.equal(state.json.state, "draft");
     assert.equal(state.json.published, false);
+  });
+
+  it("refuses to publish while another studio on the repository holds the publish lock; a dead holder's lock is taken over", async () => {
+    const post = "news/2022-11-16-security-initiative.md";
+    const saved = await site.api("PUT", `/api/entry?path=${post}`, { raw: `${file(post)}\nLocked out once.\n`, baseRevision: await revisionOf(post) });
+    assert.equal(saved.status, 200, saved.text);
+    const lockFile = path.join(site.dir, ".git", "plinth-publish", "lock");
+    const mainBefore = site.git("rev-parse", "main").trim();
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      writeFileSync(lockFile, String(other.pid));
+      const refused = await site.api<{ error: { code: string; message: string } }>("POST", `/api/publish?path=${post}`, {});
+      assert.equal(refused.status, 409, refused.text);
+      assert.equal(refused.json.error.code, "WorkflowPublishBusy");
+      assert.match(refused.json.error.message, new RegExp(`process ${other.pid}`));
+      assert.equal(site.git("rev-parse", "main").trim(), mainBefore, "nothing moved");
+    } finally {
+      other.kill();
+      await once(other, "exit");
+    }
+    // The holder is gone: its lock no longer stops anyone, and the publish releases its own.
+    const published = await site.api<{ commit: string }>("POST", `/api/publish?path=${post}`, {});
+    assert.equal(published.status, 200, published.text);
+    assert.equal(existsSync(lockFile), false, "the lock is released");
+    assert.equal(site.git("rev-parse", "main").trim(), published.json.commit);
   });
 
   it("deleting a published entry is a change on its branch, published like any other", async () => {
