@@ -125,13 +125,14 @@ export function App() {
         </ul>
       </nav>
       {route.board && <BoardView onOpen={openEntry} />}
-      {!route.board && collection && <EntryList collection={collection} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
+      {!route.board && collection && <EntryList collection={collection} roster={roster !== null && collection.folder === roster.folder} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
       {!route.board && (
         <main class="editor-area">
           {entry && (
             <WorkflowBar
               key={entry.path}
               path={entry.path}
+              roster={entry.roster === true}
               refresh={refresh}
               onChanged={(message, changed) => {
                 setNotice(message);
