@@ -70,14 +70,15 @@ export class Accounts {
     return this.users.hasAccounts;
   }
 
-  /** The signed-in user of a request, or null. A removed user's sessions end at once. */
+  /** The signed-in user of a request, or null. A removed user's sessions end at once, and so do those of a user whose role changed. */
   signedIn(req: IncomingMessage): SignedIn | null {
     const id = cookieValue(req.headers.cookie, this.cookieName);
     if (!id) return null;
     const session = this.sessions.get(id);
     if (!session) return null;
     const stored = this.users.get(session.name);
-    if (!stored?.password) {
+    session.role ??= stored?.role;
+    if (!stored?.password || stored.role !== session.role) {
       this.sessions.destroyUser(session.name);
       return null;
     }

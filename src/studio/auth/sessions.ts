@@ -7,11 +7,18 @@
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import path from "node:path";
+import type { Role } from "./roles.js";
 import { readStateFile, writeStateFile } from "./state-dir.js";
 
 export interface Session {
   /** The user's name; their role is read from the users file at every request. */
   name: string;
+  /**
+   * The role at login. When the users file says another (`plinth studio users role`, from any
+   * process), the session ends, so the app is reloaded with what the new role allows.
+   * Absent in sessions saved before roles were kept: they take the role they first meet.
+   */
+  role?: Role;
   csrf: string;
   created: number;
   seen: number;
@@ -51,10 +58,10 @@ export class Sessions {
   }
 
   /** A new session: always a new id, so an id planted before login is worth nothing after. */
-  create(name: string): { id: string; session: Session } {
+  create(name: string, role?: Role): { id: string; session: Session } {
     const id = randomBytes(32).toString("base64url");
     const at = this.now();
-    const session: Session = { name, csrf: csrfOf(id), created: at, seen: at };
+    const session: Session = { name, csrf: csrfOf(id), created: at, seen: at, ...(role ? { role } : {}) };
     this.byDigest.set(digest(id), session);
     this.persist();
     return { id, session };
@@ -80,7 +87,7 @@ export class Sessions {
     if (this.byDigest.delete(digest(id))) this.persist();
   }
 
-  /** Ends every session of a user (removed, or a new password). */
+  /** Ends every session of a user (removed, a new password, another role). */
   destroyUser(name: string): void {
     let changed = false;
     for (const [key, session] of this.byDigest) {
@@ -117,7 +124,7 @@ export class Sessions {
   }
 
   private persist(): void {
-    const saved = Object.fromEntries([...this.byDigest].map(([key, { name, created, seen }]) => [key, { name, created, seen }]));
+    const saved = Object.fromEntries([...this.byDigest].map(([key, { name, role, created, seen }]) => [key, { name, role, created, seen }]));
     writeStateFile(this.file, `${JSON.stringify(saved)}\n`);
   }
 }
