@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import path from "node:path";
 import { LoginLimiter } from "./login-limiter.js";
 import type { StudioUser } from "./roles.js";
 import { Sessions, type Session } from "./sessions.js";
@@ -59,8 +60,8 @@ export class Accounts {
   constructor(private readonly options: AccountsOptions) {
     this.users = new UsersStore(options.dir, { cost: options.cost, now: options.now });
     this.sessions = new Sessions(options.dir, { now: options.now });
-    this.names = new LoginLimiter({ now: options.now });
-    this.addresses = new LoginLimiter({ now: options.now, free: 20, lockAfter: 50 });
+    this.names = new LoginLimiter({ now: options.now, file: path.join(options.dir, "login-failures-names.json") });
+    this.addresses = new LoginLimiter({ now: options.now, free: 20, lockAfter: 50, file: path.join(options.dir, "login-failures-addresses.json") });
     this.cookieName = `plinth_session_${options.port}`;
     if (options.publicUrl) this.publicOrigin = new URL(options.publicUrl).origin;
   }
