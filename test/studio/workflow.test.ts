@@ -8,25 +8,11 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Page } from "playwright-core";
-import { addUsers, PASSWORD } from "../support/studio-team.js";
-import { openCollection, openEntry, save, typeAtEnd } from "./journey-helpers.js";
+import { addUsers } from "../support/studio-team.js";
+import { logIn, logOut, openCollection, openEntry, save, typeAtEnd } from "./journey-helpers.js";
 import { openBrowser, seriousAxeViolations, skipWithoutChromium, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
 
 const TITLE = "Board Election Results Announced";
-
-async function logIn(page: Page, name: string): Promise<void> {
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.locator(".user-menu button", { hasText: name }).waitFor({ timeout: WAIT_MS });
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.locator(".user-menu > button").click();
-  await page.getByRole("menuitem", { name: "Log out" }).click();
-  await page.getByRole("button", { name: "Log in" }).waitFor({ timeout: WAIT_MS });
-}
 
 describe("review and publishing in the studio", { skip: skipWithoutChromium }, () => {
   let studio: StudioProcess;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ONE_OF_EACH, startTeamSite, type TeamSite } from "../../../test/support/studio-team.js";
-import { may } from "../client/permissions.js";
+import { may, whyNot } from "../client/permissions.js";
 import { permissionsOf, TARGET_KINDS, type Permissions, type TargetKind } from "./permissions.js";
 import { ACTIONS, can, ROLES } from "./roles.js";
 
@@ -34,6 +34,16 @@ test("the app's may() answers what can() answers for the facts it knows about an
     }
   }
   assert.equal(may(null, "users.manage"), true, "the single-user token mode is the admin");
+});
+
+test("the app says why a control is missing, naming the kind of entry only where it matters", () => {
+  const writer = permissionsOf({ name: "wanda", role: "writer" });
+  const members = permissionsOf({ name: "mo", role: "members" });
+  assert.equal(whyNot(writer, "entry.publish", { roster: false, published: true }), "Your role (writer) may not publish.");
+  assert.equal(whyNot(writer, "entry.delete", { roster: false, published: true }), "Your role (writer) may not delete published entries.");
+  assert.equal(whyNot(writer, "entry.edit", { roster: true }), "Your role (writer) may not edit entries on the member roster.");
+  assert.equal(whyNot(members, "entry.edit", { roster: false }), "Your role (members) may not edit entries outside the member roster.");
+  assert.equal(whyNot(members, "settings"), "Your role (members) may not change the studio's settings.");
 });
 
 describe("the permissions the server sends", () => {

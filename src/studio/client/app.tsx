@@ -33,7 +33,9 @@ export function App() {
         setSite(info);
         setCollections(list);
         document.title = `${info.name} — Plinth Studio`;
-        if (!readRoute().collection && list[0]) go({ collection: list[0].name });
+        // The board (#/board, a reload or a login there) stays; otherwise the first collection opens.
+        const at = readRoute();
+        if (!at.collection && !at.board && list[0]) go({ collection: list[0].name });
       },
       (error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)),
     );

@@ -326,47 +326,50 @@ export function EntryEditor(props: Props) {
         />
       )}
       <div class="panes">
-        {/* A disabled fieldset makes every field of a read-only entry inert at once. */}
-        <fieldset class="edit-pane" key={loaded.key} disabled={readOnly !== ""}>
-          {textOnly && (
-            <p class="warning" role="note">
-              The front matter cannot be edited as a form
-              {entry.frontMatterError ? `: ${entry.frontMatterError.message}${entry.frontMatterError.hint ? ` ${entry.frontMatterError.hint}` : ""}` : "."} The whole
-              file is in the text editor below.
-            </p>
-          )}
-          {!textOnly && (
-            <FrontMatterForm
-              fields={fields}
-              original={original}
-              originalValues={loaded.values}
-              doc={doc}
-              onChange={setDoc}
-              errors={fieldErrors}
-              onUpload={(field, file) => upload(folderOf(field), file)}
-              onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
-            />
-          )}
-          {props.body && (
-            <MarkdownEditor
-              toolbar={props.toolbar}
-              docKey={`${path}#${loaded.key}`}
-              initial={original.body}
-              onChange={(body) => setDoc((current) => ({ ...current, body }))}
-              onFiles={async (files) => {
-                const parts: string[] = [];
-                for (const file of files) {
-                  const url = await upload(bodyFolder, file);
-                  if (url) parts.push(imageMarkdown(file, url));
-                }
-                return parts.join("\n\n") || undefined;
-              }}
-              diagnostics={bodyDiagnostics}
-              viewRef={view}
-              readOnly={readOnly !== ""}
-            />
-          )}
-        </fieldset>
+        {/* Read-only, nothing inside takes the focus: the pane does, so the keyboard can scroll it. */}
+        <div class="edit-pane" key={loaded.key} {...(readOnly ? { tabIndex: 0, role: "region", "aria-label": "The entry (read-only)" } : {})}>
+          {/* A disabled fieldset makes every field of a read-only entry inert at once. */}
+          <fieldset class="edit-fields" disabled={readOnly !== ""}>
+            {textOnly && (
+              <p class="warning" role="note">
+                The front matter cannot be edited as a form
+                {entry.frontMatterError ? `: ${entry.frontMatterError.message}${entry.frontMatterError.hint ? ` ${entry.frontMatterError.hint}` : ""}` : "."} The whole
+                file is in the text editor below.
+              </p>
+            )}
+            {!textOnly && (
+              <FrontMatterForm
+                fields={fields}
+                original={original}
+                originalValues={loaded.values}
+                doc={doc}
+                onChange={setDoc}
+                errors={fieldErrors}
+                onUpload={(field, file) => upload(folderOf(field), file)}
+                onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
+              />
+            )}
+            {props.body && (
+              <MarkdownEditor
+                toolbar={props.toolbar}
+                docKey={`${path}#${loaded.key}`}
+                initial={original.body}
+                onChange={(body) => setDoc((current) => ({ ...current, body }))}
+                onFiles={async (files) => {
+                  const parts: string[] = [];
+                  for (const file of files) {
+                    const url = await upload(bodyFolder, file);
+                    if (url) parts.push(imageMarkdown(file, url));
+                  }
+                  return parts.join("\n\n") || undefined;
+                }}
+                diagnostics={bodyDiagnostics}
+                viewRef={view}
+                readOnly={readOnly !== ""}
+              />
+            )}
+          </fieldset>
+        </div>
         <PreviewPane path={path} raw={raw} refresh={saves} onErrors={setErrors} />
       </div>
     </div>

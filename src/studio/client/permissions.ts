@@ -42,16 +42,16 @@ export interface EntryFacts {
 
 /** Words for the refusals the app shows (titles and notes), not a policy. */
 const VERBS: Record<Action, string> = {
-  "entry.read": "read entries",
-  "entry.create": "create entries",
+  "entry.read": "read",
+  "entry.create": "create",
   "entry.edit": "edit",
   "entry.delete": "delete",
-  "entry.submit": "submit for review",
+  "entry.submit": "submit",
   "entry.review": "review",
   "entry.publish": "publish",
   "entry.unpublish": "unpublish",
-  "entry.history": "see the history",
-  "entry.restore": "restore an earlier version",
+  "entry.history": "see the history of",
+  "entry.restore": "restore earlier versions of",
   "media.read": "see the media",
   "media.upload": "upload media",
   "members.edit": "edit the member roster",
@@ -71,11 +71,14 @@ export function may(permissions: Permissions | null, action: Action, facts: Entr
 
 /** Why a control is missing or disabled, for its title and for notes. */
 export function whyNot(permissions: Permissions | null, action: Action, facts: EntryFacts = {}): string {
-  // Name the kind of entry only when the role may do it to the other kind.
+  const refused = `Your role (${permissions?.role ?? "unknown"}) may not ${VERBS[action]}`;
+  if (!action.startsWith("entry.")) return `${refused}.`;
+  // Name the kind of entry only where the role may do it to another kind.
+  const published = facts.published === true && may(permissions, action, { ...facts, published: false });
   const elsewhere = facts.roster !== undefined && may(permissions, action, { ...facts, roster: !facts.roster });
+  const object = published ? " published entries" : elsewhere || VERBS[action].endsWith(" of") ? " entries" : "";
   const where = !elsewhere ? "" : facts.roster ? " on the member roster" : " outside the member roster";
-  const published = facts.published && !may(permissions, action, { ...facts, published: false }) ? " what is published" : "";
-  return `Your role (${permissions?.role ?? "unknown"}) may not ${VERBS[action]}${published}${where}.`;
+  return `${refused}${object}${where}.`;
 }
 
 /** The signed-in user's permissions; null in the single-user token mode. */

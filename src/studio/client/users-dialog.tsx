@@ -17,6 +17,7 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
   const [email, setEmail] = useState("");
   const [link, setLink] = useState<{ name: string; url: string } | null>(null);
   const [error, setError] = useState("");
+  const [done, setDone] = useState("");
 
   /** Counts the loads: a refused role change redraws the select, which still shows the refused choice. */
   const [loads, setLoads] = useState(0);
@@ -55,8 +56,10 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
   };
   const changeRole = async (who: string, to: Role) => {
     setError("");
+    setDone("");
     try {
       await authApi.setRole(who, to);
+      setDone(`${who} is now ${to}. Their sessions have ended: they log in again with the new role.`);
     } catch (failure) {
       setError(message(failure));
     }
@@ -154,6 +157,11 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
               <input type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
             </label>
           </div>
+        )}
+        {done && (
+          <p role="status" class="users-done">
+            {done}
+          </p>
         )}
         {error && (
           <p role="alert" class="error">
