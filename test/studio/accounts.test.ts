@@ -56,7 +56,7 @@ describe("accounts in the studio", { skip: skipWithoutChromium }, () => {
     const dialog = page.getByRole("dialog", { name: "Users" });
     await dialog.getByRole("cell", { name: "mo", exact: true }).waitFor({ timeout: WAIT_MS });
     await dialog.getByLabel("Name").fill("nia");
-    await dialog.getByLabel("Role", { exact: true }).selectOption("writer");
+    await dialog.locator("form.users-add").getByLabel("Role").selectOption("writer");
     await dialog.getByLabel(/Email/).fill("nia@example.org");
     await dialog.getByRole("button", { name: "Add user" }).click();
     const linkField = dialog.getByLabel(/Send nia this one-time link/);

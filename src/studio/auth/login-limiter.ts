@@ -10,7 +10,7 @@
  * const wait = limiter.check("ana"); // 0: go ahead; otherwise seconds to wait
  * limiter.fail("ana");
  */
-import { readStateFile, writeStateFile } from "./state-dir.js";
+import { readStateRecords, writeStateFile } from "./state-dir.js";
 
 export interface LimiterOptions {
   now?: () => number;
@@ -78,19 +78,10 @@ export class LoginLimiter {
 
   private load(): void {
     if (!this.file) return;
-    let text: string | null;
-    try {
-      text = readStateFile(this.file);
-    } catch {
-      text = null;
-    }
-    if (!text) return;
-    try {
-      for (const [key, record] of Object.entries(JSON.parse(text) as { [key: string]: Partial<Record> })) {
-        if (Number.isInteger(record?.failures) && typeof record.last === "number") this.records.set(key, { failures: record.failures!, last: record.last });
-      }
-    } catch {
-      // A damaged file only forgets the counts, as a restart did before they were kept.
+    // A missing or damaged file only forgets the counts, as a restart did before they were kept.
+    for (const [key, value] of Object.entries(readStateRecords(this.file) ?? {})) {
+      const record = value as Partial<Record> | null;
+      if (Number.isInteger(record?.failures) && typeof record?.last === "number") this.records.set(key, { failures: record.failures!, last: record.last });
     }
   }
 

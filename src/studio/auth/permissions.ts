@@ -9,10 +9,10 @@
  * permissionsOf({ name: "wanda", role: "writer" }).on["site.draft"]; // [..., "entry.delete", ...]
  * permissionsOf({ name: "wanda", role: "writer" }).on.site.includes("entry.publish"); // false
  */
-import { ACTIONS, can, type Action, type ActionTarget, type Role, type StudioUser } from "./roles.js";
+import type { Action, Permissions, TargetKind } from "./policy-types.js";
+import { ACTIONS, can, type ActionTarget, type StudioUser } from "./roles.js";
 
-/** `site` or `roster`, then nothing (publishing state unknown), `.draft` or `.published`. */
-export type TargetKind = "site" | "site.draft" | "site.published" | "roster" | "roster.draft" | "roster.published";
+export type { Permissions, TargetKind } from "./policy-types.js";
 
 export const TARGET_KINDS: Readonly<Record<TargetKind, ActionTarget>> = {
   site: {},
@@ -22,12 +22,6 @@ export const TARGET_KINDS: Readonly<Record<TargetKind, ActionTarget>> = {
   "roster.draft": { roster: true, published: false },
   "roster.published": { roster: true, published: true },
 };
-
-export interface Permissions {
-  role: Role;
-  /** The actions allowed on each kind of target; actions that need no entry (users, settings) are under `site`. */
-  on: Record<TargetKind, Action[]>;
-}
 
 export function permissionsOf(user: StudioUser): Permissions {
   const on = {} as Record<TargetKind, Action[]>;

@@ -8,7 +8,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Role } from "./roles.js";
-import { readStateFile, writeStateFile } from "./state-dir.js";
+import { readStateRecords, writeStateFile } from "./state-dir.js";
 
 export interface Session {
   /** The user's name; their role is read from the users file at every request. */
@@ -105,21 +105,14 @@ export class Sessions {
   }
 
   private load(): void {
-    let text: string | null;
-    try {
-      text = readStateFile(this.file);
-    } catch {
-      text = null;
-    }
-    if (!text) return;
-    try {
-      const saved = JSON.parse(text) as Record<string, Session>;
-      const at = this.now();
-      for (const [key, session] of Object.entries(saved)) {
-        if (typeof session?.name === "string" && !this.expired(session, at)) this.byDigest.set(key, { ...session, csrf: "" });
+    // A missing or damaged sessions file only logs everyone out.
+    const saved = readStateRecords(this.file) ?? {};
+    const at = this.now();
+    for (const [key, value] of Object.entries(saved)) {
+      const session = value as Partial<Session> | null;
+      if (typeof session?.name === "string" && typeof session.created === "number" && typeof session.seen === "number" && !this.expired(session as Session, at)) {
+        this.byDigest.set(key, { ...(session as Session), csrf: "" });
       }
-    } catch {
-      // A damaged sessions file only logs everyone out.
     }
   }
 

@@ -3,34 +3,10 @@
 // others are missing. The server still checks every request; this only spares people a 403.
 
 import { useContext } from "preact/hooks";
-import type { Role } from "./auth-api.js";
+import type { Action, Permissions, TargetKind } from "../auth/policy-types.js";
 import { SessionContext } from "./session-context.js";
 
-export type Action =
-  | "entry.read"
-  | "entry.create"
-  | "entry.edit"
-  | "entry.delete"
-  | "entry.submit"
-  | "entry.review"
-  | "entry.publish"
-  | "entry.unpublish"
-  | "entry.history"
-  | "entry.restore"
-  | "media.read"
-  | "media.upload"
-  | "members.edit"
-  | "members.announce"
-  | "users.manage"
-  | "settings"
-  | "preview";
-
-type TargetKind = "site" | "site.draft" | "site.published" | "roster" | "roster.draft" | "roster.published";
-
-export interface Permissions {
-  role: Role;
-  on: Record<TargetKind, Action[]>;
-}
+export type { Action, Permissions } from "../auth/policy-types.js";
 
 /** What the app knows about the entry an action is for; absent facts mean "not known". */
 export interface EntryFacts {

@@ -109,7 +109,7 @@ export function WorkflowBar({ path, roster, refresh, onChanged }: Props) {
         )}
         {!hasDraft && wf.published && wf.branchMode && <span class="board-meta"> Changes you save become a draft; the site changes when it is published.</span>}
       </p>
-      {(wf.state === "draft" || wf.state === "review") && (
+      {((wf.state === "draft" && canSubmit) || (wf.state === "review" && canReview)) && (
         <div class="field workflow-comment">
           <label for="workflow-comment">Comment (optional)</label>
           <input id="workflow-comment" type="text" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
