@@ -8,31 +8,26 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { UsersStore } from "../../src/studio/auth/users-store.js";
-import { addUsers } from "../support/studio-team.js";
-import { logIn, logOut, openCollection, openEntry, save, typeAtEnd } from "./journey-helpers.js";
-import { openBrowser, seriousAxeViolations, skipWithoutChromium, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
+import { logIn, logOut, openCollection, openEntry, save, typeAtEnd, startTeamJourney, type TeamJourney } from "./journey-helpers.js";
+import { seriousAxeViolations, skipWithoutChromium, WAIT_MS, type Browser, type StudioProcess } from "./studio-browser.js";
 
 const POST = /Draft Trademark Policy/;
 
 describe("what each role is offered in the studio", { skip: skipWithoutChromium }, () => {
+  let journey: TeamJourney;
   let studio: StudioProcess;
   let url: string;
   let browser: Browser;
   before(async () => {
-    ({ studio, url } = await StudioProcess.start());
-    url = url.replace(/\?token=.*$/, "");
-    await addUsers(studio.dir, [
+    journey = await startTeamJourney([
       { name: "wanda", role: "writer" },
       { name: "ed", role: "editor" },
       { name: "mo", role: "members" },
       { name: "ada", role: "admin" },
     ]);
-    browser = await openBrowser();
+    ({ studio, url, browser } = journey);
   });
-  after(async () => {
-    await browser?.close();
-    await studio?.stop();
-  });
+  after(() => journey?.stop());
 
   test("a writer saves a draft of a published post and submits it, and is offered no Publish, Approve or Delete", async () => {
     const { page } = browser;
