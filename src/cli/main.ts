@@ -42,7 +42,7 @@ Options for studio (with --input, --config, --pathprefix as above):
   --public-url URL   The address people use behind a TLS reverse proxy (https://studio.example.org/)
   --trust-proxy      Believe the proxy's X-Forwarded-Proto and X-Forwarded-For
   The access token is random, or PLINTH_STUDIO_TOKEN; the address printed carries it.
-  plinth studio users add|list|remove|reset   Accounts and roles (then everyone logs in)
+  plinth studio users add|list|remove|reset|role   Accounts and roles (then everyone logs in)
 `;
 
 export function version(): string {

@@ -59,3 +59,21 @@ test("bad use answers catalog errors without a stack", async () => {
   assert.match(short.err, /StudioUserInvalid/);
   assert.ok(!short.err.includes("tiny9") && !/at .*\.js:\d+/.test(short.err), "neither the password nor a stack trace");
 });
+
+test("plinth studio users role changes a role; the last admin is refused with its error and hint", async () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), "plinth-users-cli-"));
+  assert.equal((await run(cwd, ["add", "ada", "--role", "admin", "--password-stdin"], "a long passphrase")).code, 0);
+  assert.equal((await run(cwd, ["add", "ana", "--role", "writer"])).code, 0);
+  const changed = await run(cwd, ["role", "ana", "--role", "editor"]);
+  assert.equal(changed.code, 0, changed.err);
+  assert.match(changed.out, /ana is now editor; their sessions end/);
+  assert.match((await run(cwd, ["list"])).out, /^ana\s+editor/m);
+  const last = await run(cwd, ["role", "ada", "--role", "writer"]);
+  assert.equal(last.code, 1);
+  assert.match(last.err, /StudioLastAdmin/);
+  assert.match(last.err, /ada is the only admin/);
+  assert.match(last.err, /users role NAME --role admin/, "the hint says what to do");
+  assert.match((await run(cwd, ["list"])).out, /^ada\s+admin/m);
+  assert.match((await run(cwd, ["role", "ana"])).err, /CliUsage|--role/);
+  assert.match((await run(cwd, ["role", "ana", "--role", "root"])).err, /StudioUserInvalid/);
+});

@@ -1,5 +1,5 @@
 /**
- * `plinth studio users add|list|remove|reset`: the studio's accounts, kept in the state folder
+ * `plinth studio users add|list|remove|reset|role`: the studio's accounts, kept in the state folder
  * `.plinth-studio/` of the working folder. `add` and `reset` print a one-time link to set the
  * password (the password never passes through the terminal), or read it from standard input
  * with `--password-stdin` for scripts.
@@ -7,12 +7,13 @@
  * @example
  * plinth studio users add ana --role editor --email ana@example.org
  * printf '%s' "$PASSWORD" | plinth studio users add ci --role writer --password-stdin
+ * plinth studio users role ana --role admin
  */
 import { parseArgs } from "node:util";
 import { PlinthError } from "../errors/plinth-error.js";
 import { stateDir } from "../studio/auth/state-dir.js";
 import { UsersStore } from "../studio/auth/users-store.js";
-import { isRole } from "../studio/auth/roles.js";
+import { isRole, type Role } from "../studio/auth/roles.js";
 import type { CliIo } from "./main.js";
 import { reportError } from "./report-error.js";
 
@@ -21,10 +22,12 @@ const HELP = `Usage:
   plinth studio users list
   plinth studio users remove NAME
   plinth studio users reset NAME [--password-stdin]
+  plinth studio users role NAME --role writer|editor|members|admin
 
 add and reset print a one-time link to set the password (valid 48 hours); --url names the
 studio's address in it (default http://127.0.0.1:8081/). Accounts live in .plinth-studio/.
 Once one exists, the studio asks everyone to log in and its access token no longer works.
+role ends the user's sessions (they log in again with the new role); the last admin stays one.
 `;
 
 const spec = {
@@ -81,11 +84,14 @@ export async function runStudioUsersCommand(argv: string[], io: CliIo, stdin: ()
       }
       return 0;
     }
+    const needRole = (): Role => {
+      if (!flags.role) throw new PlinthError("CliUsage", `plinth studio users ${verb} needs --role writer, editor, members or admin.`);
+      if (!isRole(flags.role)) throw new PlinthError("StudioUserInvalid", `${JSON.stringify(flags.role)} is not a role: writer, editor, members or admin.`);
+      return flags.role;
+    };
     if (verb === "add") {
       const user = needName();
-      if (!flags.role) throw new PlinthError("CliUsage", "plinth studio users add needs --role writer, editor, members or admin.");
-      if (!isRole(flags.role)) throw new PlinthError("StudioUserInvalid", `${JSON.stringify(flags.role)} is not a role: writer, editor, members or admin.`);
-      const { token } = await users.add({ name: user, role: flags.role, email: flags.email }, password);
+      const { token } = await users.add({ name: user, role: needRole(), email: flags.email }, password);
       io.stdout(`[studio] Added ${user} (${flags.role}).\n`);
       if (token) io.stdout(`[studio] Send ${user} this one-time link to set the password (valid 48 hours):\n${setPasswordLink(base, token)}\n`);
       return 0;
@@ -103,7 +109,14 @@ export async function runStudioUsersCommand(argv: string[], io: CliIo, stdin: ()
       if (token) io.stdout(`[studio] Send ${user} this one-time link to set a new password (valid 48 hours):\n${setPasswordLink(base, token)}\n`);
       return 0;
     }
-    throw new PlinthError("CliUsage", `Unknown command "plinth studio users ${verb}": use add, list, remove or reset.`);
+    if (verb === "role") {
+      const user = needName();
+      const role = needRole();
+      users.setRole(user, role);
+      io.stdout(`[studio] ${user} is now ${role}; their sessions end with their next request, and they log in again.\n`);
+      return 0;
+    }
+    throw new PlinthError("CliUsage", `Unknown command "plinth studio users ${verb}": use add, list, remove, reset or role.`);
   } catch (error) {
     reportError(error, io.stderr);
     return 1;

@@ -8,19 +8,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Page } from "playwright-core";
 import { addUsers, PASSWORD } from "../support/studio-team.js";
-import { openCollection, save } from "./journey-helpers.js";
+import { logIn, openCollection, save } from "./journey-helpers.js";
 import { openBrowser, seriousAxeViolations, skipWithoutChromium, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
 
 const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" fill="#246"/><text x="10" y="26" fill="#fff">Lumen</text></svg>\n`;
-
-async function logIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.locator(".user-menu button", { hasText: name }).waitFor({ timeout: WAIT_MS });
-}
 
 /** What the browser refused or failed at, leaving out the expected 401 of /api/me before login. */
 function realProblems(browser: Browser): string[] {
@@ -64,7 +56,7 @@ describe("accounts in the studio", { skip: skipWithoutChromium }, () => {
     const dialog = page.getByRole("dialog", { name: "Users" });
     await dialog.getByRole("cell", { name: "mo", exact: true }).waitFor({ timeout: WAIT_MS });
     await dialog.getByLabel("Name").fill("nia");
-    await dialog.getByLabel("Role").selectOption("writer");
+    await dialog.locator("form.users-add").getByLabel("Role").selectOption("writer");
     await dialog.getByLabel(/Email/).fill("nia@example.org");
     await dialog.getByRole("button", { name: "Add user" }).click();
     const linkField = dialog.getByLabel(/Send nia this one-time link/);

@@ -1,7 +1,48 @@
 // Steps the studio journeys share, written as a user does them: by visible labels and
 // keys, through the real app. Waits are for what the user would see, never fixed sleeps.
 import type { FrameLocator, Page } from "playwright-core";
-import { WAIT_MS } from "./studio-browser.js";
+import type { Role } from "../../src/studio/auth/roles.js";
+import { addUsers, PASSWORD } from "../support/studio-team.js";
+import { openBrowser, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
+
+export interface TeamJourney {
+  studio: StudioProcess;
+  /** The studio's address without the token, which opens nothing once accounts exist. */
+  url: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** A studio with these accounts (saves go to entry branches, everyone logs in) and a browser. */
+export async function startTeamJourney(users: { name: string; role: Role }[]): Promise<TeamJourney> {
+  const { studio, url } = await StudioProcess.start();
+  await addUsers(studio.dir, users);
+  const browser = await openBrowser();
+  return {
+    studio,
+    url: url.replace(/\?token=.*$/, ""),
+    browser,
+    async stop() {
+      await browser.close();
+      await studio.stop();
+    },
+  };
+}
+
+/** Logs in on the login page and waits for the app to show the user. */
+export async function logIn(page: Page, name: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.locator(".user-menu button", { hasText: name }).waitFor({ timeout: WAIT_MS });
+}
+
+/** Logs out from the user menu and waits for the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.locator(".user-menu > button").click();
+  await page.getByRole("menuitem", { name: "Log out" }).click();
+  await page.getByRole("button", { name: "Log in" }).waitFor({ timeout: WAIT_MS });
+}
 
 /** Opens the collection whose link text matches `name` in the sidebar. */
 export async function openCollection(page: Page, name: RegExp): Promise<void> {

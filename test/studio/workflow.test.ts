@@ -8,45 +8,26 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Page } from "playwright-core";
-import { addUsers, PASSWORD } from "../support/studio-team.js";
-import { openCollection, openEntry, save, typeAtEnd } from "./journey-helpers.js";
-import { openBrowser, seriousAxeViolations, skipWithoutChromium, StudioProcess, WAIT_MS, type Browser } from "./studio-browser.js";
+import { logIn, logOut, openCollection, openEntry, save, typeAtEnd, startTeamJourney, type TeamJourney } from "./journey-helpers.js";
+import { seriousAxeViolations, skipWithoutChromium, WAIT_MS, type Browser, type StudioProcess } from "./studio-browser.js";
 
 const TITLE = "Board Election Results Announced";
 
-async function logIn(page: Page, name: string): Promise<void> {
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.locator(".user-menu button", { hasText: name }).waitFor({ timeout: WAIT_MS });
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.locator(".user-menu > button").click();
-  await page.getByRole("menuitem", { name: "Log out" }).click();
-  await page.getByRole("button", { name: "Log in" }).waitFor({ timeout: WAIT_MS });
-}
-
 describe("review and publishing in the studio", { skip: skipWithoutChromium }, () => {
+  let journey: TeamJourney;
   let studio: StudioProcess;
   let url: string;
   let browser: Browser;
   let created = "";
   before(async () => {
-    ({ studio, url } = await StudioProcess.start());
-    url = url.replace(/\?token=.*$/, "");
     // With accounts, saves go to entry branches and every change needs a login.
-    await addUsers(studio.dir, [
+    journey = await startTeamJourney([
       { name: "wanda", role: "writer" },
       { name: "ed", role: "editor" },
     ]);
-    browser = await openBrowser();
+    ({ studio, url, browser } = journey);
   });
-  after(async () => {
-    await browser?.close();
-    await studio?.stop();
-  });
+  after(() => journey?.stop());
 
   test("a writer writes a post and submits it; the site does not change", async () => {
     const { page } = browser;

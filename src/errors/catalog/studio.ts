@@ -52,7 +52,7 @@ export const studioErrors = {
   },
   StudioForbidden: {
     title: "Your role does not allow this",
-    hint: "An admin can change your role with `plinth studio users add NAME --role …` after `users remove NAME`; see docs/studio.md, \"Accounts and roles\", for what each role may do.",
+    hint: "An admin can change your role in the studio's Users dialog or with `plinth studio users role NAME --role ROLE`; see docs/studio.md, \"Accounts and roles\", for what each role may do.",
   },
   StudioLoginNeeded: {
     title: "Log in first",
@@ -85,6 +85,10 @@ export const studioErrors = {
   StudioUserInvalid: {
     title: "The account's details are not valid",
     hint: "A name is 1-64 letters, digits, `.`, `_` or `-`; the role is writer, editor, members or admin; a password has at least 10 characters.",
+  },
+  StudioLastAdmin: {
+    title: "The last admin cannot be demoted",
+    hint: "Make another user an admin first (`plinth studio users role NAME --role admin`, or the Users dialog), then change this one's role.",
   },
   StudioUsersFileInvalid: {
     title: "The studio's users file cannot be read",

@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import path from "node:path";
 import { LoginLimiter } from "./login-limiter.js";
 import type { StudioUser } from "./roles.js";
 import { Sessions, type Session } from "./sessions.js";
@@ -59,8 +60,8 @@ export class Accounts {
   constructor(private readonly options: AccountsOptions) {
     this.users = new UsersStore(options.dir, { cost: options.cost, now: options.now });
     this.sessions = new Sessions(options.dir, { now: options.now });
-    this.names = new LoginLimiter({ now: options.now });
-    this.addresses = new LoginLimiter({ now: options.now, free: 20, lockAfter: 50 });
+    this.names = new LoginLimiter({ now: options.now, file: path.join(options.dir, "login-failures-names.json") });
+    this.addresses = new LoginLimiter({ now: options.now, free: 20, lockAfter: 50, file: path.join(options.dir, "login-failures-addresses.json") });
     this.cookieName = `plinth_session_${options.port}`;
     if (options.publicUrl) this.publicOrigin = new URL(options.publicUrl).origin;
   }
@@ -70,14 +71,15 @@ export class Accounts {
     return this.users.hasAccounts;
   }
 
-  /** The signed-in user of a request, or null. A removed user's sessions end at once. */
+  /** The signed-in user of a request, or null. A removed user's sessions end at once, and so do those of a user whose role changed. */
   signedIn(req: IncomingMessage): SignedIn | null {
     const id = cookieValue(req.headers.cookie, this.cookieName);
     if (!id) return null;
     const session = this.sessions.get(id);
     if (!session) return null;
     const stored = this.users.get(session.name);
-    if (!stored?.password) {
+    session.role ??= stored?.role;
+    if (!stored?.password || stored.role !== session.role) {
       this.sessions.destroyUser(session.name);
       return null;
     }

@@ -5,16 +5,17 @@
  *
  * POST /api/login { name, password } -> { csrfToken, user } and the session cookie
  * POST /api/logout -> { ok }
- * GET  /api/me -> { user, team, csrfToken }
+ * GET  /api/me -> { user, team, csrfToken, permissions } (permissions.ts: what the app may offer)
  * POST /api/set-password { token, password } -> { user }
- * GET/POST/DELETE /api/users, POST /api/users/reset?name= (admin)
+ * GET/POST/DELETE /api/users, POST /api/users/reset?name=, POST /api/users/role?name= { role } (admin)
  */
 import { PlinthError } from "../../errors/plinth-error.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { StudioContext } from "../server/context.js";
 import type { Router, StudioRequest } from "../server/router.js";
 import type { Accounts } from "./accounts.js";
-import { isRole } from "./roles.js";
+import { permissionsOf } from "./permissions.js";
+import { isRole, type Role } from "./roles.js";
 
 const SMALL = 16 * 1024;
 
@@ -32,8 +33,14 @@ function text(body: Record<string, unknown>, key: string): string {
 /** A catalogued error from the users store (bad name, short password…) as a 400/404/409. */
 function asHttp(error: unknown): unknown {
   if (!(error instanceof PlinthError) || error instanceof StudioHttpError) return error;
-  const status = error.code === "StudioUserUnknown" ? 404 : error.code === "StudioUserExists" ? 409 : 400;
+  const status = error.code === "StudioUserUnknown" ? 404 : error.code === "StudioUserExists" || error.code === "StudioLastAdmin" ? 409 : 400;
   return new StudioHttpError(status, error.code, error.message);
+}
+
+function roleOf(body: Record<string, unknown>): Role {
+  const role = text(body, "role");
+  if (!isRole(role)) throw new StudioHttpError(400, "StudioUserInvalid", `${JSON.stringify(role.slice(0, 40))} is not a role: writer, editor, members or admin.`);
+  return role;
 }
 
 function linkBase(accounts: Accounts, req: StudioRequest): string {
@@ -69,9 +76,9 @@ export function authRoutes(r: Router, ctx: StudioContext, accounts: Accounts): v
     // A session id the browser had before (planted or old) ends here: the login gets a new one.
     const before = accounts.signedIn(req.raw);
     if (before) accounts.sessions.destroy(before.id);
-    const { id, session } = accounts.sessions.create(user.name);
+    const { id, session } = accounts.sessions.create(user.name, user.role);
     ctx.log(`[studio] login: ${logName(user.name)} (${user.role}) from ${address}`);
-    return { json: { csrfToken: session.csrf, user }, headers: { "Set-Cookie": accounts.cookie(req.raw, id) } };
+    return { json: { csrfToken: session.csrf, user, permissions: permissionsOf(user) }, headers: { "Set-Cookie": accounts.cookie(req.raw, id) } };
   }, { action: "public" });
 
   r.post("/api/logout", (req) => {
@@ -85,7 +92,7 @@ export function authRoutes(r: Router, ctx: StudioContext, accounts: Accounts): v
 
   r.get("/api/me", (req) => {
     const signed = accounts.signedIn(req.raw);
-    return { json: { user: req.user, team: accounts.team, csrfToken: signed?.session.csrf ?? null } };
+    return { json: { user: req.user, team: accounts.team, csrfToken: signed?.session.csrf ?? null, permissions: permissionsOf(req.user) } };
   }, { action: "signed-in" });
 
   r.post("/api/set-password", async (req) => {
@@ -114,9 +121,8 @@ export function authRoutes(r: Router, ctx: StudioContext, accounts: Accounts): v
   r.post("/api/users", async (req) => {
     const body = await req.json(SMALL);
     const name = text(body, "name");
-    const role = text(body, "role");
+    const role = roleOf(body);
     const email = typeof body.email === "string" && body.email.trim() ? body.email.trim() : undefined;
-    if (!isRole(role)) throw new StudioHttpError(400, "StudioUserInvalid", `${JSON.stringify(role.slice(0, 40))} is not a role: writer, editor, members or admin.`);
     let token: string | null;
     try {
       ({ token } = await accounts.users.add({ name, role, email }));
@@ -151,5 +157,19 @@ export function authRoutes(r: Router, ctx: StudioContext, accounts: Accounts): v
     accounts.sessions.destroyUser(name);
     ctx.log(`[studio] ${logName(req.user.name)} reset the password of ${logName(name)}`);
     return { json: { link: `${linkBase(accounts, req)}#set-password=${token}` } };
+  }, { action: "users.manage" });
+
+  r.post("/api/users/role", async (req) => {
+    const name = req.param("name");
+    const role = roleOf(await req.json(SMALL));
+    try {
+      accounts.users.setRole(name, role);
+    } catch (error) {
+      throw asHttp(error);
+    }
+    // The new role counts at once: the user logs in again and the app shows what it allows.
+    accounts.sessions.destroyUser(name);
+    ctx.log(`[studio] ${logName(req.user.name)} made ${logName(name)} ${role}`);
+    return { json: { user: { name, role } } };
   }, { action: "users.manage" });
 }

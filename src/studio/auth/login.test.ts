@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { TEST_TOKEN } from "../../../test/support/studio-site.js";
 import { PASSWORD, startTeamSite, type TeamSite } from "../../../test/support/studio-team.js";
 import { Accounts } from "./accounts.js";
+import { permissionsOf } from "./permissions.js";
 import type { IncomingMessage } from "node:http";
 
 interface ErrorBody {
@@ -48,7 +49,9 @@ describe("studio accounts: login and sessions", () => {
     const cookie = res.headers.get("set-cookie") ?? "";
     assert.match(cookie, /^plinth_session_\d+=[\w-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/);
     const me = await fetch(`${site.origin}/api/me`, { headers: { cookie: cookie.split(";")[0]! } });
-    assert.deepEqual(await me.json(), { user: { name: "ed", role: "editor" }, team: true, csrfToken: body.csrfToken });
+    const answer = (await me.json()) as Record<string, unknown>;
+    assert.deepEqual({ ...answer, permissions: undefined }, { user: { name: "ed", role: "editor" }, team: true, csrfToken: body.csrfToken, permissions: undefined });
+    assert.deepEqual(answer.permissions, permissionsOf({ name: "ed", role: "editor" }), "what the app may offer (permissions.test.ts)");
   });
 
   it("a wrong password or an unknown name answer the same 401, and the log has the name, never the password", async () => {

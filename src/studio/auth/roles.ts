@@ -14,8 +14,9 @@
  * can({ name: "mo", role: "members" }, "entry.edit", { path: "members/acme.md", roster: true }); // true
  */
 import type { GitAuthor } from "../git/git-repo.js";
+import type { Action, Role } from "./policy-types.js";
 
-export type Role = "writer" | "editor" | "members" | "admin";
+export type { Action, Role } from "./policy-types.js";
 
 export const ROLES: readonly Role[] = ["writer", "editor", "members", "admin"];
 
@@ -24,25 +25,6 @@ export interface StudioUser {
   role: Role;
   email?: string;
 }
-
-export type Action =
-  | "entry.read"
-  | "entry.create"
-  | "entry.edit"
-  | "entry.delete"
-  | "entry.submit"
-  | "entry.review"
-  | "entry.publish"
-  | "entry.unpublish"
-  | "entry.history"
-  | "entry.restore"
-  | "media.read"
-  | "media.upload"
-  | "members.edit"
-  | "members.announce"
-  | "users.manage"
-  | "settings"
-  | "preview";
 
 export const ACTIONS: readonly Action[] = [
   "entry.read",

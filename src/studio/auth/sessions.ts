@@ -7,11 +7,18 @@
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import path from "node:path";
-import { readStateFile, writeStateFile } from "./state-dir.js";
+import type { Role } from "./roles.js";
+import { readStateRecords, writeStateFile } from "./state-dir.js";
 
 export interface Session {
   /** The user's name; their role is read from the users file at every request. */
   name: string;
+  /**
+   * The role at login. When the users file says another (`plinth studio users role`, from any
+   * process), the session ends, so the app is reloaded with what the new role allows.
+   * Absent in sessions saved before roles were kept: they take the role they first meet.
+   */
+  role?: Role;
   csrf: string;
   created: number;
   seen: number;
@@ -51,10 +58,10 @@ export class Sessions {
   }
 
   /** A new session: always a new id, so an id planted before login is worth nothing after. */
-  create(name: string): { id: string; session: Session } {
+  create(name: string, role?: Role): { id: string; session: Session } {
     const id = randomBytes(32).toString("base64url");
     const at = this.now();
-    const session: Session = { name, csrf: csrfOf(id), created: at, seen: at };
+    const session: Session = { name, csrf: csrfOf(id), created: at, seen: at, ...(role ? { role } : {}) };
     this.byDigest.set(digest(id), session);
     this.persist();
     return { id, session };
@@ -80,7 +87,7 @@ export class Sessions {
     if (this.byDigest.delete(digest(id))) this.persist();
   }
 
-  /** Ends every session of a user (removed, or a new password). */
+  /** Ends every session of a user (removed, a new password, another role). */
   destroyUser(name: string): void {
     let changed = false;
     for (const [key, session] of this.byDigest) {
@@ -98,26 +105,19 @@ export class Sessions {
   }
 
   private load(): void {
-    let text: string | null;
-    try {
-      text = readStateFile(this.file);
-    } catch {
-      text = null;
-    }
-    if (!text) return;
-    try {
-      const saved = JSON.parse(text) as Record<string, Session>;
-      const at = this.now();
-      for (const [key, session] of Object.entries(saved)) {
-        if (typeof session?.name === "string" && !this.expired(session, at)) this.byDigest.set(key, { ...session, csrf: "" });
+    // A missing or damaged sessions file only logs everyone out.
+    const saved = readStateRecords(this.file) ?? {};
+    const at = this.now();
+    for (const [key, value] of Object.entries(saved)) {
+      const session = value as Partial<Session> | null;
+      if (typeof session?.name === "string" && typeof session.created === "number" && typeof session.seen === "number" && !this.expired(session as Session, at)) {
+        this.byDigest.set(key, { ...(session as Session), csrf: "" });
       }
-    } catch {
-      // A damaged sessions file only logs everyone out.
     }
   }
 
   private persist(): void {
-    const saved = Object.fromEntries([...this.byDigest].map(([key, { name, created, seen }]) => [key, { name, created, seen }]));
+    const saved = Object.fromEntries([...this.byDigest].map(([key, { name, role, created, seen }]) => [key, { name, role, created, seen }]));
     writeStateFile(this.file, `${JSON.stringify(saved)}\n`);
   }
 }

@@ -40,6 +40,19 @@ export function readStateFile(file: string): string | null {
   }
 }
 
+/**
+ * A state file's JSON as an object of records, or null when it is missing, unreadable, damaged
+ * or not an object: for files whose loss only forgets something (sessions, failed-login counts).
+ */
+export function readStateRecords(file: string): { [key: string]: unknown } | null {
+  try {
+    const value: unknown = JSON.parse(readStateFile(file) ?? "null");
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as { [key: string]: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Adds the state folder to .git/info/exclude when `cwd` is in a git repository; quiet otherwise. */
 function ignoreInGit(cwd: string): void {
   let gitDir: string;

@@ -4,6 +4,7 @@
  * request, so a changed tiers file counts at once.
  */
 import path from "node:path";
+import { STUDIO_CONFIG_FILES } from "../cms-config/load.js";
 import { studioSettings } from "../cms-config/site-settings.js";
 import type { StudioContext } from "../server/context.js";
 import type { ActionTarget } from "./roles.js";
@@ -29,4 +30,13 @@ export function isRoster(ctx: Pick<StudioContext, "session" | "inputDir" | "cwd"
 /** The policy's view of an entry: its path and whether it is on the roster. */
 export function entryTarget(ctx: Pick<StudioContext, "session" | "inputDir" | "cwd">, relative: string, extra: ActionTarget = {}): ActionTarget {
   return { path: relative, roster: isRoster(ctx, relative), ...extra };
+}
+
+/**
+ * True when `relative` is the studio's own settings file (studio.config.yml beside the site's
+ * config): it names the command run after a publish, so publishing it is a `settings` matter.
+ */
+export function isSettingsFile(ctx: Pick<StudioContext, "inputDir" | "cwd">, relative: string): boolean {
+  const absolute = path.join(ctx.inputDir, relative);
+  return STUDIO_CONFIG_FILES.some((name) => path.join(ctx.cwd, name) === absolute);
 }

@@ -72,3 +72,17 @@ test("the store sees accounts another process wrote (the CLI while the studio ru
   writeFileSync(users.file, "{ nope");
   assert.throws(() => users.list(), { code: "StudioUsersFileInvalid" });
 });
+
+test("a user's role changes, keeping the password; the last admin stays one", async () => {
+  const users = store();
+  await users.add({ name: "ada", role: "admin" }, "a long passphrase");
+  await users.add({ name: "ana", role: "writer" }, "another passphrase");
+  users.setRole("ana", "editor");
+  assert.deepEqual(await users.verify("ana", "another passphrase"), { name: "ana", role: "editor" });
+  assert.throws(() => users.setRole("ada", "editor"), (error: Error & { code?: string }) => error.code === "StudioLastAdmin" && /ada is the only admin/.test(error.message));
+  assert.equal(users.get("ada")?.role, "admin", "nothing changed");
+  users.setRole("ana", "admin");
+  users.setRole("ada", "writer");
+  assert.equal(users.get("ada")?.role, "writer", "with another admin, an admin may be demoted");
+  assert.throws(() => users.setRole("nobody", "writer"), (error: Error & { code?: string }) => error.code === "StudioUserUnknown");
+});

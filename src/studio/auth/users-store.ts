@@ -106,6 +106,19 @@ export class UsersStore {
     this.save(this.list().filter((u) => u !== user));
   }
 
+  /**
+   * Gives the user another role. The last admin stays one: without an admin nobody could manage
+   * users or settings from the studio.
+   */
+  setRole(name: string, role: Role): void {
+    if (!isRole(role)) throw new PlinthError("StudioUserInvalid", `${JSON.stringify(String(role))} is not a role: writer, editor, members or admin.`);
+    const user = this.mustGet(name);
+    if (user.role === "admin" && role !== "admin" && !this.list().some((u) => u.role === "admin" && u !== user)) {
+      throw new PlinthError("StudioLastAdmin", `${user.name} is the only admin, so they stay one.`);
+    }
+    this.replace({ ...user, role });
+  }
+
   /** Forgets the password and answers a new set-password token; with `password`, sets it instead. */
   async reset(name: string, password?: string): Promise<{ token: string | null }> {
     const user = { ...this.mustGet(name) };

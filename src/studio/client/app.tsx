@@ -33,7 +33,9 @@ export function App() {
         setSite(info);
         setCollections(list);
         document.title = `${info.name} — Plinth Studio`;
-        if (!readRoute().collection && list[0]) go({ collection: list[0].name });
+        // The board (#/board, a reload or a login there) stays; otherwise the first collection opens.
+        const at = readRoute();
+        if (!at.collection && !at.board && list[0]) go({ collection: list[0].name });
       },
       (error: unknown) => setFailure(error instanceof ApiError ? error.message : String(error)),
     );
@@ -125,13 +127,14 @@ export function App() {
         </ul>
       </nav>
       {route.board && <BoardView onOpen={openEntry} />}
-      {!route.board && collection && <EntryList collection={collection} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
+      {!route.board && collection && <EntryList collection={collection} roster={roster !== null && collection.folder === roster.folder} selected={route.entry} tags={tags} refresh={refresh} onCreate={create} />}
       {!route.board && (
         <main class="editor-area">
           {entry && (
             <WorkflowBar
               key={entry.path}
               path={entry.path}
+              roster={entry.roster === true}
               refresh={refresh}
               onChanged={(message, changed) => {
                 setNotice(message);

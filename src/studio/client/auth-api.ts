@@ -2,6 +2,7 @@
 // through a one-time link, and the admin's users list.
 
 import { call } from "./api.js";
+import type { Permissions } from "./permissions.js";
 
 export type Role = "writer" | "editor" | "members" | "admin";
 
@@ -16,6 +17,8 @@ export interface Me {
   /** Accounts exist (everyone logs in); false in the single-user token mode. */
   team: boolean;
   csrfToken: string | null;
+  /** What the role may do, from the server's policy; absent from servers before it was sent. */
+  permissions?: Permissions;
 }
 
 export interface ListedUser {
@@ -34,11 +37,12 @@ export const ROLES: { role: Role; label: string }[] = [
 
 export const authApi = {
   me: () => call<Me>("GET", "/api/me"),
-  login: (name: string, password: string) => call<{ csrfToken: string; user: User }>("POST", "/api/login", { name, password }),
+  login: (name: string, password: string) => call<{ csrfToken: string; user: User; permissions: Permissions }>("POST", "/api/login", { name, password }),
   logout: () => call<{ ok: boolean }>("POST", "/api/logout"),
   setPassword: (token: string, password: string) => call<{ user: User }>("POST", "/api/set-password", { token, password }),
   users: () => call<{ users: ListedUser[] }>("GET", "/api/users"),
   addUser: (user: { name: string; role: Role; email?: string }) => call<{ user: ListedUser; link: string }>("POST", "/api/users", user),
   removeUser: (name: string) => call<{ ok: boolean }>("DELETE", `/api/users?name=${encodeURIComponent(name)}`),
+  setRole: (name: string, role: Role) => call<{ user: { name: string; role: Role } }>("POST", `/api/users/role?name=${encodeURIComponent(name)}`, { role }),
   resetUser: (name: string) => call<{ link: string }>("POST", `/api/users/reset?name=${encodeURIComponent(name)}`),
 };

@@ -63,7 +63,7 @@ export function AuthGate() {
     );
   }
   if (state.kind === "login") {
-    return <LoginPage name={state.name} message={state.message} onLogin={(user, csrfToken) => enter({ user, team: true, csrfToken })} />;
+    return <LoginPage name={state.name} message={state.message} onLogin={(user, csrfToken, permissions) => enter({ user, team: true, csrfToken, permissions })} />;
   }
   if (!state.me) return <App />;
   const logout = () => {

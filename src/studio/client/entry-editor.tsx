@@ -14,6 +14,7 @@ import { bodyFirstLine, joinEntryText, parseEntryText, wholeText, type EntryText
 import { insertText } from "./markdown-commands.js";
 import { MarkdownEditor, type BodyDiagnostic } from "./markdown-editor.js";
 import { MediaPanel } from "./media-panel.js";
+import { may, usePermissions, whyNot } from "./permissions.js";
 import { PresenceBadge } from "./presence-badge.js";
 import { PreviewPane } from "./preview-pane.js";
 import type { Conflict, Entry, Field, MemberDiagnostic, PreviewError } from "./types.js";
@@ -72,6 +73,17 @@ export function EntryEditor(props: Props) {
   const isMembers = props.roster !== null && path.startsWith(`${props.roster.folder}/`);
   const bodyFolder = fields.find((field) => field.type === "image" && field.uploadFolder)?.uploadFolder ?? "img";
   const folderOf = (field: Field) => field.uploadFolder ?? (isMembers && props.roster ? props.roster.logoFolder : bodyFolder);
+  // What the role may do with this entry: the same targets the server's handlers check.
+  const permissions = usePermissions();
+  const facts = { roster: entry.roster ?? isMembers };
+  const asPublished = { ...facts, published: true };
+  const readOnly = !may(permissions, "entry.edit", facts)
+    ? whyNot(permissions, "entry.edit", facts)
+    : entry.settings && !may(permissions, "settings")
+      ? whyNot(permissions, "settings")
+      : "";
+  const canCreate = may(permissions, "entry.create", facts);
+  const canDelete = may(permissions, "entry.delete", asPublished);
 
   /** Starts over from `text` (a restored draft, the disk's version). */
   const reset = (text: string, revision: string) => {
@@ -143,7 +155,7 @@ export function EntryEditor(props: Props) {
   const onKey = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
       event.preventDefault();
-      void save();
+      if (!readOnly) void save();
     } else if (event.key === "Escape" && (action || media)) {
       setAction(null);
       setMedia(null);
@@ -183,7 +195,7 @@ export function EntryEditor(props: Props) {
     <div class="entry-editor" onKeyDown={onKey}>
       <div class="entry-bar">
         <h1 class="entry-path">{path}</h1>
-        <button type="button" class="primary" onClick={() => void save()} aria-keyshortcuts="Control+S">
+        <button type="button" class="primary" onClick={() => void save()} aria-keyshortcuts="Control+S" disabled={readOnly !== ""} title={readOnly || undefined}>
           Save
         </button>
         <span class={`save-status ${status.kind}`} role="status">
@@ -191,11 +203,11 @@ export function EntryEditor(props: Props) {
         </span>
         <PresenceBadge path={path} />
         <div class="entry-menu">
-          <button type="button" onClick={() => setAction("duplicate")}>Duplicate</button>
-          <button type="button" onClick={() => setAction("rename")}>Rename</button>
-          <button type="button" onClick={() => setAction("delete")}>Delete</button>
-          <button type="button" onClick={() => setMedia({ folder: bodyFolder })}>Media</button>
-          {isMembers && (
+          {canCreate && <button type="button" onClick={() => setAction("duplicate")}>Duplicate</button>}
+          {canCreate && canDelete && <button type="button" onClick={() => setAction("rename")}>Rename</button>}
+          {canDelete && <button type="button" onClick={() => setAction("delete")}>Delete</button>}
+          {!readOnly && <button type="button" onClick={() => setMedia({ folder: bodyFolder })}>Media</button>}
+          {isMembers && may(permissions, "members.announce") && (
             <button
               type="button"
               onClick={() =>
@@ -210,6 +222,11 @@ export function EntryEditor(props: Props) {
           )}
         </div>
       </div>
+      {readOnly && (
+        <p class="warning read-only" role="note">
+          Read-only: {readOnly} You can read it, preview it and see its history.
+        </p>
+      )}
       {status.kind === "error" && (
         <p class="error" role="alert">
           {status.text}
@@ -309,44 +326,49 @@ export function EntryEditor(props: Props) {
         />
       )}
       <div class="panes">
-        <div class="edit-pane" key={loaded.key}>
-          {textOnly && (
-            <p class="warning" role="note">
-              The front matter cannot be edited as a form
-              {entry.frontMatterError ? `: ${entry.frontMatterError.message}${entry.frontMatterError.hint ? ` ${entry.frontMatterError.hint}` : ""}` : "."} The whole
-              file is in the text editor below.
-            </p>
-          )}
-          {!textOnly && (
-            <FrontMatterForm
-              fields={fields}
-              original={original}
-              originalValues={loaded.values}
-              doc={doc}
-              onChange={setDoc}
-              errors={fieldErrors}
-              onUpload={(field, file) => upload(folderOf(field), file)}
-              onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
-            />
-          )}
-          {props.body && (
-            <MarkdownEditor
-              toolbar={props.toolbar}
-              docKey={`${path}#${loaded.key}`}
-              initial={original.body}
-              onChange={(body) => setDoc((current) => ({ ...current, body }))}
-              onFiles={async (files) => {
-                const parts: string[] = [];
-                for (const file of files) {
-                  const url = await upload(bodyFolder, file);
-                  if (url) parts.push(imageMarkdown(file, url));
-                }
-                return parts.join("\n\n") || undefined;
-              }}
-              diagnostics={bodyDiagnostics}
-              viewRef={view}
-            />
-          )}
+        {/* Read-only, nothing inside takes the focus: the pane does, so the keyboard can scroll it. */}
+        <div class="edit-pane" key={loaded.key} {...(readOnly ? { tabIndex: 0, role: "region", "aria-label": "The entry (read-only)" } : {})}>
+          {/* A disabled fieldset makes every field of a read-only entry inert at once. */}
+          <fieldset class="edit-fields" disabled={readOnly !== ""}>
+            {textOnly && (
+              <p class="warning" role="note">
+                The front matter cannot be edited as a form
+                {entry.frontMatterError ? `: ${entry.frontMatterError.message}${entry.frontMatterError.hint ? ` ${entry.frontMatterError.hint}` : ""}` : "."} The whole
+                file is in the text editor below.
+              </p>
+            )}
+            {!textOnly && (
+              <FrontMatterForm
+                fields={fields}
+                original={original}
+                originalValues={loaded.values}
+                doc={doc}
+                onChange={setDoc}
+                errors={fieldErrors}
+                onUpload={(field, file) => upload(folderOf(field), file)}
+                onBrowse={(field) => setMedia({ folder: folderOf(field), field })}
+              />
+            )}
+            {props.body && (
+              <MarkdownEditor
+                toolbar={props.toolbar}
+                docKey={`${path}#${loaded.key}`}
+                initial={original.body}
+                onChange={(body) => setDoc((current) => ({ ...current, body }))}
+                onFiles={async (files) => {
+                  const parts: string[] = [];
+                  for (const file of files) {
+                    const url = await upload(bodyFolder, file);
+                    if (url) parts.push(imageMarkdown(file, url));
+                  }
+                  return parts.join("\n\n") || undefined;
+                }}
+                diagnostics={bodyDiagnostics}
+                viewRef={view}
+                readOnly={readOnly !== ""}
+              />
+            )}
+          </fieldset>
         </div>
         <PreviewPane path={path} raw={raw} refresh={saves} onErrors={setErrors} />
       </div>

@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "./api.js";
+import { may, usePermissions, whyNot } from "./permissions.js";
 import { routeHash } from "./route.js";
 import type { Collection, EntryPage } from "./types.js";
 
@@ -11,6 +12,8 @@ export const PAGE_SIZE = 50;
 
 interface Props {
   collection: Collection;
+  /** The collection is the members roster (the role policy treats it apart). */
+  roster: boolean;
   selected: string | undefined;
   tags: string[];
   /** Bumped when an entry was saved or created, to fetch the page again. */
@@ -61,15 +64,26 @@ export function EntryList(props: Props) {
   }, [collection.name, query, tag, sort, offset, props.refresh]);
 
   const total = page?.total ?? 0;
+  const permissions = usePermissions();
+  const facts = { roster: props.roster };
+  const canCreate = may(permissions, "entry.create", facts);
+  const canEdit = may(permissions, "entry.edit", facts);
   return (
     <section class="entry-list" aria-labelledby="list-title">
       <div class="list-head">
         <h2 id="list-title">{collection.label}</h2>
-        <button type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>
-          New entry
-        </button>
+        {canCreate && (
+          <button type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>
+            New entry
+          </button>
+        )}
       </div>
-      {creating && (
+      {!canEdit && (
+        <p class="hint list-read-only" role="note">
+          {whyNot(permissions, "entry.edit", facts)} Its entries open read-only.
+        </p>
+      )}
+      {creating && canCreate && (
         <form
           class="new-entry"
           onSubmit={(event) => {

@@ -11,12 +11,15 @@ import { STATE_LABELS, type HistoryItem } from "./workflow-types.js";
 interface Props {
   path: string;
   onRestored: (message: string) => void;
+  /** The role may restore here; otherwise the button is disabled with `cannotRestore` as its reason. */
+  canRestore: boolean;
+  cannotRestore: string;
   onClose: () => void;
 }
 
 const describe = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
-export function HistoryPanel({ path, onRestored, onClose }: Props) {
+export function HistoryPanel({ path, onRestored, onClose, canRestore, cannotRestore }: Props) {
   const [versions, setVersions] = useState<HistoryItem[] | null>(null);
   const [shown, setShown] = useState<{ commit: string; diff: string; against: string } | null>(null);
   const [error, setError] = useState("");
@@ -72,7 +75,7 @@ export function HistoryPanel({ path, onRestored, onClose }: Props) {
               <button type="button" onClick={() => compare(item, index, "current")}>
                 Compare with now
               </button>
-              <button type="button" onClick={() => restore(item)}>
+              <button type="button" disabled={!canRestore} title={canRestore ? undefined : cannotRestore} onClick={() => restore(item)}>
                 Restore this version
               </button>
             </span>

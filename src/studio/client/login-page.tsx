@@ -4,8 +4,9 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "./api.js";
 import { authApi, type User } from "./auth-api.js";
+import type { Permissions } from "./permissions.js";
 
-export function LoginPage(props: { name?: string; message?: string; onLogin(user: User, csrfToken: string): void }) {
+export function LoginPage(props: { name?: string; message?: string; onLogin(user: User, csrfToken: string, permissions: Permissions): void }) {
   const [name, setName] = useState(props.name ?? "");
   const [password, setPassword] = useState("");
   const [error, setError] = useState("");
@@ -17,7 +18,7 @@ export function LoginPage(props: { name?: string; message?: string; onLogin(user
     setError("");
     try {
       const answer = await authApi.login(name.trim(), password);
-      props.onLogin(answer.user, answer.csrfToken);
+      props.onLogin(answer.user, answer.csrfToken, answer.permissions);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
       setPassword("");

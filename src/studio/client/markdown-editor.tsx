@@ -30,6 +30,8 @@ interface Props {
   viewRef?: { current: EditorView | null };
   /** The toolbar buttons to show, by name (a CMS config's toolbar); all when absent. */
   toolbar?: string[] | null;
+  /** The role may not edit this entry: the text can be read and selected, not changed. */
+  readOnly?: boolean;
 }
 
 const TOOLS: { name: string; label: string; text: string; key?: string; run: Command }[] = [
@@ -86,6 +88,8 @@ export function MarkdownEditor(props: Props) {
         history(),
         drawSelection(),
         EditorView.lineWrapping,
+        EditorState.readOnly.of(props.readOnly === true),
+        EditorView.editable.of(props.readOnly !== true),
         // The Markdown language alone: `markdown()` would also bundle the HTML, CSS and
         // JavaScript parsers (about 45 KB gzipped) to colour inline HTML.
         new LanguageSupport(markdownLanguage),
@@ -99,6 +103,7 @@ export function MarkdownEditor(props: Props) {
         }),
         EditorView.domEventHandlers({
           paste(event, target) {
+            if (latest.current.readOnly) return false;
             const files = imageFiles(event.clipboardData?.files);
             if (!files.length) return false;
             event.preventDefault();
@@ -106,6 +111,7 @@ export function MarkdownEditor(props: Props) {
             return true;
           },
           drop(event, target) {
+            if (latest.current.readOnly) return true;
             const files = imageFiles(event.dataTransfer?.files);
             if (!files.length) return false;
             event.preventDefault();

@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "./api.js";
+import { may, usePermissions, whyNot } from "./permissions.js";
 import type { MediaListing } from "./types.js";
 
 interface Props {
@@ -21,6 +22,8 @@ export function MediaPanel(props: Props) {
   const [listing, setListing] = useState<MediaListing | null>(null);
   const [message, setMessage] = useState("");
   const [dragging, setDragging] = useState(false);
+  const permissions = usePermissions();
+  const canUpload = may(permissions, "media.upload");
 
   const load = () =>
     api.media(folder).then(setListing, (error: unknown) => {
@@ -48,13 +51,13 @@ export function MediaPanel(props: Props) {
       aria-label="Media library"
       onDragOver={(e) => {
         e.preventDefault();
-        setDragging(true);
+        setDragging(canUpload);
       }}
       onDragLeave={() => setDragging(false)}
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void upload(e.dataTransfer?.files);
+        if (canUpload) void upload(e.dataTransfer?.files);
       }}
     >
       <div class="media-head">
@@ -67,15 +70,17 @@ export function MediaPanel(props: Props) {
             </option>
           ))}
         </select>
-        <label class="button">
-          Upload…
-          <input class="visually-hidden" type="file" accept="image/*" multiple aria-label={`Upload images into ${folder}`} onChange={(e) => void upload(e.currentTarget.files)} />
-        </label>
+        {canUpload && (
+          <label class="button">
+            Upload…
+            <input class="visually-hidden" type="file" accept="image/*" multiple aria-label={`Upload images into ${folder}`} onChange={(e) => void upload(e.currentTarget.files)} />
+          </label>
+        )}
         <button type="button" onClick={props.onClose}>
           Close
         </button>
       </div>
-      <p class="hint">Drop image files here to upload them into {folder}.</p>
+      <p class="hint">{canUpload ? `Drop image files here to upload them into ${folder}.` : whyNot(permissions, "media.upload")}</p>
       <p role="status" class="status">
         {message}
       </p>

@@ -55,6 +55,10 @@ export interface Entry {
   frontMatterError?: { message: string; hint?: string; line?: number } | null;
   revision: string;
   url?: string | null;
+  /** The entry belongs to the members roster (the role policy treats it apart). */
+  roster?: boolean;
+  /** The entry is the studio's own settings file: changing it is for admins. */
+  settings?: boolean;
 }
 
 export interface Saved {

@@ -2,6 +2,7 @@
 // Nothing in the single-user token mode.
 
 import { useContext, useState } from "preact/hooks";
+import { may } from "./permissions.js";
 import { SessionContext } from "./session-context.js";
 import { UsersDialog } from "./users-dialog.js";
 
@@ -18,7 +19,7 @@ export function UserMenu() {
       </button>
       {open && (
         <ul role="menu" class="user-menu-items">
-          {user.role === "admin" && (
+          {may(session.me.permissions ?? null, "users.manage") && (
             <li role="none">
               <button
                 type="button"

@@ -1,5 +1,6 @@
 // The admin's users: who has an account and which role, add one (the answer is the one-time
-// link to send them), send someone a new link, remove an account.
+// link to send them), change someone's role (their sessions end, so it counts at once), send
+// someone a new link, remove an account.
 
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "./api.js";
@@ -16,8 +17,18 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
   const [email, setEmail] = useState("");
   const [link, setLink] = useState<{ name: string; url: string } | null>(null);
   const [error, setError] = useState("");
+  const [done, setDone] = useState("");
 
-  const load = () => authApi.users().then((answer) => setUsers(answer.users), (failure: unknown) => setError(message(failure)));
+  /** Counts the loads: a refused role change redraws the select, which still shows the refused choice. */
+  const [loads, setLoads] = useState(0);
+  const load = () =>
+    authApi.users().then(
+      (answer) => {
+        setUsers(answer.users);
+        setLoads((n) => n + 1);
+      },
+      (failure: unknown) => setError(message(failure)),
+    );
   useEffect(() => {
     void load();
   }, []);
@@ -42,6 +53,18 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
     } catch (failure) {
       setError(message(failure));
     }
+  };
+  const changeRole = async (who: string, to: Role) => {
+    setError("");
+    setDone("");
+    try {
+      await authApi.setRole(who, to);
+      setDone(`${who} is now ${to}. Their sessions have ended: they log in again with the new role.`);
+    } catch (failure) {
+      setError(message(failure));
+    }
+    // Also after a refusal (the last admin): the select shows the role the account has.
+    await load();
   };
   const remove = async (who: string) => {
     if (!confirm(`Remove ${who}'s account? Their sessions end at once.`)) return;
@@ -78,7 +101,15 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
             {users.map((u) => (
               <tr key={u.name}>
                 <td>{u.name}</td>
-                <td>{u.role}</td>
+                <td>
+                  <select key={loads} aria-label={`Role of ${u.name}`} value={u.role} onChange={(e) => void changeRole(u.name, e.currentTarget.value as Role)}>
+                    {ROLES.map((r) => (
+                      <option key={r.role} value={r.role}>
+                        {r.role}
+                      </option>
+                    ))}
+                  </select>
+                </td>
                 <td>{u.email ?? ""}</td>
                 <td>{u.passwordSet ? "set" : "not set yet"}</td>
                 <td class="users-actions">
@@ -126,6 +157,11 @@ export function UsersDialog(props: { self: string; onClose(): void }) {
               <input type="text" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
             </label>
           </div>
+        )}
+        {done && (
+          <p role="status" class="users-done">
+            {done}
+          </p>
         )}
         {error && (
           <p role="alert" class="error">

@@ -21,13 +21,3 @@ export const workflowApi = {
   diff: (path: string, from: string, to?: string) => call<{ diff: string }>("GET", `/api/diff?path=${q(path)}&from=${q(from)}${to ? `&to=${q(to)}` : ""}`),
   restore: (path: string, rev: string) => call<{ revision: string }>("POST", `/api/restore?path=${q(path)}&rev=${q(rev)}`, {}),
 };
-
-/** The signed-in user's role; `admin` for the single user of the token mode (or before logins exist). */
-export async function myRole(): Promise<string> {
-  try {
-    const me = await call<{ user?: { role?: string } }>("GET", "/api/me");
-    return me.user?.role ?? "admin";
-  } catch {
-    return "admin";
-  }
-}

@@ -6,12 +6,15 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "./api.js";
 import { DiffView } from "./diff-view.js";
 import { HistoryPanel } from "./history-panel.js";
-import { myRole, workflowApi } from "./workflow-api.js";
+import { may, usePermissions, whyNot } from "./permissions.js";
+import { workflowApi } from "./workflow-api.js";
 import { STATE_LABELS, type BuildError, type EntryWorkflow, type PublishDiff } from "./workflow-types.js";
 import "./workflow.css";
 
 interface Props {
   path: string;
+  /** The entry belongs to the members roster (GET /api/entry): the role policy treats it apart. */
+  roster: boolean;
   /** Changes when the entry was saved, so the state is read again. */
   refresh: number;
   /** After an action: a message, and whether the entry's text changed (open it again). */
@@ -28,9 +31,9 @@ function buildErrorsOf(error: unknown): BuildError[] {
   return Array.isArray(body?.errors) ? body.errors : [];
 }
 
-export function WorkflowBar({ path, refresh, onChanged }: Props) {
+export function WorkflowBar({ path, roster, refresh, onChanged }: Props) {
   const [wf, setWf] = useState<EntryWorkflow | null>(null);
-  const [role, setRole] = useState("writer");
+  const permissions = usePermissions();
   const [panel, setPanel] = useState<Panel>("none");
   const [diff, setDiff] = useState<PublishDiff | null>(null);
   const [buildErrors, setBuildErrors] = useState<BuildError[]>([]);
@@ -41,15 +44,24 @@ export function WorkflowBar({ path, refresh, onChanged }: Props) {
   const [reads, setReads] = useState(0);
 
   useEffect(() => {
-    myRole().then(setRole);
-  }, []);
-  useEffect(() => {
     workflowApi.state(path).then(setWf, () => setWf(null));
   }, [path, refresh, reads]);
 
   if (!wf || wf.state === null) return null;
-  const editor = role === "editor" || role === "admin" || role === "members";
   const hasDraft = wf.branch !== null;
+  // The same targets the server's handlers check (src/studio/workflow/routes.ts).
+  const entry = { roster, published: wf.published };
+  const canSubmit = may(permissions, "entry.submit", entry);
+  const canReview = may(permissions, "entry.review", entry);
+  const canPublish = may(permissions, "entry.publish", entry);
+  const canUnpublish = may(permissions, "entry.unpublish", { roster, published: true });
+  const canDiscard = may(permissions, "entry.delete", { roster, published: false });
+  const canRestore = may(permissions, "entry.restore", { roster, published: !wf.branchMode });
+  /** Shown once in place of the controls the role does not offer. */
+  const missing = [
+    !canSubmit && (wf.state === "draft" ? whyNot(permissions, "entry.submit", entry) : ""),
+    !canPublish && (hasDraft || wf.state === "review") ? whyNot(permissions, "entry.publish", entry) : "",
+  ].filter(Boolean);
 
   const act = async (work: () => Promise<string | null>, reload = false) => {
     setBusy(true);
@@ -97,19 +109,19 @@ export function WorkflowBar({ path, refresh, onChanged }: Props) {
         )}
         {!hasDraft && wf.published && wf.branchMode && <span class="board-meta"> Changes you save become a draft; the site changes when it is published.</span>}
       </p>
-      {(wf.state === "draft" || wf.state === "review") && (
+      {((wf.state === "draft" && canSubmit) || (wf.state === "review" && canReview)) && (
         <div class="field workflow-comment">
           <label for="workflow-comment">Comment (optional)</label>
           <input id="workflow-comment" type="text" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
         </div>
       )}
       <div class="actions">
-        {wf.state === "draft" && (
+        {wf.state === "draft" && canSubmit && (
           <button type="button" class="primary" disabled={busy} onClick={() => act(async () => (await workflowApi.submit(path, comment), `Submitted ${path} for review.`))}>
             Submit for review
           </button>
         )}
-        {wf.state === "review" && editor && (
+        {wf.state === "review" && canReview && (
           <>
             <button type="button" disabled={busy} onClick={() => act(async () => (await workflowApi.review(path, "approve", comment), `Approved ${path}.`))}>
               Approve
@@ -119,23 +131,23 @@ export function WorkflowBar({ path, refresh, onChanged }: Props) {
             </button>
           </>
         )}
-        {wf.state === "review" && !editor && <span class="board-meta">Waiting for an editor's review.</span>}
-        {hasDraft && editor && (
+        {wf.state === "review" && !canReview && <span class="board-meta">Waiting for an editor's review.</span>}
+        {hasDraft && canPublish && (
           <button type="button" class={wf.state === "ready" ? "primary" : undefined} disabled={busy} onClick={openPublish}>
             Review changes and publish…
           </button>
         )}
-        {hasDraft && editor && (
+        {hasDraft && canPublish && (
           <button type="button" disabled={busy} onClick={() => setPanel(panel === "schedule" ? "none" : "schedule")}>
             Schedule…
           </button>
         )}
-        {!hasDraft && wf.published && editor && (
+        {!hasDraft && wf.published && canUnpublish && (
           <button type="button" disabled={busy} onClick={() => act(async () => (await workflowApi.unpublish(path), `Unpublished ${path}; its text is kept as a draft.`), true)}>
             Unpublish
           </button>
         )}
-        {hasDraft && (
+        {hasDraft && canDiscard && (
           <button type="button" disabled={busy} onClick={() => act(async () => (await workflowApi.discard(path, wf.head!), `Discarded the draft of ${path}.`), true)}>
             Discard draft
           </button>
@@ -144,6 +156,11 @@ export function WorkflowBar({ path, refresh, onChanged }: Props) {
           History
         </button>
       </div>
+      {missing.length > 0 && (
+        <p class="board-meta role-note" role="note">
+          {missing.join(" ")}
+        </p>
+      )}
       {error && (
         <div class="error publish-refused" role="alert">
           <p>{error}</p>
@@ -204,6 +221,8 @@ export function WorkflowBar({ path, refresh, onChanged }: Props) {
       {panel === "history" && (
         <HistoryPanel
           path={path}
+          canRestore={canRestore}
+          cannotRestore={whyNot(permissions, "entry.restore", { roster, published: !wf.branchMode })}
           onClose={() => setPanel("none")}
           onRestored={(message) => {
             setPanel("none");

@@ -2,7 +2,7 @@
  * The content API: collections, the entry list (search, tag filter, sort, pages of results),
  * each collection's form, and reading, saving, creating and deleting an entry. See docs/studio.md.
  */
-import { entryTarget } from "../auth/targets.js";
+import { entryTarget, isRoster, isSettingsFile } from "../auth/targets.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { studioSettings, type StudioSettings } from "../cms-config/site-settings.js";
@@ -155,7 +155,9 @@ export function contentRoutes(r: Router, ctx: StudioContext): void {
     const file = ctx.sitePath(req.param("path"));
     const stored = await store.current(file, savedBy(req, ctx));
     if (!stored) throw new StudioHttpError(404, "StudioNotFound", `There is no file ${file.relative}.`);
-    return { json: { ...entryJson(file, stored.raw, stored.revision), ...(stored.workflow ? { workflow: stored.workflow } : {}) } };
+    // What the app needs to know to offer only what the user's role may do with this entry.
+    const policy = { roster: isRoster(ctx, file.relative), settings: isSettingsFile(ctx, file.relative) };
+    return { json: { ...entryJson(file, stored.raw, stored.revision), ...policy, ...(stored.workflow ? { workflow: stored.workflow } : {}) } };
   }, { action: "entry.read" });
 
   r.put("/api/entry", async (req) => {

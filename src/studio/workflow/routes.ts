@@ -5,9 +5,7 @@
  * (a team, or `workflow.branches: true`) the content store's saves go to entry branches.
  */
 import { authorOf } from "../auth/roles.js";
-import path from "node:path";
-import { entryTarget } from "../auth/targets.js";
-import { STUDIO_CONFIG_FILES } from "../cms-config/load.js";
+import { entryTarget, isSettingsFile } from "../auth/targets.js";
 import type { StudioContext } from "../server/context.js";
 import { badRequest, StudioHttpError } from "../server/http-error.js";
 import type { Router, StudioRequest } from "../server/router.js";
@@ -43,8 +41,7 @@ export function workflowRoutes(r: Router, ctx: StudioContext): void {
    * settings matter (admins), whoever edited it on its branch.
    */
   const authorizeSettings = (req: StudioRequest, relative: string) => {
-    const absolute = path.join(ctx.inputDir, relative);
-    if (STUDIO_CONFIG_FILES.some((name) => path.join(ctx.cwd, name) === absolute)) ctx.authorize(req, "settings", { path: relative });
+    if (isSettingsFile(ctx, relative)) ctx.authorize(req, "settings", { path: relative });
   };
 
   const stateOf = (relative: string) => must().describe(relative);
