@@ -12,6 +12,7 @@ import { DiskWriter } from "../write/disk-writer.js";
 import type { OutputWriter, WriteSummary } from "../write/output-writer.js";
 import { fail } from "./build-errors.js";
 import { createBuildState, emitBefore, type BuildOptions, type BuildState } from "./build-state.js";
+import { ContentRelease, contentReadKeys, settleContents } from "./content-release.js";
 import { buildTemplates } from "./data-phase.js";
 import { runListeners } from "./events.js";
 import { configGlobalData, stampOf } from "./global-data.js";
@@ -29,7 +30,10 @@ import { renderOnThreads, startRenderThreads, stopRenderThreads } from "./worker
 export type { BuildOptions, BuildState } from "./build-state.js";
 
 export interface BuildResult {
-  /** The pages; after a build to disk their `output` has gone to the writer and is not kept. */
+  /**
+   * The pages; after a one-shot build to disk their `output` has gone to the writer and is not
+   * kept, nor is their `content` unless another page showed it (content-release.ts).
+   */
   pages: Page[];
   paths: ProjectPaths;
   written: WriteSummary;
@@ -102,7 +106,9 @@ function phaseTimer(): { lap: (name: string) => void } {
     lap(name: string) {
       if (!enabled) return;
       const now = performance.now();
-      process.stderr.write(`[timing] ${name}: ${(now - last).toFixed(1)} ms\n`);
+      const memory = process.memoryUsage();
+      const mib = (n: number): string => (n / 1048576).toFixed(0);
+      process.stderr.write(`[timing] ${name}: ${(now - last).toFixed(1)} ms (rss ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}/${mib(memory.heapTotal)}, external ${mib(memory.external)} MiB)\n`);
       last = now;
     },
   };
@@ -172,12 +178,18 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   const write = !state.options.dryRun;
   // A full build hands each page to the writer as soon as it has rendered, so writing overlaps
-  // rendering. A one-shot build to disk then lets the output go: nothing later reads it.
+  // rendering. A one-shot build to disk then lets the output go: nothing later reads it. Its
+  // content goes too, when the writer can give it back to a page that shows it (content-release.ts).
   const release = (state.options.remember !== undefined || (!state.options.writer && !state.options.track)) && !config.listeners.has("eleventy.after");
+  const contents = release ? new ContentRelease(writer) : undefined;
   const handOver =
     write && !changed
       ? (page: Page) => {
-          if (page.outputRelative !== false && !page.skipsWrite) writer.writeFile(page.outputRelative, page.output ?? "");
+          if (page.outputRelative !== false && !page.skipsWrite) {
+            const output = page.output ?? "";
+            writer.writeFile(page.outputRelative, output);
+            contents?.handedOver(page, output);
+          }
           if (release) page.output = undefined;
           return writer.ready?.();
         }
@@ -198,6 +210,11 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
     const everyPage = dirty.size === pages.length;
     if (changed || !everyPage || !(await renderOnThreads(state, pages, errors, onOutput))) await renderChanged(state, current, dirty, changedItems, changed ?? new Set(), errors, onOutput);
     fail(errors);
+    // What a one-shot build keeps of the contents: those the build cache's page memory writes down.
+    if (release && handOver) {
+      const shown = state.options.track ? contentReadKeys(state.records) : new Set<string>();
+      settleContents(pages, (page) => shown.has(itemKey(page)));
+    }
     timer.lap(`render (${dirty.size} pages)`);
     progress?.({ phase: "write" });
     if (write) {

@@ -5,6 +5,7 @@
  */
 import { PlinthError } from "../errors/plinth-error.js";
 import { contentHash } from "../util/content-hash.js";
+import { releasedContent } from "./content-release.js";
 import { currentRecord, recordDataObjectRead, recordItemRead } from "./render-tracking.js";
 import type { DataObject } from "./data-merge.js";
 import type { PathNames } from "./file-slug.js";
@@ -115,12 +116,13 @@ export function pageOfItem(item: unknown): Page | undefined {
 }
 
 function contentOf(owner: Page): string {
-  if (owner.content === undefined) {
+  const content = owner.content ?? releasedContent(owner);
+  if (content === undefined) {
     throw new PlinthError("TemplateContentTooEarly", `The content of ${owner.page.inputPath} was used before it was rendered.`, {
       location: { file: owner.page.inputPath },
     });
   }
-  return owner.content;
+  return content;
 }
 
 /** An accessor that, while a page renders under tracking, records the field it reads of another page. */

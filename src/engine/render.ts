@@ -15,6 +15,7 @@ import { computedReadsCollections, applyComputedData } from "./computed-data.js"
 import { itemKey, type Page, type Template } from "./page-model.js";
 import { newRecord, recordFile, trackRender, type RenderRecord } from "./render-tracking.js";
 import { toRenderError } from "./render-error.js";
+import { flatten } from "../util/flat-string.js";
 
 export interface RenderContext {
   languages: LanguageSet;
@@ -79,7 +80,9 @@ async function renderContentUntracked(page: Page, ctx: RenderContext): Promise<v
     await applyComputedData(page.data, render, page.page.inputPath);
   }
   try {
-    page.content = await compileTemplate(page.template, ctx)(page.data);
+    const content = await compileTemplate(page.template, ctx)(page.data);
+    // Kept until the build ends, so kept flat (see flat-string.ts).
+    page.content = typeof content === "string" ? flatten(content) : content;
   } catch (error) {
     throw toRenderError(error, page.template.source, ctx.displayPath, `${page.page.inputPath} failed to render`);
   }

@@ -153,6 +153,15 @@ export class DiskWriter implements OutputWriter {
     return this.fresh ? this.fresh.ready() : undefined;
   }
 
+  /** Until the commit: pages into an existing folder wait in memory; into a new one they are read from the staging folder once written. */
+  canReadBack(relative: string): boolean {
+    return this.fresh ? this.fresh.isWritten(relative) : this.pages.has(relative);
+  }
+
+  readBack(relative: string): string | undefined {
+    return this.fresh ? this.fresh.readBack(relative) : this.pages.get(relative);
+  }
+
   copyFile(source: string, relative: string): void {
     this.copies.set(relative, source);
   }

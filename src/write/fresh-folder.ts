@@ -5,10 +5,10 @@
  * CPU. When the build succeeds the staging folder becomes the output folder in one rename;
  * when it fails it is removed. No one ever sees a half-written output folder.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { HELPER_THREAD_OPTIONS } from "../util/helper-thread.js";
 import type { WriteProgress, WriteReport, WriteRequest } from "./write-worker.js";
 
@@ -54,6 +54,7 @@ function removeAbandoned(outputDir: string): void {
 
 export class FreshFolder {
   private readonly worker: Worker;
+  private readonly progressPort: MessagePort;
   private readonly written = new Set<string>();
 
   private constructor(
@@ -61,12 +62,15 @@ export class FreshFolder {
     readonly stagingDir: string,
     private readonly maxBacklog: number,
   ) {
-    this.worker = new Worker(new URL("./write-worker.js", import.meta.url), HELPER_THREAD_OPTIONS);
+    const { port1, port2 } = new MessageChannel();
+    this.worker = new Worker(new URL("./write-worker.js", import.meta.url), { ...HELPER_THREAD_OPTIONS, workerData: { progress: port2 }, transferList: [port2] });
     // A crash of the thread rejects settle(); between settles it must not crash the process as an unhandled "error" event.
     this.worker.on("error", ignore);
-    this.worker.on("message", (message: WriteProgress | WriteReport) => {
-      if (message.kind === "progress") this.progress();
-    });
+    // Progress comes on its own port, so `ready` can take it without an event loop turn: a render
+    // that never yields to the loop would otherwise count every page as unwritten until it waits.
+    this.progressPort = port1;
+    port1.on("message", () => this.progress());
+    port1.unref();
     // A thread that died writes nothing more: the renderer goes on, and settle() reports the failure.
     this.worker.on("exit", () => this.stopWaiting());
     // A writer dropped without commit or discard must not keep the process alive; settle() holds it while it waits.
@@ -87,6 +91,11 @@ export class FreshFolder {
   private batchChars = 0;
   /** Characters in each batch sent and not yet written, oldest first. */
   private readonly unwritten: number[] = [];
+  /** The pages of each batch sent and not yet written, oldest first, parallel to `unwritten`. */
+  private readonly unwrittenPages: string[][] = [];
+  /** Pages handed over and not yet on disk. */
+  private readonly pending = new Set<string>();
+  private batchPages: string[] = [];
   private backlog = 0;
   private waiting?: { promise: Promise<void>; resolve: () => void };
 
@@ -102,15 +111,18 @@ export class FreshFolder {
     this.worker.postMessage(this.batch);
     if (last.kind !== "settle") {
       this.unwritten.push(this.batchChars);
+      this.unwrittenPages.push(this.batchPages);
       this.backlog += this.batchChars;
     }
     this.batch = [];
     this.batchChars = 0;
+    this.batchPages = [];
   }
 
   /** A batch is on disk. */
   private progress(): void {
     this.backlog -= this.unwritten.shift() ?? 0;
+    for (const relative of this.unwrittenPages.shift() ?? []) this.pending.delete(relative);
     if (this.backlog <= this.maxBacklog / 2) this.stopWaiting();
   }
 
@@ -123,6 +135,7 @@ export class FreshFolder {
 
   /** Resolves once the thread has caught up enough; undefined when it is not behind. */
   ready(): Promise<void> | undefined {
+    while (receiveMessageOnPort(this.progressPort)) this.progress();
     if (this.backlog <= this.maxBacklog) return this.waiting?.promise;
     if (!this.waiting) {
       let resolve!: () => void;
@@ -137,7 +150,20 @@ export class FreshFolder {
   /** Hands the file to the writing thread at once; a later write of the same path wins, as requests are taken in order. */
   write(relative: string, content: string): void {
     this.written.add(relative);
+    this.pending.add(relative);
+    this.batchPages.push(relative);
     this.send({ kind: "write", file: path.join(this.stagingDir, relative), content });
+  }
+
+  /** True once the thread has written the page, so `readBack` can read it. */
+  isWritten(relative: string): boolean {
+    while (receiveMessageOnPort(this.progressPort)) this.progress();
+    return this.written.has(relative) && !this.pending.has(relative);
+  }
+
+  /** The text of a page written in this build, once the thread has written it; undefined before. */
+  readBack(relative: string): string | undefined {
+    return this.isWritten(relative) ? readFileSync(path.join(this.stagingDir, relative), "utf8") : undefined;
   }
 
   copy(source: string, relative: string): void {

@@ -26,6 +26,15 @@ export interface OutputWriter {
    * take more, so rendering does not outrun a slow disk; undefined when it is not behind.
    */
   ready?(): Promise<void> | undefined;
+  /**
+   * True when `readBack` can give the text of a page given to `writeFile` since the last commit
+   * (a writer that writes ahead may still be writing it). A one-shot build drops the content of
+   * pages whose output holds it, and takes it back from here when another page shows it (see
+   * src/engine/content-release.ts). Both or neither are implemented.
+   */
+  canReadBack?(relative: string): boolean;
+  /** The text given to `writeFile` for `relative`, exactly; undefined when `canReadBack` is not true. */
+  readBack?(relative: string): string | undefined;
   /** Queues a passthrough copy of an absolute source file. */
   copyFile(source: string, relative: string): void;
   /**

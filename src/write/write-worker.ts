@@ -6,7 +6,7 @@
  */
 import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { contentHash } from "../util/content-hash.js";
 
 export type WriteRequest =
@@ -23,6 +23,9 @@ export type WriteReport = { kind: "settled"; files: WrittenFile[] } | { kind: "f
 export interface WriteProgress {
   kind: "progress";
 }
+
+/** Where progress goes (fresh-folder.ts reads it without waiting for its event loop); the parent port when not given. */
+const progressPort = (workerData as { progress?: MessagePort } | undefined)?.progress ?? parentPort;
 
 const folders = new Set<string>();
 const written = new Map<string, WrittenFile>();
@@ -73,5 +76,5 @@ function handle(request: WriteRequest): void {
 
 parentPort?.on("message", (requests: WriteRequest[]) => {
   for (const request of requests) handle(request);
-  if (requests.at(-1)?.kind !== "settle") parentPort?.postMessage({ kind: "progress" } satisfies WriteProgress);
+  if (requests.at(-1)?.kind !== "settle") progressPort?.postMessage({ kind: "progress" } satisfies WriteProgress);
 });
