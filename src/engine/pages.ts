@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { LanguageSet } from "../engines/language-set.js";
 import { PlinthError } from "../errors/plinth-error.js";
-import { lazyProperty } from "../util/lazy-property.js";
+import { isPending, lazyProperty } from "../util/lazy-property.js";
 import { frontMatterKeyLocation } from "./front-matter.js";
 import { applyComputedData, computedReadsPageLocation } from "./computed-data.js";
 import type { DataObject } from "./data-merge.js";
@@ -102,8 +102,10 @@ function pageVariable(template: Template, ctx: PageContext): PageVariable {
     rawInput: "",
     ...(template.source.frontMatter.excerpt !== undefined ? { excerpt: template.source.frontMatter.excerpt } : {}),
   };
-  // Read when a template asks: a build that renders a few pages of many leaves the others' files unread.
-  lazyProperty(variable, "rawInput", () => template.source.frontMatter.body);
+  const { frontMatter } = template.source;
+  // A recalled source's body is read when a template asks: a build that renders a few pages of many leaves the others' files unread.
+  if (isPending(frontMatter, "body")) lazyProperty(variable, "rawInput", () => frontMatter.body);
+  else variable.rawInput = frontMatter.body;
   return variable;
 }
 

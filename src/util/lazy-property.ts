@@ -18,3 +18,8 @@ export function lazyProperty<T extends object>(target: T, key: string, compute: 
     set: settle,
   });
 }
+
+/** Whether `key` is a lazy property not computed yet: copying it elsewhere would compute it now. */
+export function isPending(target: object, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(target, key)?.get !== undefined;
+}

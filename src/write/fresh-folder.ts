@@ -11,6 +11,7 @@ import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { HELPER_THREAD_OPTIONS } from "../util/helper-thread.js";
 import type { WriteProgress, WriteReport, WriteRequest } from "./write-worker.js";
+import { isRunning } from "../util/process-alive.js";
 
 /** Size and mtime of a written file, as the output manifest records them. */
 export type OutStamp = [number, number];
@@ -26,14 +27,6 @@ const BATCH = 32;
 const MAX_BACKLOG = 16 * 1024 * 1024;
 const STAGING = ".plinth-staging-";
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Staging folders of builds that were killed before they could clean up. */
 function removeAbandoned(outputDir: string): void {

@@ -12,6 +12,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import path from "node:path";
 import { StudioHttpError } from "../server/http-error.js";
 import { gitMust, gitRun } from "./git-exec.js";
+import { isRunning } from "../../util/process-alive.js";
 
 export interface PublishCheckout {
   /** The worktree, at `commit`, with nothing else in it but untracked files the site ignores. */
@@ -35,15 +36,6 @@ async function reuse(worktree: string, commit: string): Promise<boolean> {
   return (await gitRun(worktree, ["clean", "-d", "--force", "--quiet", "--exclude=/node_modules"])).code === 0;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user has that id; it is alive.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Takes the lock file, or refuses while a live process holds it; a dead holder's lock is taken over. */
 function lock(file: string): () => void {
