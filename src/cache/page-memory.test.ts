@@ -1,6 +1,6 @@
 // The page memory reads back as it was written, and only for the build record it belongs to.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -58,6 +58,35 @@ test("a memory written over the one it was read from keeps unchanged rows and re
     const changedMost: PageMemory = { ...again, pages: new Map([...again.pages].map(([key, page]) => [key, { ...page, record: record([base], [], []) }])) };
     writePageMemory(file, "build-4", changedMost, again);
     assert.deepEqual(readPageMemory(file, "build-4"), changedMost);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("rows written again over a carried-over memory point to the values it already holds, so the file does not grow build after build", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "plinth-page-memory-"));
+  try {
+    const file = path.join(dir, "pages.json");
+    const neighbourRecord = (n: number): RenderRecord => record(["/site/_includes/base.njk"], [["posts", "20:a"]], [[`./p${(n + 1) % 20}.md#0`, [["data.title", `P${n + 1}`], ["url", `/p${n + 1}/`]]]]);
+    const pages = new Map<string, PageMemory["pages"] extends Map<string, infer V> ? V : never>();
+    for (let n = 0; n < 20; n++) pages.set(`./p${n}.md#0`, { stamp: `s${n}`, output: `p${n}/index.html`, record: neighbourRecord(n) });
+    writePageMemory(file, "build-0", { pages, collections: new Map([["posts", "20:a"]]), contents: new Map() });
+    const sizeOf = (): number => readFileSync(file).length;
+    const firstSize = sizeOf();
+    let memory = readPageMemory(file, "build-0")!;
+    // Each build renders p3 again, which reads what it read before: a new record object with the same reads.
+    for (let build = 1; build <= 5; build++) {
+      const next: PageMemory = { ...memory, pages: new Map(memory.pages) };
+      next.pages.set("./p3.md#0", { stamp: "s3", output: "p3/index.html", record: neighbourRecord(3) });
+      writePageMemory(file, `build-${build}`, next, memory);
+      memory = readPageMemory(file, `build-${build}`)!;
+      assert.deepEqual(memory, next);
+    }
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { keys: string[]; itemReads: unknown[] };
+    assert.equal(new Set(stored.keys).size, stored.keys.length, "no key stored twice");
+    assert.equal(stored.itemReads.length, 40, "each page's two reads, once");
+    // Only the `appended` count and the build id may differ from the first write.
+    assert.ok(Math.abs(sizeOf() - firstSize) <= 2, `${sizeOf()} bytes after five builds, ${firstSize} after the first`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

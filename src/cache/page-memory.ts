@@ -97,14 +97,23 @@ export function readPageMemory(file: string, id: string): PageMemory | undefined
 
 /**
  * Index of each value in a table, added on first use. A table carried over from the last memory
- * keeps its values where they were (rows written as they were point into them); a value added
- * now is not looked for among them, which may store it twice, and only until the next fresh write.
+ * keeps its values where they were (rows written as they were point into them), and a value it
+ * already holds is found there: otherwise every build would store again each key and read its
+ * new rows point to, and the file would grow with every build. The carried values are indexed
+ * on the first lookup, so a build whose rows all carried over does not pay for it.
  */
 function table<T>(key: (value: T) => string = String, values: T[] = []): { values: T[]; indexOf: (value: T) => number } {
-  const indexes = new Map<string, number>();
+  let indexes: Map<string, number> | undefined;
   return {
     values,
     indexOf(value) {
+      if (!indexes) {
+        indexes = new Map();
+        for (let index = 0; index < values.length; index++) {
+          const name = key(values[index]!);
+          if (!indexes.has(name)) indexes.set(name, index);
+        }
+      }
       const name = key(value);
       let index = indexes.get(name);
       if (index === undefined) {
