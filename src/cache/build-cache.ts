@@ -22,7 +22,7 @@ import type { BuildState } from "../engine/build-state.js";
 import { stampOf } from "../engine/global-data.js";
 import { watchRoots } from "../engine/input-roots.js";
 import { cacheFile, intactOutputStamp } from "../write/disk-writer.js";
-import { changedFiles, hashFile, isRacy, sameStats, statFiles, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
+import { changedFiles, hashFile, isRacy, sameStats, statFiles, statFilesInParallel, type FileStamp, type Fingerprint } from "./file-fingerprint.js";
 import { textAsRead } from "../engine/template-source.js";
 import { contentHash } from "../util/content-hash.js";
 import { localImports } from "./local-imports.js";
@@ -108,12 +108,12 @@ function cacheKey(state: BuildState): string {
 }
 
 /** The config file, the folders a build reads, the lockfiles, and the project modules JavaScript there imports. */
-function fingerprintNow(state: BuildState): Fingerprint {
+async function fingerprintNow(state: BuildState): Promise<Fingerprint> {
   const { paths, config, options } = state;
   const roots = watchRoots({ cwd: paths.cwd, configPath: options.configPath, paths, config });
   roots.push(path.join(paths.cwd, "package-lock.json"), path.join(paths.cwd, "node_modules", ".package-lock.json"));
   const skip = [paths.output, path.dirname(cacheFile(paths.cwd, paths.output, "build"))];
-  const stamps = statFiles(roots, skip);
+  const stamps = await statFilesInParallel(roots, skip);
   const entries = [...stamps.keys()];
   if (state.loaded.configFile) entries.push(state.loaded.configFile);
   const extra = localImports(entries, paths.cwd).filter((file) => !stamps.has(file));
@@ -148,10 +148,12 @@ export class BuildCache {
     this.dataStamp = stampOf(state.globalData);
   }
 
-  check(): CacheCheck {
+  async check(): Promise<CacheCheck> {
     const recordedAt = Date.now();
-    const fingerprint = fingerprintNow(this.state);
+    // The last record is parsed while the stats are taken on other threads.
+    const stats = fingerprintNow(this.state);
     const record = readRecord(this.file);
+    const fingerprint = await stats;
     const miss = (reason: string, changes?: CacheChanges): CacheCheck => ({ hit: false, reason, fingerprint, recordedAt, changes });
     if (!record) return miss("no cache yet");
     if (record.key !== this.key) return miss("options, environment or Plinth changed");

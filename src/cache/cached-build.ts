@@ -60,7 +60,7 @@ export async function buildUsingCache(options: BuildOptions): Promise<CachedBuil
   timer.lap("config and global data");
   if (!cacheApplies(state)) return { cached: false, result: await buildFromState(state, started) };
   const cache = new BuildCache(state);
-  const check = cache.check();
+  const check = await cache.check();
   timer.lap("files compared with the last build's");
   if (check.hit) {
     debug("nothing changed since the last build");

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { tempProject } from "../../test/support/temp-project.js";
 import { contentHash } from "../util/content-hash.js";
-import { compareFingerprints, statFiles, type Fingerprint } from "./file-fingerprint.js";
+import { compareFingerprints, statFiles, statFilesInParallel, type Fingerprint } from "./file-fingerprint.js";
 
 const LONG_AGO = Date.now() - 60_000;
 
@@ -23,6 +23,26 @@ test("statFiles lists files under the roots, skipping node_modules, .git and the
     const stamps = statFiles([project.abs("src"), project.abs("config.js"), project.abs("missing.js")], [project.abs("src/_site")]);
     assert.deepEqual([...stamps.keys()], [project.abs("src/a.md"), project.abs("src/sub/b.md"), project.abs("config.js")]);
     assert.equal(stamps.get(project.abs("src/a.md"))?.size, 1);
+  } finally {
+    project.done();
+  }
+});
+
+test("statFilesInParallel finds the same stamps in the same order as statFiles, links to folders included", async () => {
+  const files: Record<string, string> = { "src/z.md": "z", "src/a.md": "a", "src/sub/b.md": "bb", "src/sub/deeper/c.md": "ccc", "src/node_modules/x.js": "", "src/.git/HEAD": "", "src/_site/index.html": "", "shared/s.md": "s", "config.js": "" };
+  for (let n = 0; n < 300; n++) files[`src/many/p${n}.md`] = "p".repeat(n);
+  const project = tempProject("fingerprint", files);
+  try {
+    symlinkSync(project.abs("shared"), project.abs("src/linked"));
+    symlinkSync(project.abs("src/a.md"), project.abs("src/sub/a-link.md"));
+    const roots = [project.abs("src"), project.abs("config.js"), project.abs("missing.js")];
+    const skip = [project.abs("src/_site")];
+    const parallel = await statFilesInParallel(roots, skip);
+    assert.deepEqual([...parallel], [...statFiles(roots, skip)]);
+    assert.equal(parallel.size, 2 + 2 + 300 + 1 + 1 + 1, "a, z, sub/b, sub/deeper/c, 300 in many, linked/s, sub/a-link, config.js");
+    assert.ok(parallel.has(project.abs("src/linked/s.md")), "a file in a linked folder");
+    assert.ok(!parallel.has(project.abs("src/_site/index.html")) && !parallel.has(project.abs("src/node_modules/x.js")));
+    assert.equal(parallel.get(project.abs("src/many/p299.md"))?.size, 299);
   } finally {
     project.done();
   }
