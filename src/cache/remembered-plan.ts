@@ -42,9 +42,11 @@ export class RememberedPlan implements RenderPlanner {
     private readonly memory: PageMemory | undefined,
     private readonly changed: ReadonlySet<string>,
     private readonly fullReason: string | undefined,
+    /** Whether an output is as the last build left it, asked as the build starts (see untouchedOutputs). */
+    private readonly untouched?: Promise<(relative: string) => boolean>,
   ) {}
 
-  plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): RenderPlan {
+  async plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): Promise<RenderPlan> {
     const timer = cacheTimer();
     const context: StampContext = { globalData: state.globalData, preprocesses: state.config.preprocessors.size > 0, isCustom: (chain) => state.languages.custom.customIn(chain) !== undefined };
     for (const page of pages) this.stamps.set(itemKey(page), pageStamp(page, context));
@@ -111,9 +113,9 @@ export class RememberedPlan implements RenderPlanner {
       const output = memory.pages.get(itemKey(page))?.output;
       if (!dirty.has(page) && output !== undefined) keptOutputs.set(output, page);
     }
-    const intact = untouchedOutputs(state.paths.output, state.paths.cwd, keptOutputs.keys());
+    const untouched = await (this.untouched ?? untouchedOutputs(state.paths.output, state.paths.cwd));
     for (const [output, page] of keptOutputs) {
-      if (intact.has(output)) {
+      if (untouched(output)) {
         this.writer.keepFile?.(output);
         this.keptPages.push(page);
       } else mark(page, "output missing or changed");

@@ -70,7 +70,7 @@ export interface RenderPlan {
 }
 
 export interface RenderPlanner {
-  plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): RenderPlan;
+  plan(state: BuildState, pages: Page[], byKey: Map<string, Page>): RenderPlan | Promise<RenderPlan>;
 }
 
 /** Where a build is: its phase, and in the render phase how many pages are done of how many. */

@@ -174,7 +174,7 @@ async function runPhases(state: BuildState, changed: ReadonlySet<string> | undef
   const current = replaced ? withReplacements(previousByKey, replaced) : pagesByKey(pages);
   const { dirty, changedItems } = changed
     ? pagesToRender(state, pages, current, previousByKey, changed, replaced)
-    : (state.options.remember?.plan(state, pages, current) ?? { dirty: new Set(pages), changedItems: new Set<string>() });
+    : ((await state.options.remember?.plan(state, pages, current)) ?? { dirty: new Set(pages), changedItems: new Set<string>() });
   const writer = state.options.writer ?? new DiskWriter(paths.output, paths.cwd);
   const write = !state.options.dryRun;
   // A full build hands each page to the writer as soon as it has rendered, so writing overlaps

@@ -360,9 +360,9 @@ test("a complete commit keeps the files it is told to keep, and tells which outp
     const first = p.writer();
     for (const name of ["a.html", "b.html", "c.html"]) first.writeFile(name, `<p>${name}</p>`);
     await first.commit();
-    assert.deepEqual([...untouchedOutputs(p.out, p.cwd, ["a.html", "b.html", "c.html", "d.html"])].sort(), ["a.html", "b.html", "c.html"]);
+    assert.deepEqual(["a.html", "b.html", "c.html", "d.html"].filter(await untouchedOutputs(p.out, p.cwd)), ["a.html", "b.html", "c.html"]);
     writeFileSync(path.join(p.out, "c.html"), "<p>edited by hand, longer</p>");
-    assert.deepEqual([...untouchedOutputs(p.out, p.cwd, ["a.html", "b.html", "c.html"])].sort(), ["a.html", "b.html"]);
+    assert.deepEqual(["a.html", "b.html", "c.html"].filter(await untouchedOutputs(p.out, p.cwd)), ["a.html", "b.html"]);
 
     const second = p.writer();
     second.keepFile("a.html");
@@ -372,7 +372,7 @@ test("a complete commit keeps the files it is told to keep, and tells which outp
     assert.equal(existsSync(path.join(p.out, "b.html")), false, "neither kept nor written: removed as in any complete commit");
     assert.equal(p.read("c.html"), "<p>c again</p>");
     assert.deepEqual([...filesWrittenByPlinth(p.out, p.cwd)].sort(), ["a.html", "c.html"]);
-    assert.deepEqual([...untouchedOutputs(p.out, p.cwd, ["a.html", "c.html"])].sort(), ["a.html", "c.html"]);
+    assert.deepEqual(["a.html", "b.html", "c.html"].filter(await untouchedOutputs(p.out, p.cwd)), ["a.html", "c.html"]);
   } finally {
     p.done();
   }

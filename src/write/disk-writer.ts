@@ -5,7 +5,7 @@
  * that no longer exist, without ever touching files it did not write.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, stat, statSync, writeFileSync, type Stats } from "node:fs";
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -108,18 +108,22 @@ export function intactOutputStamp(outputDir: string, cwd: string, options: { tru
 }
 
 /**
- * Which of `relatives` are as Plinth's last commit left them: listed in its manifest, there,
- * the same size and not written since.
+ * Whether an output is as Plinth's last commit left it: listed in its manifest, there, the same
+ * size and not written since. Every output the manifest lists is stat'ed at once on libuv's
+ * threads when this is called, so a build asks early, renders meanwhile, and reads the answer
+ * once it knows which pages keep their output.
  */
-export function untouchedOutputs(outputDir: string, cwd: string, relatives: Iterable<string>): Set<string> {
+export async function untouchedOutputs(outputDir: string, cwd: string): Promise<(relative: string) => boolean> {
   const manifest = readManifest(cacheFile(cwd, outputDir, "output"));
+  const listed: [string, [number, number]][] = [];
+  for (const [relative, entry] of Object.entries(manifest)) if (entry.out) listed.push([relative, entry.out]);
+  const found = await Promise.all(listed.map(([relative]) => new Promise<Stats | undefined>((resolve) => stat(path.join(outputDir, relative), (error, st) => resolve(error ? undefined : st)))));
   const untouched = new Set<string>();
-  for (const relative of relatives) {
-    const out = manifest[relative]?.out;
-    const now = out && fileStamp(path.join(outputDir, relative));
-    if (now && now[0] === out[0] && now[1] <= out[1]) untouched.add(relative);
-  }
-  return untouched;
+  listed.forEach(([relative, [size, mtimeMs]], index) => {
+    const now = found[index];
+    if (now && now.size === size && now.mtimeMs <= mtimeMs) untouched.add(relative);
+  });
+  return (relative) => untouched.has(relative);
 }
 
 export class DiskWriter implements OutputWriter {
