@@ -74,6 +74,10 @@ test("plinth studio users role changes a role; the last admin is refused with it
   assert.match(last.err, /ada is the only admin/);
   assert.match(last.err, /users role NAME --role admin/, "the hint says what to do");
   assert.match((await run(cwd, ["list"])).out, /^ada\s+admin/m);
+  const removed = await run(cwd, ["remove", "ada"]);
+  assert.equal(removed.code, 1, "the last admin is not removed while ana's account remains");
+  assert.match(removed.err, /StudioLastAdmin/);
+  assert.match((await run(cwd, ["list"])).out, /^ada\s+admin/m);
   assert.match((await run(cwd, ["role", "ana"])).err, /CliUsage|--role/);
   assert.match((await run(cwd, ["role", "ana", "--role", "root"])).err, /StudioUserInvalid/);
 });

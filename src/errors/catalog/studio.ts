@@ -87,8 +87,8 @@ export const studioErrors = {
     hint: "A name is 1-64 letters, digits, `.`, `_` or `-`; the role is writer, editor, members or admin; a password has at least 10 characters.",
   },
   StudioLastAdmin: {
-    title: "The last admin cannot be demoted",
-    hint: "Make another user an admin first (`plinth studio users role NAME --role admin`, or the Users dialog), then change this one's role.",
+    title: "The last admin cannot be demoted or removed",
+    hint: "Make another user an admin first (`plinth studio users role NAME --role admin`, or the Users dialog), then change or remove this one.",
   },
   StudioUsersFileInvalid: {
     title: "The studio's users file cannot be read",

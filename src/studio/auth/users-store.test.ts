@@ -80,9 +80,13 @@ test("a user's role changes, keeping the password; the last admin stays one", as
   users.setRole("ana", "editor");
   assert.deepEqual(await users.verify("ana", "another passphrase"), { name: "ana", role: "editor" });
   assert.throws(() => users.setRole("ada", "editor"), (error: Error & { code?: string }) => error.code === "StudioLastAdmin" && /ada is the only admin/.test(error.message));
+  assert.throws(() => users.remove("ada"), (error: Error & { code?: string }) => error.code === "StudioLastAdmin" && /leave 1 account that nobody can manage/.test(error.message), "the last admin is not removed while other accounts remain");
   assert.equal(users.get("ada")?.role, "admin", "nothing changed");
   users.setRole("ana", "admin");
   users.setRole("ada", "writer");
   assert.equal(users.get("ada")?.role, "writer", "with another admin, an admin may be demoted");
+  users.remove("ada");
+  users.remove("ana");
+  assert.equal(users.hasAccounts, false, "the last admin goes with the last account");
   assert.throws(() => users.setRole("nobody", "writer"), (error: Error & { code?: string }) => error.code === "StudioUserUnknown");
 });

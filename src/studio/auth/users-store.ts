@@ -101,9 +101,17 @@ export class UsersStore {
     return { token };
   }
 
+  /**
+   * Removes the account. The last admin goes only with the last account (the studio is then
+   * without accounts again): otherwise nobody could manage users or settings from the studio.
+   */
   remove(name: string): void {
     const user = this.mustGet(name);
-    this.save(this.list().filter((u) => u !== user));
+    const others = this.list().filter((u) => u !== user);
+    if (user.role === "admin" && others.length > 0 && !others.some((u) => u.role === "admin")) {
+      throw new PlinthError("StudioLastAdmin", `${user.name} is the only admin; removing them would leave ${others.length === 1 ? "1 account" : `${others.length} accounts`} that nobody can manage.`);
+    }
+    this.save(others);
   }
 
   /**
