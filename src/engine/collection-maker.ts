@@ -10,12 +10,17 @@ import { CollectionApi, countBuild, membership } from "./collections.js";
 import type { DataObject } from "./data-merge.js";
 import { itemKey, type CollectionItem, type Page } from "./page-model.js";
 
-/** The same order as compareItems, on pages: sorting large collections skips the items' getters. */
-function comparePages(a: Page, b: Page): number {
-  const da = a.page.date.getTime();
-  const db = b.page.date.getTime();
-  if (da !== db) return da < db ? -1 : 1;
-  return a.page.inputPath < b.page.inputPath ? -1 : a.page.inputPath > b.page.inputPath ? 1 : 0;
+/** What a page is sorted by, read once per page instead of at each of a sort's comparisons. */
+interface SortKey {
+  time: number;
+  inputPath: string;
+  page: Page;
+}
+
+/** The same order as compareItems, on pages' sort keys (an invalid date sorts as compareItems sorts it). */
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  return a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0;
 }
 
 interface SortedList {
@@ -86,9 +91,9 @@ function replacedInPlace(previous: SortedList, pages: Page[]): boolean {
 function sortedItems(pages: Page[], previous: SortedList | undefined): SortedList {
   if (previous && (sameList(previous.inputs, pages) ? sameList(previous.items, previous.snapshot) : replacedInPlace(previous, pages))) return previous;
   const items = pages
-    .slice()
-    .sort(comparePages)
-    .map((p) => p.item);
+    .map((page): SortKey => ({ time: page.page.date.getTime(), inputPath: page.page.inputPath, page }))
+    .sort(compareKeys)
+    .map((key) => key.page.item);
   return { inputs: pages, items, snapshot: items.slice() };
 }
 
