@@ -46,12 +46,13 @@ function fullReasonBefore(state: BuildState, reason: string, changes: CacheChang
 /** A full build that takes the plan's advice on which pages to render; its writer keeps the others' output. */
 function remembering(state: BuildState, memory: PageMemory | undefined, changed: ReadonlySet<string>, fullReason: string | undefined, parsedSources: SourceMemory): RememberedPlan {
   const writer = new DiskWriter(state.paths.output, state.paths.cwd);
+  const remembers = fullReason === undefined && memory !== undefined;
   // Kept outputs are checked against the folder while the engine reads and expands the site.
-  const untouched = fullReason === undefined && memory ? untouchedOutputs(state.paths.output, state.paths.cwd) : undefined;
+  const untouched = remembers ? untouchedOutputs(state.paths.output, state.paths.cwd) : undefined;
   const plan = new RememberedPlan(writer, memory, changed, fullReason, untouched);
   state.options = { ...state.options, writer, track: true, remember: plan, parsedSources };
   // Likely to render a few pages: Markdown waits for the pages that need it, on the main thread.
-  state.languages.rendersFew = fullReason === undefined && memory !== undefined;
+  state.languages.rendersFew = remembers;
   return plan;
 }
 

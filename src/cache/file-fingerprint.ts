@@ -5,10 +5,11 @@
  * change. A stat taken too close to the moment it was recorded is never trusted, since a write in
  * the same clock tick would not move the modification time.
  */
-import { readdirSync, readFileSync, stat, statSync, type Stats } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { isInside } from "../engine/project-paths.js";
 import { contentHash } from "../util/content-hash.js";
+import { statAll } from "../util/stat-all.js";
 
 export interface FileStamp {
   size: number;
@@ -101,7 +102,7 @@ export function statFiles(roots: readonly string[], skip: readonly string[]): Fi
  */
 export async function statFilesInParallel(roots: readonly string[], skip: readonly string[]): Promise<Fingerprint> {
   const paths = pathsToStat(roots, skip);
-  const found = await Promise.all(paths.map((abs) => new Promise<Stats | undefined>((resolve) => stat(abs, (error, st) => resolve(error ? undefined : st)))));
+  const found = await statAll(paths);
   const stamps: Fingerprint = new Map();
   for (let index = 0; index < paths.length; index++) {
     const st = found[index];

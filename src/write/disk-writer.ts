@@ -5,12 +5,13 @@
  * that no longer exist, without ever touching files it did not write.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, stat, statSync, writeFileSync, type Stats } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PlinthError } from "../errors/plinth-error.js";
 import { contentHash } from "../util/content-hash.js";
+import { statAll } from "../util/stat-all.js";
 import { FreshFolder } from "./fresh-folder.js";
 import type { CommitScope, OutputWriter, WriteSummary } from "./output-writer.js";
 
@@ -117,7 +118,7 @@ export async function untouchedOutputs(outputDir: string, cwd: string): Promise<
   const manifest = readManifest(cacheFile(cwd, outputDir, "output"));
   const listed: [string, [number, number]][] = [];
   for (const [relative, entry] of Object.entries(manifest)) if (entry.out) listed.push([relative, entry.out]);
-  const found = await Promise.all(listed.map(([relative]) => new Promise<Stats | undefined>((resolve) => stat(path.join(outputDir, relative), (error, st) => resolve(error ? undefined : st)))));
+  const found = await statAll(listed.map(([relative]) => path.join(outputDir, relative)));
   const untouched = new Set<string>();
   listed.forEach(([relative, [size, mtimeMs]], index) => {
     const now = found[index];
